@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = { SWR_AK: "ak", SWR_SK: "sk" };
+
+describe("parseEnv", () => {
+  it("applies defaults", () => {
+    const env = parseEnv(base);
+    expect(env.DATABASE_URL).toBe("file:./data/swr-sync.db");
+    expect(env.SWR_ENDPOINT).toBe("https://swr-api.{region}.myhuaweicloud.com");
+    expect(env.SWR_DEFAULT_REGION).toBe("cn-north-4");
+    expect(env.SWR_PROJECT_IDS).toEqual({});
+  });
+
+  it("parses project IDs", () => {
+    expect(parseEnv({ ...base, SWR_PROJECT_IDS: "cn-north-4=abc, ap-southeast-1=def" }).SWR_PROJECT_IDS).toEqual({
+      "cn-north-4": "abc",
+      "ap-southeast-1": "def",
+    });
+  });
+
+  it.each([
+    [{ ...base, DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ ...base, SWR_ENDPOINT: "https://swr.example.com" }, "SWR_ENDPOINT: must contain {region}"],
+    [{ SWR_AK: "ak" }, "SWR_SK: SWR_AK and SWR_SK go together"],
+    [{}, "SWR_AK: set SWR_AK and SWR_SK"],
+    [{ SWR_IAM_USER: "u" }, "SWR_IAM_PASSWORD: required"],
+    [{ ...base, NODE_ENV: "production" }, "NEXTAUTH_SECRET: required in production"],
+    [{ ...base, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32"],
+    [{ ...base, SWR_PROJECT_IDS: "cn-north-4" }, "SWR_PROJECT_IDS: expected region=projectId"],
+    [{ ...base, SWR_TIMEOUT_MS: "-1" }, "SWR_TIMEOUT_MS"],
+  ])("rejects %j naming the variable", (source, fragment) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    try {
+      parseEnv(source);
+    } catch (e) {
+      expect((e as EnvError).problems.join("\n")).toContain(fragment);
+    }
+  });
+
+  it("lists every problem at once", () => {
+    try {
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "x" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as EnvError).problems.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

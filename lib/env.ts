@@ -1,0 +1,111 @@
+import "server-only";
+import { z } from "zod";
+
+// The only module that reads process.env: every setting is validated here once.
+
+const REGION_PLACEHOLDER = "{region}";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const projectIds = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const out: Record<string, string> = {};
+    for (const pair of (raw ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [region, id] = pair.split("=").map((s) => s.trim());
+      if (!region || !id) {
+        ctx.addIssue({ code: "custom", message: `expected region=projectId pairs, got "${pair}"` });
+        return z.NEVER;
+      }
+      out[region] = id;
+    }
+    return out;
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/swr-sync.db")
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+        message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      }),
+    NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters (generate one with: openssl rand -base64 32)",
+    }),
+    NEXTAUTH_URL: z.url().optional(),
+    SWR_ENDPOINT: z
+      .string()
+      .default("https://swr-api.{region}.myhuaweicloud.com")
+      .refine((v) => v.includes(REGION_PLACEHOLDER), { message: "must contain {region}" })
+      .refine((v) => URL.canParse(v.replace(REGION_PLACEHOLDER, "cn-north-4")), { message: "must be a URL" }),
+    IAM_ENDPOINT: z
+      .string()
+      .default("https://iam.myhuaweicloud.com")
+      .refine((v) => URL.canParse(v.replace(REGION_PLACEHOLDER, "cn-north-4")), { message: "must be a URL" }),
+    SWR_AK: optionalString,
+    SWR_SK: optionalString,
+    SWR_SECURITY_TOKEN: optionalString,
+    SWR_IAM_DOMAIN: optionalString,
+    SWR_IAM_USER: optionalString,
+    SWR_IAM_PASSWORD: optionalString,
+    SWR_PROJECT_IDS: projectIds,
+    SWR_DEFAULT_REGION: z.string().regex(/^[a-z]{2}-[a-z]+-\d+$/, "must be a region ID such as cn-north-4").default("cn-north-4"),
+    SWR_TIMEOUT_MS: positiveInt(15_000),
+    SWR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+  })
+  .superRefine((env, ctx) => {
+    const aksk = [env.SWR_AK, env.SWR_SK].filter(Boolean).length;
+    const iam = [env.SWR_IAM_DOMAIN, env.SWR_IAM_USER, env.SWR_IAM_PASSWORD].filter(Boolean).length;
+    if (aksk === 1) {
+      ctx.addIssue({ code: "custom", path: [env.SWR_AK ? "SWR_SK" : "SWR_AK"], message: "SWR_AK and SWR_SK go together" });
+    }
+    if (iam > 0 && iam < 3) {
+      for (const k of ["SWR_IAM_DOMAIN", "SWR_IAM_USER", "SWR_IAM_PASSWORD"] as const) {
+        if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required for IAM token sign-in" });
+      }
+    }
+    if (aksk === 0 && iam === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SWR_AK"],
+        message: "set SWR_AK and SWR_SK (or SWR_IAM_DOMAIN, SWR_IAM_USER and SWR_IAM_PASSWORD) to reach SWR",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read lazily so that `next build` needs none of it. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

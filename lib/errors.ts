@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// One error vocabulary for the whole API: a code, a sentence for a person, optional field messages.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  idempotency_mismatch: 422,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  swr_unavailable: 502,
+  swr_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly status: number = ERROR_STATUS[code],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+}
+
+/** Field messages keyed by dotted path, from a zod error. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function validationError(error: z.ZodError, message = "Some fields are not valid."): AppError {
+  return new AppError("validation_failed", message, zodFieldErrors(error));
+}
+
+/** Any thrown value as a JSON response; unknown errors never leak their details. */
+export function toResponse(error: unknown): Response {
+  const appError =
+    error instanceof AppError
+      ? error
+      : error instanceof z.ZodError
+        ? validationError(error)
+        : new AppError("internal", "Something went wrong on the server. Try again; if it persists, check the server log.");
+  if (!(error instanceof AppError) && !(error instanceof z.ZodError)) {
+    console.error("Unhandled error in route handler:", error instanceof Error ? error.stack : error);
+  }
+  const body: ErrorBody = {
+    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+  };
+  return Response.json(body, { status: appError.status });
+}

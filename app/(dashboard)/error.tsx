@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorState } from "@/components/error-state";
+
+export default function DashboardError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorState {...props} />;
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { getSwrClient, describeSwrError } from "@/lib/swr";
+
+export async function ConnectionCard({ region }: { region: string }) {
+  const t = await getTranslations("overview");
+  const title = t("connectionTitle");
+  try {
+    const probe = await getSwrClient().probe(region);
+    return (
+      <Card title={title} titleId="connection-title">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-slate-500">{t("connectionTitle")}</dt>
+          <dd>{probe.kind === "simulator" ? t("kindSimulator") : t("kindHuaweiCloud")}</dd>
+          <dt className="text-slate-500">{t("endpoint")}</dt>
+          <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>
+          <dt className="text-slate-500">{t("region")}</dt>
+          <dd>{region}</dd>
+          <dt className="text-slate-500">{t("apiVersion")}</dt>
+          <dd>{probe.apiVersion ?? "—"}</dd>
+        </dl>
+        <p className="mt-3 text-xs text-slate-500">{t("latency", { ms: Math.round(probe.latencyMs) })}</p>
+      </Card>
+    );
+  } catch (error) {
+    return (
+      <Card title={title} titleId="connection-title">
+        <Alert>{t("unreachable", { message: describeSwrError(error) })}</Alert>
+      </Card>
+    );
+  }
+}

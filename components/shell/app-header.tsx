@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSelect, ThemeSelect } from "./preferences";
+import { SignOutButton } from "./sign-out-button";
+
+export interface HeaderUser {
+  email: string;
+  role: "viewer" | "operator" | "admin";
+}
+
+export async function AppHeader({ user, theme }: { user: HeaderUser; theme: string }) {
+  const t = await getTranslations();
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="flex gap-3 text-sm">
+          <Link href="/" className="hover:underline">
+            {t("nav.overview")}
+          </Link>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <span className="text-sm text-slate-600 dark:text-slate-300">
+            {t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })}
+          </span>
+          <LanguageSelect />
+          <ThemeSelect initial={theme} />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+// Validates the configuration once when the server starts, and refuses to run without a valid one.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env, EnvError } = await import("./lib/env");
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`SWR Sync cannot start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+// The stack the Playwright suite runs against: a fresh database, a fast simulator on a fixed port, the built app.
+import { randomBytes } from "node:crypto";
+import { createTestDatabase } from "@/test/db";
+import { startStack } from "./lib/stack";
+
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const E2E_SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
+
+async function main() {
+  const database = await createTestDatabase();
+  const stack = await startStack({
+    databaseUrl: database.url,
+    appPort: E2E_APP_PORT,
+    nextAuthSecret: randomBytes(32).toString("base64url"),
+    simulator: { port: E2E_SIM_PORT, syncDelayMs: 150 },
+    env: { NEXT_TELEMETRY_DISABLED: "1", SWR_TIMEOUT_MS: "5000" },
+  });
+  console.log(`e2e stack ready at ${stack.appUrl} (simulator ${stack.simulator.url})`);
+  const shutdown = () => {
+    stack
+      .stop()
+      .then(() => database.drop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

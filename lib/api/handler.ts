@@ -1,0 +1,98 @@
+import "server-only";
+import { z } from "zod";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { AppError, toResponse, validationError } from "@/lib/errors";
+import { isSwrError, toAppError } from "@/lib/swr";
+import type { Role } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+
+// One guard for every route handler: authenticate, authorize, check origin and content type, validate, map errors.
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface HandlerContext<P, Q, B> {
+  request: Request;
+  user: SessionUser;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+interface RouteSpec<P, Q, B> {
+  role: Role;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+}
+
+/** The app's own origin: NEXTAUTH_URL when set (behind a proxy), else the request's. */
+function expectedOrigin(request: Request, configured: string | undefined): string {
+  if (configured) return new URL(configured).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+export function checkSameOrigin(request: Request, configuredUrl: string | undefined): void {
+  const origin = request.headers.get("origin");
+  if (!origin || origin !== expectedOrigin(request, configuredUrl)) {
+    throw new AppError("forbidden", "This request did not come from the dashboard itself (Origin check failed).");
+  }
+}
+
+export function checkJsonContentType(request: Request): void {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, what: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error, `The ${what} is not valid.`);
+  return result.data;
+}
+
+function searchParamsObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+export function route<P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      const mutating = MUTATING.has(request.method);
+      if (mutating) checkSameOrigin(request, env().NEXTAUTH_URL);
+      const user = await requireUser(spec.role);
+      const params = parseWith(spec.params, await context.params, "address");
+      const query = parseWith(spec.query, searchParamsObject(new URL(request.url)), "query");
+      let body = undefined as B;
+      if (mutating && spec.body) {
+        checkJsonContentType(request);
+        body = parseWith(spec.body, await readJson(request), "request body");
+      }
+      return await handler({ request, user, params, query, body });
+    } catch (error) {
+      return toResponse(isSwrError(error) ? toAppError(error) : error);
+    }
+  };
+}

@@ -1,0 +1,163 @@
+import "server-only";
+import { canonicalQueryString, type HttpMethod, type Query } from "./signing";
+import { parseErrorBody } from "./error-body";
+import { redact, SwrError, type SwrAuthMethod, type SwrErrorInit, type SwrResource, type SwrService } from "./errors";
+import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
+
+// One HTTP exchange with SWR or IAM: URL, JSON body, auth headers, timeout, retries, error mapping.
+
+export interface TransportOptions {
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => Date;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** Values that must never appear in an error: AK, SK, tokens, password. */
+  secrets: () => readonly (string | undefined)[];
+}
+
+/** What an authorizer sees: the request exactly as it will travel. */
+export interface PreparedRequest {
+  region: string;
+  method: HttpMethod;
+  /** `host[:port]` as the URL carries it. */
+  host: string;
+  /** Full path as sent, including any path prefix of the endpoint. */
+  path: string;
+  query: Query;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface Authorizer {
+  readonly method: SwrAuthMethod;
+  /** All headers to send for this attempt (called again before every attempt). */
+  headers(request: PreparedRequest): Promise<Record<string, string>>;
+  /** Forgets cached credentials after a 401; true when one more attempt with fresh ones makes sense. */
+  renew?(region: string): boolean;
+}
+
+export interface HttpCall {
+  service?: SwrService;
+  operation: string;
+  region: string;
+  method: "GET" | "POST" | "DELETE";
+  /** Endpoint of the region; may carry a path prefix (the simulator's `/{region}`). */
+  baseUrl: string;
+  /** Operation path, repository already with `/` → `$`. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  /** Serialised to JSON once; the same string is signed and sent. */
+  body?: unknown;
+  /** Retried on 429/5xx/network/timeout only when true; defaults to true for GET. */
+  idempotent?: boolean;
+  contentType?: string;
+  resource?: SwrResource;
+  authorizer: Authorizer;
+}
+
+export interface HttpResult {
+  status: number;
+  body: unknown;
+  contentRange?: string;
+  requestId?: string;
+  server?: string;
+  /** The server's `Date` header, when sent. */
+  date?: string;
+  header(name: string): string | undefined;
+}
+
+type Attempt = { ok: HttpResult } | { error: SwrError; retryAfterMs?: number };
+
+function definedQuery(query: Record<string, string | undefined> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function failureOf(e: unknown, signal: AbortSignal): Pick<SwrErrorInit, "kind" | "networkCode"> {
+  if (signal.aborted) return { kind: "timeout" };
+  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
+  return { kind: "network", networkCode: typeof cause?.code === "string" ? cause.code : undefined };
+}
+
+export function createTransport(options: TransportOptions) {
+  async function attempt(call: HttpCall, url: string, prepared: PreparedRequest): Promise<Attempt> {
+    const base: SwrErrorInit = {
+      kind: "http",
+      service: call.service,
+      operation: call.operation,
+      region: call.region,
+      resource: call.resource,
+      authMethod: call.authorizer.method,
+      host: prepared.host,
+      timeoutMs: options.timeoutMs,
+    };
+    const headers = await call.authorizer.headers(prepared);
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await options.fetch(url, { method: prepared.method, headers, body: prepared.body, signal, redirect: "manual" });
+      text = await response.text();
+    } catch (e) {
+      return { error: new SwrError({ ...base, ...failureOf(e, signal) }) };
+    }
+    const header = (name: string) => response.headers.get(name) ?? undefined;
+    const requestId = header("x-request-id");
+    if (response.status >= 200 && response.status < 300) {
+      let body: unknown;
+      try {
+        body = text === "" ? undefined : JSON.parse(text);
+      } catch {
+        return { error: new SwrError({ ...base, kind: "invalid_response", requestId, detail: "the body is not JSON" }) };
+      }
+      const meta = { contentRange: header("content-range"), server: header("server"), date: header("date") };
+      return { ok: { status: response.status, body, requestId, header, ...meta } };
+    }
+    const parsed = parseErrorBody(text);
+    const secrets = options.secrets();
+    const error = new SwrError({
+      ...base,
+      status: response.status,
+      code: parsed.code,
+      swrMessage: parsed.message === undefined ? undefined : redact(parsed.message, secrets),
+      requestId: requestId ?? parsed.requestId,
+    });
+    return { error, retryAfterMs: parseRetryAfter(header("retry-after"), options.now()) };
+  }
+
+  /** Sends one call, retrying idempotent ones; resolves with a 2xx result or throws SwrError. */
+  return async function send(call: HttpCall): Promise<HttpResult> {
+    const endpoint = new URL(call.baseUrl);
+    const query = definedQuery(call.query);
+    const queryString = canonicalQueryString(query);
+    const path = endpoint.pathname.replace(/\/+$/, "") + call.path;
+    const url = `${endpoint.origin}${path}${queryString ? `?${queryString}` : ""}`;
+    const prepared: PreparedRequest = {
+      region: call.region,
+      method: call.method,
+      host: endpoint.host,
+      path,
+      query,
+      headers: { "Content-Type": call.contentType ?? "application/json" },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    };
+    const idempotent = call.idempotent ?? call.method === "GET";
+    let renewed = false;
+    for (let attemptNo = 1; ; attemptNo++) {
+      const outcome = await attempt(call, url, prepared);
+      if ("ok" in outcome) return outcome.ok;
+      const { error, retryAfterMs } = outcome;
+      // A 401 was refused before any effect, so even a POST may go again once with fresh credentials.
+      if (error.status === 401 && !renewed && call.authorizer.renew?.(call.region)) {
+        renewed = true;
+        attemptNo--;
+        continue;
+      }
+      if (!idempotent || !error.retryable || attemptNo >= options.retry.maxAttempts) throw error;
+      await options.sleep(retryDelay(attemptNo, options.retry, options.random, retryAfterMs));
+    }
+  };
+}
+
+export type Send = ReturnType<typeof createTransport>;

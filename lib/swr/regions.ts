@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+// Region table of SDK 3.1.128 (contract §2.2) and endpoint resolution. Pure: safe for the browser too.
+
+export const DEFAULT_SWR_ENDPOINT_TEMPLATE = "https://swr-api.{region}.myhuaweicloud.com";
+export const DEFAULT_IAM_ENDPOINT_TEMPLATE = "https://iam.myhuaweicloud.com";
+const REGION_PLACEHOLDER = "{region}";
+
+export interface SwrRegion {
+  id: string;
+  label: string;
+}
+
+export const SWR_REGIONS: readonly SwrRegion[] = [
+  { id: "af-south-1", label: "AF-Johannesburg" },
+  { id: "ap-southeast-1", label: "CN-Hong Kong" },
+  { id: "ap-southeast-2", label: "AP-Bangkok" },
+  { id: "ap-southeast-3", label: "AP-Singapore" },
+  { id: "ap-southeast-5", label: "AP-Manila" },
+  { id: "cn-east-2", label: "CN East-Shanghai2" },
+  { id: "cn-east-3", label: "CN East-Shanghai1" },
+  { id: "cn-north-1", label: "CN North-Beijing1" },
+  { id: "cn-north-2", label: "CN North-Beijing2" },
+  { id: "cn-north-4", label: "CN North-Beijing4" },
+  { id: "cn-north-9", label: "CN North-Ulanqab1" },
+  { id: "cn-north-11", label: "CN North-Ulanqab201" },
+  { id: "cn-south-1", label: "CN South-Guangzhou" },
+  { id: "cn-south-2", label: "CN South-Shenzhen" },
+  { id: "cn-southwest-2", label: "CN Southwest-Guiyang1" },
+  { id: "ru-northwest-2", label: "RU-Moscow2" },
+  { id: "ru-moscow-1", label: "RU-Moscow1" },
+  { id: "la-south-2", label: "LA-Santiago" },
+  { id: "la-north-2", label: "LA-Mexico City2" },
+  { id: "sa-brazil-1", label: "LA-Sao Paulo1" },
+  { id: "na-mexico-1", label: "LA-Mexico City1" },
+  { id: "tr-west-1", label: "TR-Istanbul" },
+  { id: "ae-ad-1", label: "ME-Abu Dhabi" },
+  { id: "me-east-1", label: "ME-Riyadh" },
+  { id: "my-kualalumpur-1", label: "AP-Kuala Lumpur-OP6" },
+  { id: "eu-west-0", label: "EU-Paris" },
+  { id: "eu-west-101", label: "EU-Dublin" },
+];
+
+// The contract treats the table as the default offering, not an allow-list (e.g. cn-north-208 exists).
+export const regionIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}-[a-z]+-\d+$/, "must be a region ID such as cn-north-4");
+
+export function regionLabel(id: string): string {
+  return SWR_REGIONS.find((r) => r.id === id)?.label ?? id;
+}
+
+/** The static list minus the source region: the fallback when ListSyncRegions does not answer. */
+export function staticSyncTargets(sourceRegion: string): SwrRegion[] {
+  return SWR_REGIONS.filter((r) => r.id !== sourceRegion);
+}
+
+// Sovereign-cloud hosts that only apply while the default templates are in use.
+const DEFAULT_TEMPLATE_OVERRIDES: Record<string, { swr: string; iam: string }> = {
+  "eu-west-101": {
+    swr: "https://swr-api.eu-west-101.myhuaweicloud.eu",
+    iam: "https://iam.eu-west-101.myhuaweicloud.eu",
+  },
+};
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, "");
+
+function resolve(template: string, region: string, defaultTemplate: string, pick: "swr" | "iam"): string {
+  const override = DEFAULT_TEMPLATE_OVERRIDES[region];
+  if (override && withoutTrailingSlash(template) === defaultTemplate) return override[pick];
+  return withoutTrailingSlash(template.replaceAll(REGION_PLACEHOLDER, regionIdSchema.parse(region)));
+}
+
+/** SWR API base URL of a region, without a trailing slash. */
+export function swrEndpoint(region: string, template = DEFAULT_SWR_ENDPOINT_TEMPLATE): string {
+  return resolve(template, region, DEFAULT_SWR_ENDPOINT_TEMPLATE, "swr");
+}
+
+/** IAM base URL to use for a region (global by default), without a trailing slash. */
+export function iamEndpoint(region: string, template = DEFAULT_IAM_ENDPOINT_TEMPLATE): string {
+  return resolve(template, region, DEFAULT_IAM_ENDPOINT_TEMPLATE, "iam");
+}

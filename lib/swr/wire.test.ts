@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  apiVersionsBodySchema,
+  autoSyncRulesBodySchema,
+  namespacesBodySchema,
+  normalizeTimestamp,
+  repositoryDetailSchema,
+  reposBodySchema,
+  syncJobsBodySchema,
+  syncRegionsBodySchema,
+  tagsBodySchema,
+} from "./wire";
+
+describe("wire schemas", () => {
+  it("reads the tag name from `Tag` (capital T) and fills absent fields", () => {
+    const [tag] = tagsBodySchema.parse([{ Tag: "1.0.0", digest: "sha256:ab", created: "2024-03-14T10:00:01.53183Z" }]);
+    expect(tag).toMatchObject({ Tag: "1.0.0", digest: "sha256:ab", size: 0, is_trusted: false, deleted: "" });
+    expect(tag?.created).toBe("2024-03-14T10:00:01.531Z");
+  });
+
+  it("accepts a lower-case `tag` but not a record without any name", () => {
+    expect(tagsBodySchema.parse([{ tag: "v3" }])[0]?.Tag).toBe("v3");
+    expect(tagsBodySchema.safeParse([{ digest: "sha256:ab" }]).success).toBe(false);
+  });
+
+  it("keeps the three timestamp namings of §3.7 apart", () => {
+    expect(reposBodySchema.parse([{ name: "apps/web", created_at: "2024-01-05T03:12:44Z" }])[0]).toMatchObject({
+      created_at: "2024-01-05T03:12:44.000Z",
+      tags: [],
+      total_range: 0,
+    });
+    expect(repositoryDetailSchema.parse({ name: "busybox", created: "2024-01-05T03:12:44Z" }).created).toBe(
+      "2024-01-05T03:12:44.000Z",
+    );
+    expect(syncJobsBodySchema.parse([{ createdAt: "2024-03-15T08:30:02.412Z", domainID: "d" }])[0]).toMatchObject({
+      createdAt: "2024-03-15T08:30:02.412Z",
+      domainID: "d",
+      status: "",
+    });
+  });
+
+  it("reads `synAuto` (Go SDK spelling) when `syncAuto` is absent", () => {
+    expect(autoSyncRulesBodySchema.parse([{ id: 1, synAuto: true }, { id: 2 }]).map((r) => r.syncAuto)).toEqual([true, false]);
+  });
+
+  it("reads `regionID` with a capital ID", () => {
+    expect(syncRegionsBodySchema.parse([{ regionID: "cn-north-4" }])).toEqual(["cn-north-4"]);
+  });
+
+  it("tolerates absent lists and a `links` array", () => {
+    expect(namespacesBodySchema.parse({})).toEqual([]);
+    const [v] = apiVersionsBodySchema.parse({ versions: [{ id: "v2", links: [{ href: "h", rel: "self" }] }] });
+    expect(v?.links).toEqual({ href: "h", rel: "self" });
+  });
+
+  it.each([
+    ["numbers as digit strings", { name: "r", size: "2099", is_public: "true" }, { size: 2099, is_public: true }],
+    ["nulls", { name: "r", size: null, description: null }, { size: 0, description: "" }],
+  ])("tolerates %s", (_what, row, expected) => {
+    expect(reposBodySchema.parse([row])[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ["2020-04-17T02:11:03.53183Z", "2020-04-17T02:11:03.531Z"],
+    ["2020-04-17T02:11:03", "2020-04-17T02:11:03.000Z"],
+    ["2020-04-17T10:11:03+08:00", "2020-04-17T02:11:03.000Z"],
+    ["", undefined],
+    ["yesterday", undefined],
+  ])("normalises the timestamp %j to %j", (raw, iso) => {
+    expect(normalizeTimestamp(raw)).toBe(iso);
+  });
+});

@@ -1,0 +1,193 @@
+import { z } from "zod";
+
+// Zod schemas of SWR's responses with their wire names (contract §8, §10 sketch). Every field may be
+// absent at run time (the SDK marks all optional), so each gets a default and the app sees the full shape.
+
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? "");
+const int = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .nullish()
+  .transform((v) => v ?? 0);
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+  .nullish()
+  .transform((v) => v ?? false);
+
+/** RFC 3339 with any number of fractional digits; a missing offset means UTC (contract §3.6). */
+export function normalizeTimestamp(v: string | null | undefined): string | undefined {
+  if (!v) return undefined;
+  const withOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(v) ? v : `${v}Z`;
+  const ms = Date.parse(withOffset);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+/** ISO-8601 UTC when parseable, the raw value otherwise, "" when absent. */
+const timestamp = z
+  .string()
+  .nullish()
+  .transform((v) => normalizeTimestamp(v) ?? v ?? "");
+
+// GET / — ListApiVersions (§8.1); `links` is documented as one object, tolerated as an array.
+const versionLinkSchema = z.object({ href: text, rel: text });
+export const apiVersionSchema = z
+  .object({
+    id: text,
+    links: z.union([versionLinkSchema, z.array(versionLinkSchema)]).nullish(),
+    version: text,
+    min_version: text,
+    status: text,
+    updated: timestamp,
+  })
+  .transform(({ links, ...rest }) => ({
+    ...rest,
+    links: (Array.isArray(links) ? links[0] : links) ?? { href: "", rel: "" },
+  }));
+export const apiVersionsBodySchema = z
+  .object({ versions: z.array(apiVersionSchema).nullish() })
+  .transform((w) => w.versions ?? []);
+/** `status`: CURRENT | SUPPORTED | DEPRECATED. */
+export type ApiVersion = z.output<typeof apiVersionSchema>;
+
+// ListNamespaces / ShowNamespace (§8.2, §8.3)
+export const namespaceSchema = z.object({ id: int, name: z.string(), creator_name: text, auth: int });
+export const namespacesBodySchema = z
+  .object({ namespaces: z.array(namespaceSchema).nullish() })
+  .transform((w) => w.namespaces ?? []);
+/** `auth`: 7 manage, 3 edit (write), 1 read. */
+export type Namespace = z.output<typeof namespaceSchema>;
+
+// ListReposDetails (§8.4): timestamps are created_at / updated_at here.
+export const repoSchema = z.object({
+  name: z.string(),
+  category: text,
+  description: text,
+  size: int,
+  is_public: flag,
+  num_images: int,
+  num_download: int,
+  created_at: timestamp,
+  updated_at: timestamp,
+  logo: text,
+  url: text,
+  path: text,
+  internal_path: text,
+  domain_name: text,
+  namespace: text,
+  tags: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  status: flag,
+  total_range: int,
+});
+export const reposBodySchema = z.array(repoSchema);
+/** One row of ListReposDetails; `num_images` is the tag count. */
+export type Repo = z.output<typeof repoSchema>;
+
+// ShowRepository (§8.5): timestamps are created / updated here.
+export const repositoryDetailSchema = z.object({
+  id: int,
+  ns_id: int,
+  name: z.string(),
+  category: text,
+  description: text,
+  creator_id: text,
+  creator_name: text,
+  size: int,
+  is_public: flag,
+  num_images: int,
+  num_download: int,
+  url: text,
+  path: text,
+  internal_path: text,
+  created: timestamp,
+  updated: timestamp,
+  domain_id: text,
+  priority: int,
+});
+export type RepositoryDetail = z.output<typeof repositoryDetailSchema>;
+
+// ListRepositoryTags (§8.6): the name is `Tag`; a lower-case `tag` (V3 style) is accepted in its place.
+export const tagSchema = z
+  .object({
+    id: int,
+    repo_id: int,
+    Tag: z.string().optional(),
+    tag: z.string().optional(),
+    image_id: text,
+    manifest: text,
+    digest: text,
+    schema: int,
+    path: text,
+    internal_path: text,
+    size: int,
+    is_trusted: flag,
+    created: timestamp,
+    updated: timestamp,
+    deleted: timestamp,
+    domain_id: text,
+    scanned: flag,
+    tag_type: int,
+  })
+  .refine((w) => (w.Tag ?? w.tag) !== undefined, { message: "a tag record without its name (`Tag`)" })
+  .transform(({ Tag, tag, ...rest }) => ({ ...rest, Tag: Tag ?? tag ?? "" }));
+export const tagsBodySchema = z.array(tagSchema);
+/** `tag_type`: 0 manifest, 1 manifest list (multi-arch). */
+export type Tag = z.output<typeof tagSchema>;
+
+// CreateManualImageSyncRepo (§8.7): an array of tag names whose meaning is unknown, or nothing.
+export const manualSyncBodySchema = z.union([z.array(z.string()), z.null(), z.undefined()]);
+
+// ShowSyncJob (§8.8): camelCase on the wire, with `domainID`.
+export const KNOWN_SYNC_JOB_STATUSES = ["waiting", "running", "success", "failed", "timeout", "cancel", "existed"] as const;
+// Fields shared by sync job records and auto-sync rules.
+const syncRecordFields = {
+  id: int,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  domainID: text,
+  domainName: text,
+  namespace: text,
+  repoName: text,
+  remoteRegionId: text,
+  remoteNamespace: text,
+  override: flag,
+};
+export const syncJobSchema = z.object({
+  ...syncRecordFields,
+  tag: text,
+  status: text,
+  syncOperatorId: text,
+  syncOperatorName: text,
+});
+export const syncJobsBodySchema = z.array(syncJobSchema);
+/** `status` is one of KNOWN_SYNC_JOB_STATUSES or a value SWR added since (treat as non-terminal). */
+export type SyncJob = z.output<typeof syncJobSchema>;
+
+// ListImageAutoSyncReposDetails (§8.9): the Go SDK spells `syncAuto` as `synAuto`.
+export const autoSyncRuleSchema = z
+  .object({ ...syncRecordFields, syncAuto: z.boolean().nullish(), synAuto: z.boolean().nullish() })
+  .transform(({ syncAuto, synAuto, ...rest }) => ({ ...rest, syncAuto: syncAuto ?? synAuto ?? false }));
+export const autoSyncRulesBodySchema = z.array(autoSyncRuleSchema);
+/** The contract's `SyncRepo`. */
+export type AutoSyncRule = z.output<typeof autoSyncRuleSchema>;
+
+// ListSyncRegions (§8.12): note the capital `ID`.
+export const syncRegionsBodySchema = z
+  .array(z.object({ regionID: z.string() }))
+  .transform((rows) => rows.map((r) => r.regionID));
+
+// IAM KeystoneListProjects (§4.2) and KeystoneCreateUserTokenByPassword (§4.3)
+export const iamProjectsBodySchema = z
+  .object({ projects: z.array(z.object({ id: z.string(), name: text })).nullish() })
+  .transform((w) => w.projects ?? []);
+export const iamTokenBodySchema = z
+  .object({
+    token: z.object({
+      expires_at: z.string(),
+      project: z.object({ id: z.string(), name: text }).nullish(),
+    }),
+  })
+  .transform((w) => ({ expiresAt: w.token.expires_at, projectId: w.token.project?.id }));

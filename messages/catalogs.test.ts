@@ -1,11 +1,19 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import zh from "./zh-CN.json";
+import { LOCALES } from "@/i18n/config";
+import { loadMessages } from "./index";
 
-function keys(o: Record<string, unknown>, prefix = ""): string[] {
+type Tree = Record<string, unknown>;
+
+function keys(o: Tree, prefix = ""): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
-    v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+    v && typeof v === "object" ? keys(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
+}
+
+function lookup(o: Tree, key: string): string {
+  return key.split(".").reduce<unknown>((acc, k) => (acc as Tree)[k], o) as string;
 }
 
 function placeholders(s: string): string[] {
@@ -13,15 +21,21 @@ function placeholders(s: string): string[] {
 }
 
 describe("message catalogs", () => {
-  it("have the same keys in every language", () => {
-    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  it("load every catalog file of every language", async () => {
+    for (const locale of LOCALES) {
+      const files = readdirSync(path.join(import.meta.dirname, locale)).filter((f) => f.endsWith(".json"));
+      const loaded = await loadMessages(locale);
+      for (const f of files) {
+        const file = JSON.parse(readFileSync(path.join(import.meta.dirname, locale, f), "utf8")) as Tree;
+        for (const ns of Object.keys(file)) expect(loaded, `${locale}/${f}`).toHaveProperty(ns);
+      }
+    }
   });
 
-  it("use the same placeholders in every language", () => {
-    const get = (o: Record<string, unknown>, path: string) =>
-      path.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o) as string;
-    for (const key of keys(en)) {
-      expect(placeholders(get(zh, key)), key).toEqual(placeholders(get(en, key)));
-    }
+  it("have the same keys and placeholders in every language", async () => {
+    const en = await loadMessages("en");
+    const zh = await loadMessages("zh-CN");
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+    for (const key of keys(en)) expect(placeholders(lookup(zh, key)), key).toEqual(placeholders(lookup(en, key)));
   });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NavLink } from "./nav-link";
 import { LanguageSelect, ThemeSelect } from "./preferences";
 import { SignOutButton } from "./sign-out-button";
 
@@ -20,9 +21,10 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.label")} className="flex gap-3 text-sm">
-          <Link href="/" className="hover:underline">
-            {t("nav.overview")}
-          </Link>
+          <NavLink href="/">{t("nav.overview")}</NavLink>
+          <NavLink href="/repositories">{t("nav.repositories")}</NavLink>
+          <NavLink href="/jobs">{t("nav.jobs")}</NavLink>
+          {user.role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <span className="text-sm text-slate-600 dark:text-slate-300">

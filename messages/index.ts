@@ -1,17 +1,25 @@
 import type { Locale } from "@/i18n/config";
 
 // One catalog file per feature and language; each file holds its own top-level namespaces.
-const CATALOGS: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
+const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> }[]>> = {
   en: () =>
-    Promise.all([import("./en/common.json"), import("./en/overview.json")]).then((files) =>
-      files.map((f) => f.default),
-    ),
+    Promise.all([
+      import("./en/common.json"),
+      import("./en/overview.json"),
+      import("./en/browse.json"),
+      import("./en/jobs.json"),
+      import("./en/users.json"),
+    ]),
   "zh-CN": () =>
-    Promise.all([import("./zh-CN/common.json"), import("./zh-CN/overview.json")]).then((files) =>
-      files.map((f) => f.default),
-    ),
+    Promise.all([
+      import("./zh-CN/common.json"),
+      import("./zh-CN/overview.json"),
+      import("./zh-CN/browse.json"),
+      import("./zh-CN/jobs.json"),
+      import("./zh-CN/users.json"),
+    ]),
 };
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  return Object.assign({}, ...(await CATALOGS[locale]()));
+  return Object.assign({}, ...(await CATALOGS[locale]()).map((f) => f.default));
 }

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import { DEFAULT_DATABASE_URL, databaseProvider } from "./lib/db/database-url";
 
-const url = process.env.DATABASE_URL ?? "file:./data/swr-sync.db";
-const provider = url.startsWith("postgres") ? "postgres" : "sqlite";
+// Prisma does not load .env when a config file exists; DATABASE_URL comes from the environment.
+const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const provider = databaseProvider(url);
 
 export default defineConfig({
   experimental: { adapter: true },

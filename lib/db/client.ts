@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { createPrismaClient, type Db } from "./create-client";
 
-export type { Db } from "./create-client";
+export type { Db, DbTx } from "./create-client";
 
 // Kept on globalThis so that Next's dev hot reload reuses the client instead of opening a new pool per edit.
 const holder = globalThis as typeof globalThis & { swrSyncDb?: { url: string; client: Db } };

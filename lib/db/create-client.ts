@@ -17,3 +17,6 @@ export function createPrismaClient(url: string): Db {
   // The one cast: both clients come from the same models, so SQLite's satisfies the PostgreSQL type we code against.
   return new SqlitePrismaClient({ adapter }) as unknown as Db;
 }
+
+/** The client or an interactive transaction: data-layer functions that take part in a transaction accept either. */
+export type DbTx = Db | Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

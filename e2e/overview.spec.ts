@@ -45,7 +45,7 @@ test("the language can be switched to Simplified Chinese and back", async ({ pag
 
 test("SWR being down is reported in words, not as a crash", async ({ page, request }) => {
   await request.put(`${SIM_URL}/__sim/faults`, {
-    data: { regions: { "cn-north-4": { errorRate: 1 } } },
+    data: { rules: [{ kind: "error", region: "cn-north-4", status: 500 }] },
   });
   await signIn(page, "viewer");
   await expect(page.getByRole("region", { name: "SWR connection" }).getByRole("alert")).toContainText(

@@ -1,0 +1,102 @@
+import type { Namespace, Repo, SyncJob, SyncRule, Tag } from "./model";
+import { INTERNAL_REGISTRY, registryHost } from "./regions";
+import { compareTimes } from "./time";
+
+// Response bodies with SWR's wire names (contract §8); note the three timestamp namings (§3.7).
+
+export interface Account {
+  domainId: string;
+  domainName: string;
+}
+
+/** Size, tag count and last update of a repository, always derived from its tags. */
+export function repoStats(repo: Repo): { size: number; num_images: number; updated: string } {
+  let size = 0;
+  let updated = repo.created;
+  for (const t of repo.tags) {
+    size += t.size;
+    if (compareTimes(t.updated, updated) > 0) updated = t.updated;
+  }
+  return { size, num_images: repo.tags.length, updated };
+}
+
+const pullPath = (region: string, namespace: string, repo: string) => `${registryHost(region)}/${namespace}/${repo}`;
+const internalPath = (namespace: string, repo: string) => `${INTERNAL_REGISTRY}/${namespace}/${repo}`;
+
+export function namespaceWire(ns: Namespace) {
+  return { id: ns.id, name: ns.name, creator_name: ns.creator_name, auth: ns.auth };
+}
+
+/** Fields the repository list and the single repository share. */
+function repoBasics(repo: Repo, stats: ReturnType<typeof repoStats>) {
+  const { name, category, description, is_public, num_download } = repo;
+  return { name, category, description, size: stats.size, is_public, num_images: stats.num_images, num_download };
+}
+
+export function repoListItemWire(region: string, namespace: string, repo: Repo, account: Account, totalRange: number) {
+  const stats = repoStats(repo);
+  return {
+    ...repoBasics(repo, stats),
+    created_at: repo.created,
+    updated_at: stats.updated,
+    logo: "",
+    url: "",
+    path: pullPath(region, namespace, repo.name),
+    internal_path: internalPath(namespace, repo.name),
+    domain_name: account.domainName,
+    namespace,
+    tags: repo.tags.map((t) => t.Tag),
+    status: false,
+    total_range: totalRange,
+  };
+}
+
+export function repoSummaryWire(region: string, ns: Namespace, repo: Repo, account: Account) {
+  const stats = repoStats(repo);
+  return {
+    id: repo.id,
+    ns_id: ns.id,
+    ...repoBasics(repo, stats),
+    creator_id: repo.creator_id,
+    creator_name: repo.creator_name,
+    url: "",
+    path: pullPath(region, ns.name, repo.name),
+    internal_path: internalPath(ns.name, repo.name),
+    created: repo.created,
+    updated: stats.updated,
+    domain_id: account.domainId,
+    priority: 0,
+  };
+}
+
+export function tagWire(region: string, namespace: string, repo: Repo, tag: Tag, account: Account) {
+  return {
+    id: tag.id,
+    repo_id: repo.id,
+    Tag: tag.Tag,
+    image_id: tag.image_id,
+    manifest: tag.manifest,
+    digest: tag.digest,
+    schema: tag.schema,
+    path: `${pullPath(region, namespace, repo.name)}:${tag.Tag}`,
+    internal_path: `${internalPath(namespace, repo.name)}:${tag.Tag}`,
+    size: tag.size,
+    is_trusted: tag.is_trusted,
+    created: tag.created,
+    updated: tag.updated,
+    deleted: "",
+    domain_id: account.domainId,
+    scanned: tag.scanned,
+    tag_type: tag.tag_type,
+  };
+}
+
+export function syncJobWire(job: SyncJob) {
+  const { region: _region, reason: _reason, ...wire } = job;
+  return wire;
+}
+
+export function syncRuleWire(rule: SyncRule) {
+  const { region: _region, ...wire } = rule;
+  return wire;
+}

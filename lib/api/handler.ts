@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, toResponse, validationError } from "@/lib/errors";
 import { isSwrError, toAppError } from "@/lib/swr";

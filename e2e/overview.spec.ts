@@ -27,7 +27,7 @@ test("after sign-in the overview shows the simulator and the namespaces of the d
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   const connection = page.getByRole("region", { name: "SWR connection" });
   await expect(connection).toContainText("SWR simulator (demo and test backend)");
-  await expect(connection).toContainText(`${SIM_URL}/{region}`);
+  await expect(connection).toContainText(`${SIM_URL}/cn-north-4`);
   const namespaces = page.getByRole("table", { name: "Namespaces in cn-north-4" });
   await expect(namespaces.getByRole("rowheader", { name: "team-a", exact: true })).toBeVisible();
   await expect(namespaces.getByRole("rowheader", { name: "team-b", exact: true })).toBeVisible();

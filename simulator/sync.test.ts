@@ -54,7 +54,10 @@ describe("manual sync", () => {
         { timeout: 5_000, interval: 5 },
       )
       .toBe("success");
-    expect(seen).toEqual(["waiting", "running", "success"]);
+    // Polling on a loaded machine can miss a short-lived state; what it sees must still come in this order.
+    const order = ["waiting", "running", "success"];
+    expect(order.filter((st) => seen.includes(st))).toEqual(seen);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
   });
 
   it("creates the target repository with the source's digests, sizes and manifests", async () => {

@@ -57,7 +57,7 @@ describe("manual sync", () => {
     // Polling on a loaded machine can miss a short-lived state; what it sees must still come in this order.
     const order = ["waiting", "running", "success"];
     expect(order.filter((st) => seen.includes(st))).toEqual(seen);
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toBe("success");
   });
 
   it("creates the target repository with the source's digests, sizes and manifests", async () => {

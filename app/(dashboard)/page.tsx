@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { ConnectionCard } from "@/components/overview/connection-card";
+import { JobActivity } from "@/components/overview/job-activity";
 import { NamespacesCard } from "@/components/overview/namespaces-card";
 import { CardSkeleton } from "@/components/ui/card-skeleton";
 import { env } from "@/lib/env";
@@ -19,6 +20,7 @@ export default async function OverviewPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <JobActivity />
       <div className="grid gap-6 lg:grid-cols-3">
         <Suspense fallback={<CardSkeleton />}>
           <ConnectionCard region={region} />

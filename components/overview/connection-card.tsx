@@ -6,23 +6,9 @@ import { getSwrClient, describeSwrError } from "@/lib/swr";
 export async function ConnectionCard({ region }: { region: string }) {
   const t = await getTranslations("overview");
   const title = t("connectionTitle");
+  let probe;
   try {
-    const probe = await getSwrClient().probe(region);
-    return (
-      <Card title={title} titleId="connection-title">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-500">{t("connectionTitle")}</dt>
-          <dd>{probe.kind === "simulator" ? t("kindSimulator") : t("kindHuaweiCloud")}</dd>
-          <dt className="text-slate-500">{t("endpoint")}</dt>
-          <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>
-          <dt className="text-slate-500">{t("region")}</dt>
-          <dd>{region}</dd>
-          <dt className="text-slate-500">{t("apiVersion")}</dt>
-          <dd>{probe.apiVersion ?? "—"}</dd>
-        </dl>
-        <p className="mt-3 text-xs text-slate-500">{t("latency", { ms: Math.round(probe.latencyMs) })}</p>
-      </Card>
-    );
+    probe = await getSwrClient().probe(region);
   } catch (error) {
     return (
       <Card title={title} titleId="connection-title">
@@ -30,4 +16,19 @@ export async function ConnectionCard({ region }: { region: string }) {
       </Card>
     );
   }
+  return (
+    <Card title={title} titleId="connection-title">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="text-slate-500">{t("connectionTitle")}</dt>
+        <dd>{probe.kind === "simulator" ? t("kindSimulator") : t("kindHuaweiCloud")}</dd>
+        <dt className="text-slate-500">{t("endpoint")}</dt>
+        <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>
+        <dt className="text-slate-500">{t("region")}</dt>
+        <dd>{region}</dd>
+        <dt className="text-slate-500">{t("apiVersion")}</dt>
+        <dd>{probe.apiVersion ?? "—"}</dd>
+      </dl>
+      <p className="mt-3 text-xs text-slate-500">{t("latency", { ms: Math.round(probe.latencyMs) })}</p>
+    </Card>
+  );
 }

@@ -1,0 +1,3 @@
+import { JobNotFound } from "@/components/jobs/job-not-found";
+
+export default JobNotFound;

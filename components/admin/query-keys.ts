@@ -1,0 +1,3 @@
+// TanStack Query keys of the Users API.
+
+export const userKeys = { all: ["users"] as const };

@@ -1,0 +1,20 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchUsers, updateUser, type User, type UserPatch } from "./api";
+import { userKeys } from "./query-keys";
+
+export function useUsers() {
+  return useQuery({ queryKey: userKeys.all, queryFn: ({ signal }) => fetchUsers(signal) });
+}
+
+/** Applies one change; the answer replaces that user in the cached list, so the row shows what the server stored. */
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => updateUser(id, patch),
+    onSuccess: (user) => {
+      client.setQueryData<User[]>(userKeys.all, (users) => users?.map((u) => (u.id === user.id ? user : u)));
+    },
+  });
+}

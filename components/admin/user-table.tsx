@@ -1,0 +1,122 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { errorMessage } from "@/components/browse/api-client";
+import { formatDateTime } from "@/components/jobs/format";
+import { QueryError } from "@/components/jobs/query-error";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { selectClass } from "@/components/ui/field";
+import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { useToast } from "@/components/ui/toast";
+import { ROLES, roleSchema } from "@/lib/auth/roles";
+import type { User, UserPatch } from "./api";
+import { useUpdateUser, useUsers } from "./use-users";
+
+function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
+  const t = useTranslations("users");
+  const tRole = useTranslations("roles");
+  const format = useFormatter();
+  const toast = useToast();
+  const update = useUpdateUser();
+  const patch = update.isPending ? update.variables.patch : undefined;
+  // While a change is on its way the controls show it; on refusal they fall back to what the server holds.
+  const role = patch && "role" in patch ? patch.role : user.role;
+
+  const change = (next: UserPatch, done: (u: User) => string) =>
+    update.mutate(
+      { id: user.id, patch: next },
+      {
+        onSuccess: (u) => toast(done(u), "success"),
+        onError: (error) =>
+          toast(t("changeFailed", { email: user.email, message: errorMessage(error) }), "error"),
+      },
+    );
+
+  return (
+    <tr className={rowClass} aria-busy={update.isPending}>
+      <th scope="row" className={`${cellClass} font-normal`}>
+        {user.email}
+        {isSelf ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{t("you")}</span> : null}
+      </th>
+      <td className={cellClass}>{user.name ?? "—"}</td>
+      <td className={cellClass}>
+        <select
+          aria-label={t("roleOf", { email: user.email })}
+          className={selectClass}
+          value={role}
+          disabled={update.isPending}
+          onChange={(e) => {
+            const next = roleSchema.safeParse(e.target.value);
+            if (next.success)
+              change({ role: next.data }, (u) => t("roleChanged", { email: u.email, role: tRole(u.role) }));
+          }}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tRole(r)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className={cellClass}>
+        {user.disabled ? (
+          <Badge tone="danger">{t("statusDisabled")}</Badge>
+        ) : (
+          <Badge tone="success">{t("statusActive")}</Badge>
+        )}
+      </td>
+      <td className={cellClass}>{formatDateTime(format, user.createdAt)}</td>
+      <td className={cellClass}>
+        <Button
+          variant={user.disabled ? "secondary" : "danger"}
+          disabled={update.isPending}
+          aria-label={t(user.disabled ? "enableUser" : "disableUser", { email: user.email })}
+          onClick={() =>
+            change({ disabled: !user.disabled }, (u) =>
+              t(u.disabled ? "disabled" : "enabled", { email: u.email }),
+            )
+          }
+        >
+          {user.disabled ? t("enable") : t("disable")}
+        </Button>
+        {update.isError ? (
+          <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
+            {errorMessage(update.error)}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/** Every account, with its role and whether it may sign in; the API refuses what an admin may not do to themself. */
+export function UserTable({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations("users");
+  const users = useUsers();
+  if (users.isPending) return <TableSkeleton label={t("loading")} />;
+  if (users.isError) return <QueryError title={t("loadFailed")} query={users} />;
+  return (
+    <TableScroller>
+      <table className={tableClass}>
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className={theadClass}>
+          <tr>
+            <Th>{t("colEmail")}</Th>
+            <Th>{t("colName")}</Th>
+            <Th>{t("colRole")}</Th>
+            <Th>{t("colStatus")}</Th>
+            <Th>{t("colCreated")}</Th>
+            <Th>{t("colActions")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.map((user) => (
+            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
+  );
+}

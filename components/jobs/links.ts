@@ -1,0 +1,34 @@
+import { repositoryHref } from "@/components/browse/links";
+import { jobFiltersSearch, type JobFilters } from "./filters";
+
+// Addresses of the job pages and of the repositories a job connects, built in one place.
+
+export const jobHref = (id: string) => `/jobs/${encodeURIComponent(id)}`;
+
+export const jobsHref = (filters: JobFilters = {}) => `/jobs${jobFiltersSearch(filters)}`;
+
+/** The CSV of every job matching the same filters the history shows. */
+export const jobsCsvHref = (filters: JobFilters = {}) => `/api/jobs/export.csv${jobFiltersSearch(filters)}`;
+
+interface JobEnds {
+  sourceRegion: string;
+  sourceNamespace: string;
+  sourceRepository: string;
+  targetRegion: string;
+  targetNamespace: string;
+}
+
+export const sourceRepositoryHref = (job: JobEnds) =>
+  repositoryHref({
+    region: job.sourceRegion,
+    namespace: job.sourceNamespace,
+    repository: job.sourceRepository,
+  });
+
+/** The copy lands under the same repository name in the target namespace. */
+export const targetRepositoryHref = (job: JobEnds) =>
+  repositoryHref({
+    region: job.targetRegion,
+    namespace: job.targetNamespace,
+    repository: job.sourceRepository,
+  });

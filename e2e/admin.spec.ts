@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+// User management. Each test leaves the demo users as it found them: other specs sign in as them.
+
+test("an admin changes a user's role and back", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+
+  const role = page.getByRole("combobox", { name: "Role of viewer@example.com" });
+  await expect(role).toHaveValue("viewer");
+  await role.selectOption("operator");
+  await expect(page.getByText("viewer@example.com is now operator.")).toBeVisible();
+
+  await page.reload();
+  await expect(role).toHaveValue("operator");
+  await role.selectOption("viewer");
+  await expect(page.getByText("viewer@example.com is now viewer.")).toBeVisible();
+  await expect(role).toHaveValue("viewer");
+});
+
+test("an admin disables a user, who then cannot sign in, and enables them again", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "admin", "/admin/users");
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "viewer@example.com" }) });
+
+  await page.getByRole("button", { name: "Disable viewer@example.com" }).click();
+  await expect(page.getByText("viewer@example.com is disabled and can no longer sign in.")).toBeVisible();
+  await expect(row).toContainText("Disabled");
+
+  const viewer = await browser.newPage();
+  await viewer.goto("/login");
+  await viewer.getByLabel("Email").fill("viewer@example.com");
+  await viewer.getByLabel("Password").fill("demo-viewer-pass");
+  await viewer.getByRole("button", { name: "Sign in" }).click();
+  await expect(viewer.getByRole("main").getByRole("alert")).toHaveText(
+    "The email or password is wrong, or the account is disabled.",
+  );
+  await viewer.close();
+
+  await page.getByRole("button", { name: "Enable viewer@example.com" }).click();
+  await expect(page.getByText("viewer@example.com is enabled and can sign in again.")).toBeVisible();
+  await expect(row).toContainText("Active");
+  await expect(page.getByRole("button", { name: "Disable viewer@example.com" })).toBeVisible();
+});
+
+test("an admin cannot demote themself, and is told why", async ({ page }) => {
+  await signIn(page, "admin", "/admin/users");
+  const role = page.getByRole("combobox", { name: "Role of admin@example.com" });
+  await role.selectOption("viewer");
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: /^admin@example\.com/ }) });
+  await expect(row.getByRole("alert")).toHaveText(
+    "You cannot demote yourself; ask another admin to change your role.",
+  );
+  await expect(role).toHaveValue("admin");
+});
+
+for (const [who, role] of [
+  ["an operator", "operator"],
+  ["a viewer", "viewer"],
+] as const) {
+  test(`${who} is refused at the users page and sees no link to it`, async ({ page }) => {
+    await signIn(page, role);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }),
+    ).toHaveCount(0);
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: /^Role of/ })).toHaveCount(0);
+  });
+}

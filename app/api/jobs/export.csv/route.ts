@@ -1,0 +1,16 @@
+import { route } from "@/lib/api/handler";
+import { jobsCsvFilename, jobsCsvStream } from "@/lib/jobs/csv";
+import { jobFiltersSchema } from "@/lib/validation/jobs";
+
+// GET /api/jobs/export.csv — every job matching the history filters, as a CSV download
+export const GET = route(
+  { role: "viewer", query: jobFiltersSchema },
+  async ({ query }) =>
+    new Response(await jobsCsvStream(query), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${jobsCsvFilename()}"`,
+        "Cache-Control": "no-store",
+      },
+    }),
+);

@@ -1,0 +1,261 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { db } from "@/lib/db/client";
+import { actAs, callRoute, createTestUser, jsonOf, rowCounts, setUpApiTests } from "@/lib/jobs/testing";
+import { getSwrClient } from "@/lib/swr";
+import { SEED } from "@/simulator/seed";
+import type { OperationName } from "@/simulator/operations";
+import { simAdmin } from "@/simulator/testing";
+import { POST } from "./route";
+
+vi.mock("next-auth");
+
+// POST /api/jobs against a real database and the SWR simulator over HTTP.
+
+const env = setUpApiTests({ simulator: true });
+
+const good = {
+  sourceRegion: "cn-north-4",
+  sourceNamespace: "team-a",
+  sourceRepository: "nginx",
+  targetRegion: "ap-southeast-1",
+  targetNamespace: "team-a",
+  tags: ["latest", "1.25.3"],
+  override: false,
+};
+
+let operator: SessionUser;
+
+beforeAll(async () => {
+  operator = await createTestUser("operator");
+});
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  callRoute(POST, "/api/jobs", { body, headers });
+
+async function lastAudit() {
+  return db().auditEvent.findFirst({
+    where: { action: "sync_start" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+  });
+}
+
+describe("POST /api/jobs", () => {
+  it("writes the job with one queued task per tag, each with its source digest, and answers 201 with the detail", async () => {
+    actAs(operator);
+    const { status, body } = await jsonOf(await post(good));
+    expect(status).toBe(201);
+    const { job } = body as {
+      job: { id: string; tasks: { tag: string; status: string; sourceDigest: string }[] };
+    };
+    expect(job).toMatchObject({
+      status: "queued",
+      sourceRegion: "cn-north-4",
+      sourceRepository: "nginx",
+      targetRegion: "ap-southeast-1",
+      override: false,
+      attempt: 1,
+      live: true,
+      createdBy: { email: operator.email },
+      counts: { total: 2, queued: 2, active: 0, succeeded: 0, failed: 0 },
+    });
+    const swr = getSwrClient();
+    const expected = await Promise.all(
+      ["1.25.3", "latest"].map((t) => swr.findTag("cn-north-4", "team-a", "nginx", t)),
+    );
+    expect(job.tasks.map((t) => [t.tag, t.status, t.sourceDigest])).toEqual([
+      ["1.25.3", "queued", expected[0]?.digest],
+      ["latest", "queued", expected[1]?.digest],
+    ]);
+    expect(await lastAudit()).toMatchObject({ actorId: operator.id, outcome: "success", target: job.id });
+  });
+
+  it("walks a 5,000-tag repository in pages of 1,000 and stops once every tag is found", async () => {
+    actAs(operator);
+    await simAdmin.resetStats(env.sim);
+    const { bigRepository: big } = SEED;
+    const res = await post({
+      ...good,
+      sourceRepository: big.repository,
+      tags: ["build-00001", "build-02500"],
+    });
+    expect(res.status).toBe(201);
+    const stats = await simAdmin.stats(env.sim);
+    expect(stats.regions["cn-north-4"]?.operations.ListRepositoryTags).toBe(3);
+  });
+
+  describe("Idempotency-Key", () => {
+    it("answers the same key and body with the same job (200), in any tag order", async () => {
+      actAs(operator);
+      const headers = { "Idempotency-Key": "same-key-0001" };
+      const first = await jsonOf(await post(good, headers));
+      const before = await rowCounts();
+      const again = await jsonOf(await post({ ...good, tags: [...good.tags].reverse() }, headers));
+      expect([first.status, again.status]).toEqual([201, 200]);
+      expect(again.body).toEqual(first.body);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it("refuses the same key with another body (422) and writes no job", async () => {
+      actAs(operator);
+      const headers = { "Idempotency-Key": "same-key-0002" };
+      const first = await jsonOf(await post(good, headers));
+      const before = await rowCounts();
+      const other = await jsonOf(await post({ ...good, override: true }, headers));
+      expect(other).toMatchObject({ status: 422, body: { error: { code: "idempotency_mismatch" } } });
+      expect((other.body as { error: { message: string } }).error.message).toContain(
+        (first.body as { job: { id: string } }).job.id,
+      );
+      expect(await rowCounts()).toMatchObject({ jobs: before.jobs, tasks: before.tasks });
+    });
+
+    it("lets two users use the same key independently", async () => {
+      const other = await createTestUser("operator");
+      const headers = { "Idempotency-Key": "shared-key-0003" };
+      actAs(operator);
+      const a = await jsonOf(await post(good, headers));
+      actAs(other);
+      const b = await jsonOf(await post({ ...good, override: true }, headers));
+      expect([a.status, b.status]).toEqual([201, 201]);
+    });
+
+    it("creates exactly one job for concurrent duplicates", async () => {
+      actAs(operator);
+      const before = await rowCounts();
+      const headers = { "Idempotency-Key": "concurrent-key-0004" };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => post(good, headers).then(jsonOf)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => (a.body as { job: { id: string } }).job.id)).size).toBe(1);
+      expect(await rowCounts()).toMatchObject({ jobs: before.jobs + 1, tasks: before.tasks + 2 });
+    });
+
+    it.each([
+      ["too short", "short"],
+      ["too long", "k".repeat(129)],
+      ["not printable ASCII", "schlüssel-1234"],
+    ])("answers 400 for a key that is %s", async (_, key) => {
+      actAs(operator);
+      const before = await rowCounts();
+      const res = await jsonOf(await post(good, { "Idempotency-Key": key }));
+      expect(res).toMatchObject({
+        status: 400,
+        body: { error: { code: "validation_failed", fields: { "Idempotency-Key": [expect.any(String)] } } },
+      });
+      expect(await rowCounts()).toEqual(before);
+    });
+  });
+
+  describe("pre-checks refuse before anything is written", () => {
+    it.each([
+      [
+        "a tag missing from the source",
+        { tags: ["latest", "nope-1", "nope-2"] },
+        "tags",
+        "These 2 tags do not exist in cn-north-4 team-a/nginx: `nope-1`, `nope-2`.",
+      ],
+      [
+        "a missing source repository",
+        { sourceRepository: "gone" },
+        "sourceRepository",
+        "Repository `team-a/gone` does not exist in cn-north-4.",
+      ],
+      [
+        "a missing target namespace",
+        {
+          sourceNamespace: "team-b",
+          sourceRepository: "postgres",
+          tags: ["16.2"],
+          targetNamespace: "team-b",
+        },
+        "targetNamespace",
+        "Namespace `team-b` does not exist in ap-southeast-1.",
+      ],
+      [
+        "a read-only target namespace",
+        {
+          sourceRegion: "ap-southeast-1",
+          sourceNamespace: "mirrors",
+          sourceRepository: "library/ubuntu",
+          tags: ["22.04"],
+          targetRegion: "cn-north-4",
+          targetNamespace: "mirrors",
+        },
+        "targetNamespace",
+        "Namespace `mirrors` in cn-north-4 is read-only for SWR Sync's credentials; syncing into it needs edit permission.",
+      ],
+    ])("%s ⇒ 422", async (_, change, field, message) => {
+      actAs(operator);
+      const before = await rowCounts();
+      const res = await jsonOf(await post({ ...good, ...change }));
+      expect(res).toEqual({
+        status: 422,
+        body: { error: { code: "unprocessable", message, fields: { [field]: [message] } } },
+      });
+      expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
+      expect(await lastAudit()).toMatchObject({ outcome: "failure", actorEmail: operator.email });
+      expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({
+        code: "unprocessable",
+        reason: message,
+      });
+    });
+  });
+
+  describe("SWR failures map to the guard's errors and write no job", () => {
+    it.each<[number, OperationName, number, string, RegExp]>([
+      [401, "ListRepositoryTags", 502, "swr_unavailable", /rejected the credentials/],
+      [500, "ListRepositoryTags", 502, "swr_unavailable", /internal error in cn-north-4/],
+      [503, "ShowNamespace", 502, "swr_unavailable", /internal error in ap-southeast-1/],
+      [404, "ShowNamespace", 422, "unprocessable", /Namespace `team-a` does not exist in ap-southeast-1/],
+      [429, "ShowNamespace", 429, "rate_limited", /throttling/],
+    ])("SWR %i on %s ⇒ %i %s", async (swrStatus, operation, status, code, message) => {
+      actAs(operator);
+      await simAdmin.setFaults(env.sim, {
+        rules: [{ kind: "error", status: swrStatus, operations: [operation] }],
+      });
+      const before = await rowCounts();
+      const res = await jsonOf(await post(good));
+      expect(res).toMatchObject({
+        status,
+        body: { error: { code, message: expect.stringMatching(message) } },
+      });
+      expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
+    });
+  });
+
+  describe("the guard", () => {
+    it.each([
+      ["anonymous", null, {}, 401, "unauthenticated"],
+      ["a viewer", "viewer", {}, 403, "forbidden"],
+      ["another origin", "operator", { origin: "https://evil.example.com" }, 403, "forbidden"],
+      [
+        "a form post",
+        "operator",
+        { "content-type": "application/x-www-form-urlencoded" },
+        415,
+        "unsupported_media_type",
+      ],
+    ] as const)("refuses %s", async (_, role, headers, status, code) => {
+      actAs(role && (await createTestUser(role)));
+      const before = await rowCounts();
+      const res = await jsonOf(await post(good, headers));
+      expect(res).toMatchObject({ status, body: { error: { code } } });
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it("answers 400 with field messages for a bad body and writes nothing", async () => {
+      actAs(operator);
+      const before = await rowCounts();
+      const res = await jsonOf(await post({ ...good, tags: [], override: "yes" }));
+      expect(res).toMatchObject({
+        status: 400,
+        body: {
+          error: {
+            code: "validation_failed",
+            fields: { tags: ["Pick at least one tag."], override: ["must be true or false"] },
+          },
+        },
+      });
+      expect(await rowCounts()).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/handler";
+import { getJobStats } from "@/lib/db/jobs";
+
+// GET /api/jobs/stats — counts by status, unfinished and recent jobs, for the overview
+export const GET = route({ role: "viewer" }, async () => Response.json(await getJobStats()));

@@ -1,0 +1,9 @@
+import { route } from "@/lib/api/handler";
+import { updateUserAsAdmin } from "@/lib/db/user-admin";
+import { updateUserSchema, userIdParamsSchema } from "@/lib/validation/users";
+
+// PATCH /api/users/{id} — change a user's role or disable/enable the account
+export const PATCH = route(
+  { role: "admin", params: userIdParamsSchema, body: updateUserSchema },
+  async ({ user, params, body }) => Response.json({ user: await updateUserAsAdmin(user, params.id, body) }),
+);

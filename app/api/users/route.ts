@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/handler";
+import { listUsers } from "@/lib/db/users";
+
+// GET /api/users — every account, for the admin page
+export const GET = route({ role: "admin" }, async () => Response.json({ users: await listUsers() }));

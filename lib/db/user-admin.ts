@@ -1,0 +1,41 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import type { UpdateUserInput } from "@/lib/validation/users";
+import { recordAudit, type AuditInput } from "./audit";
+import { db } from "./client";
+import { toUserDto, type UserDto } from "./user-store";
+
+// An admin changes another user's role or status; each change and its audit event are written together.
+
+/** Applies the patch; 409 when an admin would demote or disable themself, 404 for an unknown user. */
+export async function updateUserAsAdmin(
+  admin: SessionUser,
+  id: string,
+  patch: UpdateUserInput,
+): Promise<UserDto> {
+  if (id === admin.id && patch.role !== undefined && patch.role !== "admin")
+    throw new AppError("conflict", "You cannot demote yourself; ask another admin to change your role.");
+  if (id === admin.id && patch.disabled === true)
+    throw new AppError("conflict", "You cannot disable your own account; ask another admin to do it.");
+
+  return db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found", `There is no user with the ID ${id}.`);
+    const after = await tx.user.update({ where: { id }, data: patch });
+    const actor = { id: admin.id, email: admin.email };
+    const events: Omit<AuditInput, "actor" | "target" | "outcome">[] = [];
+    if (before.role !== after.role)
+      events.push({
+        action: "role_change",
+        detail: { email: after.email, from: before.role, to: after.role },
+      });
+    if (before.disabled !== after.disabled)
+      events.push({
+        action: after.disabled ? "user_disable" : "user_enable",
+        detail: { email: after.email, from: before.disabled, to: after.disabled },
+      });
+    for (const e of events) await recordAudit({ ...e, actor, target: id, outcome: "success" }, tx);
+    return toUserDto(after);
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { AuditInput } from "@/lib/db/audit";
+import { recordAudit } from "@/lib/db/audit";
+import { AppError } from "@/lib/errors";
+import { isSwrError } from "@/lib/swr";
+
+// A refused or failed action still leaves a trace: its audit event is written outside the rolled-back transaction.
+
+function reasonOf(error: unknown): { code: string; reason: string } {
+  if (error instanceof AppError) return { code: error.code, reason: error.message };
+  if (isSwrError(error)) return { code: `swr_${error.status ?? error.kind}`, reason: error.message };
+  return { code: "internal", reason: "unexpected server error (see the server log)" };
+}
+
+/** Runs `action`; when it throws, records a failure event with the reason, then rethrows. */
+export async function auditFailures<T>(
+  event: Omit<AuditInput, "outcome">,
+  action: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    await recordAudit({
+      ...event,
+      outcome: "failure",
+      detail: { ...event.detail, ...reasonOf(error) },
+    }).catch((auditError: unknown) =>
+      console.error("Could not record a failed action in the audit log:", auditError),
+    );
+    throw error;
+  }
+}

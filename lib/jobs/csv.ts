@@ -1,0 +1,71 @@
+import "server-only";
+import { iterateJobs } from "@/lib/db/jobs";
+import type { JobFilters } from "@/lib/validation/jobs";
+import type { JobSummary } from "./dto";
+
+// The history as CSV (RFC 4180), streamed page by page, safe to open in a spreadsheet.
+
+const COLUMNS: readonly [string, (job: JobSummary) => string | number | boolean | null][] = [
+  ["id", (j) => j.id],
+  ["status", (j) => j.status],
+  ["createdAt", (j) => j.createdAt],
+  ["finishedAt", (j) => j.finishedAt],
+  ["createdBy", (j) => j.createdBy.email],
+  ["sourceRegion", (j) => j.sourceRegion],
+  ["sourceNamespace", (j) => j.sourceNamespace],
+  ["sourceRepository", (j) => j.sourceRepository],
+  ["targetRegion", (j) => j.targetRegion],
+  ["targetNamespace", (j) => j.targetNamespace],
+  ["override", (j) => j.override],
+  ["attempt", (j) => j.attempt],
+  ["total", (j) => j.counts.total],
+  ["queued", (j) => j.counts.queued],
+  ["active", (j) => j.counts.active],
+  ["succeeded", (j) => j.counts.succeeded],
+  ["failed", (j) => j.counts.failed],
+];
+
+/** One cell: text a spreadsheet would run as a formula gets a leading `'`; quotes, commas and line breaks are quoted. */
+export function csvCell(value: string | number | boolean | null): string {
+  let text = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | number | boolean | null)[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+export function jobsCsvRows(jobs: readonly JobSummary[]): string {
+  return jobs.map((job) => csvRow(COLUMNS.map(([, value]) => value(job)))).join("");
+}
+
+/** `sync-jobs-2024-05-01.csv` for an export made that day (UTC). */
+export function jobsCsvFilename(now = new Date()): string {
+  return `sync-jobs-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** The header row, then every matching job, newest first; the first page is read before the answer starts, so its errors are still JSON. */
+export async function jobsCsvStream(filters: JobFilters): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  const pages = iterateJobs(filters);
+  const first = await pages.next();
+  let pending: string | undefined =
+    csvRow(COLUMNS.map(([name]) => name)) + (first.done ? "" : jobsCsvRows(first.value));
+  let done = first.done === true;
+  return new ReadableStream({
+    async pull(controller) {
+      if (pending === undefined && !done) {
+        const next = await pages.next();
+        if (next.done) done = true;
+        else pending = jobsCsvRows(next.value);
+      }
+      if (pending !== undefined) controller.enqueue(encoder.encode(pending));
+      pending = undefined;
+      if (done) controller.close();
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { hashJobRequest } from "@/lib/jobs/request-hash";
+import { createJobSchema, jobListQuerySchema, parseIdempotencyKey, quoteNames } from "./jobs";
+
+const good = {
+  sourceRegion: "cn-north-4",
+  sourceNamespace: "team-a",
+  sourceRepository: "apps/web",
+  targetRegion: "ap-southeast-1",
+  targetNamespace: "team-a",
+  tags: ["latest", "1.0.0"],
+  override: false,
+};
+
+function fieldsOf(input: unknown): Record<string, string[]> {
+  const result = createJobSchema.safeParse(input);
+  if (result.success) return {};
+  const fields: Record<string, string[]> = {};
+  for (const issue of result.error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return fields;
+}
+
+describe("createJobSchema", () => {
+  it("accepts a good request", () => {
+    expect(createJobSchema.parse(good)).toEqual(good);
+  });
+
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    ["no tags", { tags: [] }, "tags", /^Pick at least one tag\.$/],
+    [
+      "10,000 tags",
+      { tags: Array.from({ length: 10_000 }, (_, i) => `t${i}`) },
+      "tags",
+      /^Pick at most 1000 tags per job\.$/,
+    ],
+    [
+      "a bad tag name",
+      { tags: ["ok", "-bad", "bad tag"] },
+      "tags",
+      /^Not valid tag names \(must be .*\): `-bad`, `bad tag`\.$/,
+    ],
+    ["a repeated tag", { tags: ["a", "b", "a"] }, "tags", /^Each tag may appear once; repeated: `a`\.$/],
+    ["tags as a string", { tags: "latest" }, "tags", /list of tag names/],
+    ["a number among the tags", { tags: ["a", 1] }, "tags.1", /must be a string/],
+    ["an unknown region", { sourceRegion: "xx-nowhere-1" }, "sourceRegion", /not a region this app knows/],
+    ["a malformed region", { targetRegion: "Mars" }, "targetRegion", /region ID/],
+    [
+      "the source region as target",
+      { targetRegion: "cn-north-4" },
+      "targetRegion",
+      /must differ from the source region/,
+    ],
+    ["a bad namespace", { sourceNamespace: "Team_A" }, "sourceNamespace", /lowercase letter/],
+    ["a bad target namespace", { targetNamespace: "" }, "targetNamespace", /must not be empty/],
+    ["a bad repository", { sourceRepository: "/web" }, "sourceRepository", /lowercase letter or digit/],
+    ["a missing repository", { sourceRepository: undefined }, "sourceRepository", /expected string/],
+    ["override as a string", { override: "true" }, "override", /must be true or false/],
+    ["override missing", { override: undefined }, "override", /must be true or false/],
+  ])("refuses %s", (_, change, field, message) => {
+    const fields = fieldsOf({ ...good, ...change });
+    expect(fields[field]?.[0]).toMatch(message);
+  });
+
+  it("quotes at most ten offending names", () => {
+    const tags = Array.from({ length: 25 }, (_, i) => `.bad${i}`);
+    expect(fieldsOf({ ...good, tags }).tags?.[0]).toMatch(/`\.bad9` and 15 more\.$/);
+    expect(quoteNames(["a", "b"])).toBe("`a`, `b`");
+  });
+});
+
+describe("hashJobRequest", () => {
+  const hash = (change: Partial<typeof good>) =>
+    hashJobRequest(createJobSchema.parse({ ...good, ...change }));
+
+  it("ignores the order of the tags", () => {
+    expect(hash({ tags: ["1.0.0", "latest"] })).toBe(hash({}));
+  });
+
+  it.each<[string, Partial<typeof good>]>([
+    ["override", { override: true }],
+    ["tags", { tags: ["latest"] }],
+    ["target namespace", { targetNamespace: "team-b" }],
+    ["repository", { sourceRepository: "apps/api" }],
+  ])("changes with the %s", (_, change) => {
+    expect(hash(change)).not.toBe(hash({}));
+  });
+});
+
+describe("parseIdempotencyKey", () => {
+  const parse = (value?: string) =>
+    parseIdempotencyKey(new Headers(value === undefined ? {} : { "Idempotency-Key": value }));
+
+  it.each([undefined, "12345678", "k".repeat(128), "order 42 / retry #1"])("accepts %j", (key) => {
+    expect(parse(key)).toBe(key);
+  });
+
+  it.each(["1234567", "k".repeat(129), "tab\tinside"])("refuses %j with a field message", (key) => {
+    expect(() => parse(key)).toThrow(AppError);
+    try {
+      parse(key);
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: "validation_failed",
+        fields: { "Idempotency-Key": ["must be 8–128 printable ASCII characters"] },
+      });
+    }
+  });
+});
+
+describe("jobListQuerySchema", () => {
+  it("defaults the limit and drops empty filters", () => {
+    expect(jobListQuerySchema.parse({ status: "", user: "" })).toEqual({ limit: 50 });
+  });
+
+  it("reads a date alone as that whole day (UTC) and a date-time as given", () => {
+    expect(jobListQuerySchema.parse({ from: "2024-05-01", to: "2024-05-01" })).toMatchObject({
+      from: new Date("2024-05-01T00:00:00Z"),
+      to: new Date("2024-05-02T00:00:00Z"),
+    });
+    expect(jobListQuerySchema.parse({ to: "2024-05-01T08:30:00+02:00" }).to).toEqual(
+      new Date("2024-05-01T06:30:00Z"),
+    );
+  });
+
+  it.each([
+    [{ limit: "101" }, "limit"],
+    [{ limit: "0" }, "limit"],
+    [{ limit: "ten" }, "limit"],
+    [{ status: "done" }, "status"],
+    [{ from: "yesterday" }, "from"],
+    [{ from: "2024-05-02", to: "2024-05-01" }, "to"],
+    [{ namespace: "Team A" }, "namespace"],
+  ])("refuses %j (field %s)", (query, field) => {
+    const result = jobListQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+});

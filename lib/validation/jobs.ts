@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { JOB_STATUSES } from "@/lib/sync/states";
+import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
+import { regionIdSchema } from "@/lib/swr/regions";
+import { knownRegionSchema } from "./browse";
+
+// Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
+
+export const MAX_TAGS_PER_JOB = 1000;
+export const MAX_JOBS_PAGE_SIZE = 100;
+export const DEFAULT_JOBS_PAGE_SIZE = 50;
+/** How many offending names a message quotes before it says "and N more". */
+const QUOTED_NAMES = 10;
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** `a`, `b` and 3 more: names quoted in a message without letting 1,000 of them through. */
+export function quoteNames(names: readonly string[], max = QUOTED_NAMES): string {
+  const quoted = names
+    .slice(0, max)
+    .map((n) => `\`${n}\``)
+    .join(", ");
+  return names.length > max ? `${quoted} and ${names.length - max} more` : quoted;
+}
+
+function duplicatesOf(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+  for (const item of items) (seen.has(item) ? dupes : seen).add(item);
+  return [...dupes];
+}
+
+// Length first, so 10,000 tags answer with one message instead of 10,000; names are then checked as a whole.
+const tagsSchema = z
+  .array(z.string("each tag must be a string"), "must be a list of tag names")
+  .min(1, { message: "Pick at least one tag.", abort: true })
+  .max(MAX_TAGS_PER_JOB, { message: `Pick at most ${MAX_TAGS_PER_JOB} tags per job.`, abort: true })
+  .superRefine((tags, ctx) => {
+    const invalid = tags.filter((t) => !tagNameSchema.safeParse(t).success);
+    if (invalid.length > 0) {
+      // The rule's own wording, taken from the schema rather than repeated here.
+      const rule = tagNameSchema.safeParse("").error?.issues[0]?.message ?? "is not a valid tag name";
+      ctx.addIssue({ code: "custom", message: `Not valid tag names (${rule}): ${quoteNames(invalid)}.` });
+    }
+    const dupes = duplicatesOf(tags);
+    if (dupes.length > 0)
+      ctx.addIssue({ code: "custom", message: `Each tag may appear once; repeated: ${quoteNames(dupes)}.` });
+  });
+
+export const createJobSchema = z
+  .object({
+    sourceRegion: knownRegionSchema,
+    sourceNamespace: namespaceNameSchema,
+    sourceRepository: repositoryNameSchema,
+    targetRegion: knownRegionSchema,
+    targetNamespace: namespaceNameSchema,
+    tags: tagsSchema,
+    override: z.boolean("must be true or false"),
+  })
+  .refine((job) => job.sourceRegion !== job.targetRegion, {
+    path: ["targetRegion"],
+    message: "must differ from the source region (a sync copies between regions)",
+  });
+
+export type CreateJobInput = z.output<typeof createJobSchema>;
+
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+/** The optional `Idempotency-Key` header: 8–128 printable ASCII characters. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x20-\x7e]{8,128}$/, "must be 8–128 printable ASCII characters")
+  .optional();
+
+// A date alone means that whole day (UTC), so `to=2024-05-01` includes the 1st.
+const DAY_MS = 86_400_000;
+const dateBoundSchema = (end: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .union(
+        [z.iso.date(), z.iso.datetime({ offset: true })],
+        "must be an ISO date (2024-05-01) or date-time (2024-05-01T08:00:00Z)",
+      )
+      .transform((v) => {
+        const dateOnly = !v.includes("T");
+        const ms = Date.parse(dateOnly ? `${v}T00:00:00Z` : v);
+        return new Date(end && dateOnly ? ms + DAY_MS : ms);
+      })
+      .optional(),
+  );
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const filterFields = {
+  status: optional(z.enum(JOB_STATUSES, `must be one of ${JOB_STATUSES.join(", ")}`)),
+  sourceRegion: optional(regionIdSchema),
+  targetRegion: optional(regionIdSchema),
+  namespace: optional(namespaceNameSchema),
+  repository: optional(repositoryNameSchema),
+  user: optional(z.string().trim().toLowerCase().max(254, "must be at most 254 characters")),
+  from: dateBoundSchema(false),
+  /** Exclusive when a date-time; a date alone includes that day. */
+  to: dateBoundSchema(true),
+};
+
+const fromBeforeTo: [(f: { from?: Date; to?: Date }) => boolean, { path: string[]; message: string }] = [
+  (f) => !f.from || !f.to || f.from < f.to,
+  { path: ["to"], message: "must be after `from`" },
+];
+
+/** Filters shared by the history list and the CSV export. */
+export const jobFiltersSchema = z.object(filterFields).refine(...fromBeforeTo);
+
+export const jobListQuerySchema = z
+  .object({
+    ...filterFields,
+    cursor: optional(z.string().max(200, "is not a cursor this API handed out")),
+    limit: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(MAX_JOBS_PAGE_SIZE, `must be at most ${MAX_JOBS_PAGE_SIZE}`)
+      .default(DEFAULT_JOBS_PAGE_SIZE),
+  })
+  .refine(...fromBeforeTo);
+
+export type JobFilters = z.output<typeof jobFiltersSchema>;
+export type JobListQuery = z.output<typeof jobListQuerySchema>;
+
+export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Retry takes no options; the body is `{}` so that the JSON content-type check applies. */
+export const retryJobSchema = z.object({}).strict();
+
+/** The request's Idempotency-Key, if any; AppError validation_failed (400) when it breaks the rule. */
+export function parseIdempotencyKey(headers: Headers): string | undefined {
+  const result = idempotencyKeySchema.safeParse(headers.get(IDEMPOTENCY_KEY_HEADER) ?? undefined);
+  if (result.success) return result.data;
+  throw new AppError("validation_failed", `The ${IDEMPOTENCY_KEY_HEADER} header is not valid.`, {
+    [IDEMPOTENCY_KEY_HEADER]: result.error.issues.map((i) => i.message),
+  });
+}

@@ -11,4 +11,9 @@ export async function register() {
     }
     throw error;
   }
+  // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
+  if (env().SYNC_ENGINE === "on") {
+    const { startSyncEngine } = await import("./lib/sync/runtime");
+    startSyncEngine();
+  }
 }

@@ -5,6 +5,7 @@ import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core/auth/BasicCr
 import { signRequest } from "@/lib/swr/signing";
 import { createSwrClient } from "@/lib/swr/client";
 import { startSimulator } from "@/simulator/server";
+import { benchSyncPolling } from "./sync-polling";
 
 const AK = "HWEXAMPLEAKID0000001";
 const SK = "hwExampleSecretKey0000000000000000000001";
@@ -62,6 +63,7 @@ async function benchClientOverhead() {
 async function main() {
   await benchSigning();
   await benchClientOverhead();
+  await benchSyncPolling();
 }
 
 main().catch((error: unknown) => {

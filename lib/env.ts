@@ -61,6 +61,14 @@ export const envSchema = z
     SWR_DEFAULT_REGION: z.string().regex(/^[a-z]{2}-[a-z]+-\d+$/, "must be a region ID such as cn-north-4").default("cn-north-4"),
     SWR_TIMEOUT_MS: positiveInt(15_000),
     SWR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+    // The sync engine inside the server process (lib/sync); `off` for a web-only instance.
+    SYNC_ENGINE: z.enum(["on", "off"]).default("on"),
+    SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    SYNC_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+    SYNC_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+    SYNC_NO_PROGRESS_MINUTES: z.coerce.number().positive().default(30),
+    SYNC_RECORD_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
+    SYNC_SUBMIT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   })
   .superRefine((env, ctx) => {
     const aksk = [env.SWR_AK, env.SWR_SK].filter(Boolean).length;

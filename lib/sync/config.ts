@@ -1,0 +1,75 @@
+import type { Env } from "@/lib/env";
+
+// How the sync engine paces itself; defaults follow the SWR contract's §7 and §9.
+
+export interface SyncEngineConfig {
+  /** Tags per sync_images call (§7: at most 10 by default). */
+  chunkSize: number;
+  /** Time between two poll rounds of one job. */
+  pollMs: number;
+  /** Time between two looks for due work (new jobs wait at most this long). */
+  tickMs: number;
+  /** How long claimed work stays with this engine without a renewal. */
+  leaseMs: number;
+  /** Renew held leases this often while working. */
+  leaseRenewMs: number;
+  /** An active tag whose state has not moved for this long fails. */
+  noProgressMs: number;
+  /** With no SWR record this long after submission, check the target anyway (§11 #2). */
+  recordWindowMs: number;
+  /** Clock difference tolerated between submission time and SWR's record times (§8.8: 1 min). */
+  recordSkewMs: number;
+  /** sync_images calls per tag and attempt before a throttled or failing submission fails. */
+  maxSubmitTries: number;
+  /** Backoff after a retryable failure: capped exponential with full jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** SWR's Retry-After is honoured up to this. */
+  maxRetryAfterMs: number;
+  /** Jobs claimed per tick, and how many of them are worked on at once. */
+  jobsPerTick: number;
+  jobConcurrency: number;
+  /** ShowSyncJob page size, and the most pages read per poll round. */
+  recordPageSize: number;
+  maxRecordPages: number;
+}
+
+export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
+  chunkSize: 10,
+  pollMs: 5_000,
+  tickMs: 1_000,
+  leaseMs: 60_000,
+  leaseRenewMs: 20_000,
+  noProgressMs: 30 * 60_000,
+  recordWindowMs: 2 * 60_000,
+  recordSkewMs: 60_000,
+  maxSubmitTries: 5,
+  backoffBaseMs: 2_000,
+  backoffMaxMs: 60_000,
+  maxRetryAfterMs: 60_000,
+  jobsPerTick: 20,
+  jobConcurrency: 4,
+  recordPageSize: 100,
+  maxRecordPages: 20,
+};
+
+export function resolveSyncEngineConfig(overrides: Partial<SyncEngineConfig> = {}): SyncEngineConfig {
+  const config = { ...DEFAULT_SYNC_ENGINE_CONFIG, ...overrides };
+  // Renewals must come well before expiry, or a busy engine loses work it is still doing.
+  config.leaseRenewMs = Math.min(config.leaseRenewMs, Math.max(1, Math.floor(config.leaseMs / 3)));
+  config.tickMs = Math.min(config.tickMs, config.pollMs);
+  return config;
+}
+
+/** The settings that lib/env.ts validates (SYNC_*). */
+export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
+  return {
+    chunkSize: e.SYNC_CHUNK_SIZE,
+    pollMs: e.SYNC_POLL_MS,
+    leaseMs: e.SYNC_LEASE_MS,
+    leaseRenewMs: Math.floor(e.SYNC_LEASE_MS / 3),
+    noProgressMs: Math.round(e.SYNC_NO_PROGRESS_MINUTES * 60_000),
+    recordWindowMs: e.SYNC_RECORD_WINDOW_MS,
+    maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
+  };
+}

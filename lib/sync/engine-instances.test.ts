@@ -1,0 +1,100 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it, vi } from "vitest";
+import { bigRepoTagName, SEED } from "@/simulator/seed";
+import { simAdmin } from "@/simulator/testing";
+import type { SyncSwr } from "./round";
+import { createJob, settle, submissionsPerTag, tasksOf, waitForJob } from "./test-fixture";
+import { withSyncFixture } from "./with-sync-fixture";
+
+// Several engine instances on one database, restarts, and what one poll round costs in SWR calls.
+
+const { mirror, south } = SEED.regions;
+const teamA = SEED.namespaces.teamA;
+const builds = SEED.bigRepository.repository;
+const buildTags = (from: number, count: number) => Array.from({ length: count }, (_, i) => bigRepoTagName(from + i));
+const fx = withSyncFixture();
+
+const once = (tags: string[]) => Object.fromEntries(tags.map((t) => [t, 1]));
+
+describe("engine instances", () => {
+  it("a job survives its engine dying right after a sync_images call: a new engine resumes it, no tag submitted twice", async () => {
+    const tags = buildTags(1, 20);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    let calls = 0;
+    let crash!: (e: Error) => void;
+    const dead = new Promise<never>((_, reject) => (crash = reject));
+    // The second chunk reaches SWR, then the process dies before it can write down that it did.
+    const dying: SyncSwr = {
+      ...fx.swr,
+      createManualSync: async (...args) => {
+        const receipt = await fx.swr.createManualSync(...args);
+        return ++calls === 2 ? dead : receipt;
+      },
+    };
+    const leaseMs = 1_000;
+    const first = fx.engine({ id: "engine-a", swr: dying, config: { leaseMs } });
+    const pass = first.runOnce();
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 10_000, interval: 10 });
+    first.halt();
+
+    const second = fx.engine({ id: "engine-b", config: { leaseMs } });
+    expect(await second.runOnce()).toEqual({ jobs: 0 });
+    await sleep(leaseMs);
+    const { tasks, job } = await settle(fx, [second], jobId);
+
+    expect(job.status).toBe("succeeded");
+    expect(tasks.every((t) => t.status === "succeeded" && t.targetDigest === t.sourceDigest)).toBe(true);
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
+    expect((await simAdmin.stats(fx.sim)).operations.CreateManualImageSyncRepo).toBe(2);
+
+    // The dead engine's last writes find its leases gone and change nothing.
+    crash(new Error("process died"));
+    await pass;
+    expect((await tasksOf(fx.db, jobId)).map((t) => t.status)).toEqual(tags.map(() => "succeeded"));
+  });
+
+  it("a stopped engine lets go of its work at once, and another finishes it", async () => {
+    const tags = buildTags(21, 4);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    const first = fx.engine({ id: "engine-c" });
+    await first.runOnce();
+    await first.stop();
+    const held = await fx.db.syncTask.count({ where: { jobId, leaseOwner: { not: null } } });
+    expect(held).toBe(0);
+
+    const { job } = await settle(fx, [fx.engine({ id: "engine-d" })], jobId);
+    expect(job.status).toBe("succeeded");
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
+  });
+
+  it("two engines running at once on one database submit each tag exactly once", async () => {
+    const groups = [buildTags(101, 12), buildTags(201, 12), buildTags(301, 12)];
+    const jobIds = await Promise.all(groups.map((tags) => createJob(fx, { sourceRepository: builds, targetRegion: mirror, targetNamespace: teamA, tags })));
+    const engines = [fx.engine({ id: "engine-e", config: { chunkSize: 5 } }), fx.engine({ id: "engine-f", config: { chunkSize: 5 } })];
+    for (const e of engines) e.start();
+    const results = await Promise.all(jobIds.map((id) => waitForJob(fx, id, 30_000)));
+    await Promise.all(engines.map((e) => e.stop()));
+
+    expect(results.map((r) => r.job.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(groups.flat()));
+  });
+
+  it("a poll round costs one sync_job list and one target tag list per job, whatever its size", async () => {
+    const tags = buildTags(401, 20);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    const engine = fx.engine({ config: { pollMs: 50 } });
+    await engine.runOnce();
+    expect((await tasksOf(fx.db, jobId)).every((t) => t.status === "submitted")).toBe(true);
+    // Let SWR finish every tag, then watch one round.
+    await vi.waitFor(async () => expect((await fx.swr.listAllTags(south, teamA, builds)).items).toHaveLength(20), { timeout: 10_000, interval: 20 });
+    await sleep(50);
+    await simAdmin.resetStats(fx.sim);
+    await engine.runOnce();
+
+    const stats = await simAdmin.stats(fx.sim);
+    expect(stats.operations).toEqual({ ShowSyncJob: 1, ListRepositoryTags: 1 });
+    expect(stats.regions[SEED.regions.source]?.operations).toEqual({ ShowSyncJob: 1 });
+    expect(stats.regions[south]?.operations).toEqual({ ListRepositoryTags: 1 });
+    expect((await tasksOf(fx.db, jobId)).map((t) => t.status)).toEqual(tags.map(() => "succeeded"));
+  });
+});

@@ -1,0 +1,164 @@
+// Integration fixture for engine tests: a migrated test database, the SWR simulator over HTTP, and helpers.
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { createPrismaClient, type Db } from "@/lib/db/create-client";
+import { databaseProvider } from "@/lib/db/database-url";
+import { createSwrClient, type SwrClient } from "@/lib/swr/client";
+import type { SwrClientConfig } from "@/lib/swr/config";
+import { projectIdOf, SERVED_REGIONS } from "@/simulator/regions";
+import { SEED } from "@/simulator/seed";
+import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import type { SyncEngineConfig } from "./config";
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
+import type { SyncLogger } from "./round";
+import { isTerminal, TASK_STATES } from "./states";
+
+/** Fast settings: tests wait milliseconds where production waits seconds. */
+export const FAST_CONFIG: Partial<SyncEngineConfig> = {
+  pollMs: 30,
+  tickMs: 10,
+  leaseMs: 2_000,
+  recordWindowMs: 5_000,
+  noProgressMs: 20_000,
+  backoffBaseMs: 20,
+  backoffMaxMs: 100,
+  maxRetryAfterMs: 50,
+};
+
+export const quietLog: SyncLogger = { info: () => undefined, error: () => undefined };
+
+export interface SyncFixture {
+  sim: RunningSimulator;
+  database: TestDatabase;
+  /**
+   * The test's own client. On PostgreSQL each engine gets another, like separate server processes; on
+   * SQLite they share it, because better-sqlite3 blocks the thread while waiting for a lock, so two
+   * connections in one process would stall each other (separate processes would not).
+   */
+  db: Db;
+  swr: SwrClient;
+  client(overrides?: Partial<SwrClientConfig>): SwrClient;
+  engine(options?: Partial<SyncEngineOptions>): SyncEngine;
+  close(): Promise<void>;
+}
+
+export async function startSyncFixture(syncDelayMs = 5): Promise<SyncFixture> {
+  const [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ port: 0, syncDelayMs })]);
+  const clients: Db[] = [];
+  const engines: SyncEngine[] = [];
+  const newDb = () => {
+    if (clients[0] && databaseProvider(database.url) === "sqlite") return clients[0];
+    const c = createPrismaClient(database.url);
+    clients.push(c);
+    return c;
+  };
+  const client = (overrides: Partial<SwrClientConfig> = {}) =>
+    createSwrClient({
+      credentials: { kind: "aksk", ak: sim.credentials.ak, sk: sim.credentials.sk },
+      swrEndpointTemplate: sim.endpointTemplate,
+      iamEndpointTemplate: sim.endpointTemplate,
+      // Known project IDs keep IAM lookups out of the request counts.
+      projectIds: Object.fromEntries(SERVED_REGIONS.map((r) => [r, projectIdOf(r)])),
+      timeoutMs: 3_000,
+      retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 },
+      ...overrides,
+    });
+  const swr = client();
+  return {
+    sim,
+    database,
+    db: newDb(),
+    swr,
+    client,
+    engine(options = {}) {
+      const engine = createSyncEngine({ db: newDb(), swr, log: quietLog, ...options, config: { ...FAST_CONFIG, ...options.config } });
+      engines.push(engine);
+      return engine;
+    },
+    async close() {
+      for (const e of engines) e.halt();
+      await Promise.all(clients.map((c) => c.$disconnect()));
+      await sim.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface JobSpec {
+  sourceRegion?: string;
+  sourceNamespace?: string;
+  sourceRepository: string;
+  targetRegion: string;
+  targetNamespace: string;
+  tags: string[];
+  override?: boolean;
+}
+
+/** A job with one queued task per tag, as POST /api/jobs writes it (source digests read from SWR). */
+export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string> {
+  const sourceRegion = spec.sourceRegion ?? SEED.regions.source;
+  const sourceNamespace = spec.sourceNamespace ?? SEED.namespaces.teamA;
+  const user = await fx.db.user.upsert({ where: { email: "engine@example.com" }, create: { email: "engine@example.com", passwordHash: "-" }, update: {} });
+  // One look-up per tag: listing the 5,000-tag repository would cost more than the test.
+  const found = await Promise.all(spec.tags.map((tag) => fx.swr.findTag(sourceRegion, sourceNamespace, spec.sourceRepository, tag)));
+  const digests = new Map(found.flatMap((t) => (t ? [[t.Tag, t.digest] as const] : [])));
+  const job = await fx.db.syncJob.create({
+    data: {
+      sourceRegion,
+      sourceNamespace,
+      sourceRepository: spec.sourceRepository,
+      targetRegion: spec.targetRegion,
+      targetNamespace: spec.targetNamespace,
+      override: spec.override ?? false,
+      createdById: user.id,
+      total: spec.tags.length,
+      requestHash: randomUUID(),
+      tasks: { createMany: { data: spec.tags.map((tag) => ({ tag, sourceDigest: digests.get(tag) ?? null })) } },
+    },
+  });
+  return job.id;
+}
+
+export async function tasksOf(db: Db, jobId: string) {
+  return db.syncTask.findMany({ where: { jobId }, orderBy: { tag: "asc" } });
+}
+
+const done = (tasks: { status: string }[]) => tasks.every((t) => isTerminal(TASK_STATES.find((s) => s === t.status) ?? "queued"));
+
+/** Ticks the engines until every task of the job has finished. */
+export async function settle(fx: SyncFixture, engines: SyncEngine[], jobId: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await Promise.all(engines.map((e) => e.runOnce()));
+    const tasks = await tasksOf(fx.db, jobId);
+    if (done(tasks)) return { tasks, job: await fx.db.syncJob.findUniqueOrThrow({ where: { id: jobId } }) };
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish: ${tasks.map((t) => `${t.tag}=${t.status}`).join(", ")}`);
+    await sleep(10);
+  }
+}
+
+/** Waits, without ticking, until the running engines have finished the job. */
+export async function waitForJob(fx: SyncFixture, jobId: string, timeoutMs = 15_000) {
+  return settle(fx, [], jobId, timeoutMs);
+}
+
+const simJobsSchema = z.array(z.object({ region: z.string(), namespace: z.string(), repoName: z.string(), tag: z.string() }));
+
+/** How many sync jobs SWR (the simulator) started per tag of a source repository: the submissions that landed. */
+export async function submissionsPerTag(fx: SyncFixture, repository: string, namespace: string = SEED.namespaces.teamA): Promise<Map<string, number>> {
+  const res = await fetch(`${fx.sim.url}/__sim/jobs`);
+  const jobs = simJobsSchema.parse(await res.json());
+  const counts = new Map<string, number>();
+  for (const j of jobs) if (j.namespace === namespace && j.repoName === repository) counts.set(j.tag, (counts.get(j.tag) ?? 0) + 1);
+  return counts;
+}
+
+const statsSchema = z.object({ total: z.number(), operations: z.record(z.string(), z.number()) });
+
+/** The simulator's request counts; `reset` starts them afresh (plain fetches, so benchmarks can use them outside vitest). */
+export async function simStats(fx: SyncFixture, reset = false): Promise<z.infer<typeof statsSchema>> {
+  const res = await fetch(`${fx.sim.url}/__sim/stats`, { method: reset ? "DELETE" : "GET" });
+  return statsSchema.parse(await res.json());
+}

@@ -52,6 +52,11 @@ describe("messages a person can act on", () => {
     ["401 clock code", { status: 401, code: "APIGW.0303" }, "SWR rejected the request time: this server's clock is more than 15 minutes off; sync it (NTP) and try again."],
     ["401 clock message", { status: 401, swrMessage: "X-Sdk-Date is out of range" }, "SWR rejected the request time: this server's clock is more than 15 minutes off; sync it (NTP) and try again."],
     ["403", { status: 403, resource: { namespace: "team-a" } }, "Insufficient permissions on namespace `team-a` in ap-southeast-1."],
+    [
+      "403 on a sync, which may be either side",
+      { status: 403, resource: { namespace: "team-a", targetNamespace: "mirrors", targetRegion: "cn-east-3" } },
+      "Insufficient permissions to sync from `team-a` in ap-southeast-1 to `mirrors` in cn-east-3.",
+    ],
     ["404 namespace", { status: 404, resource: { namespace: "team-b" } }, "Namespace `team-b` does not exist in ap-southeast-1."],
     ["404 repository by code", { status: 404, code: "SVCSTG.SWR.4040010", resource: { namespace: "team-a", repository: "apps/web" } }, "Repository `team-a/apps/web` does not exist in ap-southeast-1."],
     ["404 namespace of a repository", { status: 404, swrMessage: "namespace not found", resource: { namespace: "team-a", repository: "web" } }, "Namespace `team-a` does not exist in ap-southeast-1."],

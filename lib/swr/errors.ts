@@ -32,6 +32,8 @@ export interface SwrErrorInit {
   timeoutMs?: number;
   /** For invalid responses and configuration problems: what exactly is wrong. */
   detail?: string;
+  /** SWR's Retry-After, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
 }
 
 const BUSY_CODE = "SVCSTG.SWR.4090023";
@@ -74,6 +76,11 @@ function describeHttp(i: SwrErrorInit): string {
   if (status === 400) return `${service} rejected the request${suffix(i.swrMessage ?? "bad request")}`;
   if (status === 401) return describeUnauthorized(i);
   if (status === 403) {
+    const { targetNamespace, targetRegion } = i.resource ?? {};
+    // A sync needs rights on both sides and SWR does not say which one failed.
+    if (targetNamespace && targetRegion && namespace) {
+      return `Insufficient permissions to sync from \`${namespace}\` in ${i.region} to \`${targetNamespace}\` in ${targetRegion}${suffix(i.swrMessage)}`;
+    }
     return namespace
       ? `Insufficient permissions on namespace \`${namespace}\` in ${i.region}${suffix(i.swrMessage)}`
       : `Insufficient permissions for ${i.operation} in ${i.region}${suffix(i.swrMessage)}`;
@@ -122,6 +129,8 @@ export class SwrError extends Error {
   readonly requestId?: string;
   /** True when the same call may succeed later (429, 5xx, timeouts, network errors). */
   readonly retryable: boolean;
+  /** How long SWR asked us to wait before trying again, when it said. */
+  readonly retryAfterMs?: number;
 
   constructor(init: SwrErrorInit) {
     super(swrErrorMessage(init));
@@ -135,6 +144,7 @@ export class SwrError extends Error {
     this.swrMessage = init.swrMessage;
     this.requestId = init.requestId;
     this.retryable = isRetryable(init);
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   toJSON() {

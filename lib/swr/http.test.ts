@@ -62,6 +62,11 @@ describe("retries of idempotent calls", () => {
     expect(err).toMatchObject({ status: 500, retryable: true, requestId: "rid-500", message: "SWR internal error in cn-north-4; try again later." });
   });
 
+  it("keeps SWR's Retry-After on the error for callers that schedule their own retry", async () => {
+    const { client } = await setup(() => failing(429, { "Retry-After": "7" }), { maxAttempts: 1 });
+    expect((await swrRejection(client.listApiVersions(REGION))).retryAfterMs).toBe(7_000);
+  });
+
   it("honours a smaller SWR_MAX_ATTEMPTS", async () => {
     const { client, requests } = await setup(() => failing(500), { maxAttempts: 1 });
     await swrRejection(client.listApiVersions(REGION));

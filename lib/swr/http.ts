@@ -68,7 +68,7 @@ export interface HttpResult {
   header(name: string): string | undefined;
 }
 
-type Attempt = { ok: HttpResult } | { error: SwrError; retryAfterMs?: number };
+type Attempt = { ok: HttpResult } | { error: SwrError };
 
 function definedQuery(query: Record<string, string | undefined> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
@@ -122,8 +122,9 @@ export function createTransport(options: TransportOptions) {
       code: parsed.code,
       swrMessage: parsed.message === undefined ? undefined : redact(parsed.message, secrets),
       requestId: requestId ?? parsed.requestId,
+      retryAfterMs: parseRetryAfter(header("retry-after"), options.now()),
     });
-    return { error, retryAfterMs: parseRetryAfter(header("retry-after"), options.now()) };
+    return { error };
   }
 
   /** Sends one call, retrying idempotent ones; resolves with a 2xx result or throws SwrError. */
@@ -147,7 +148,7 @@ export function createTransport(options: TransportOptions) {
     for (let attemptNo = 1; ; attemptNo++) {
       const outcome = await attempt(call, url, prepared);
       if ("ok" in outcome) return outcome.ok;
-      const { error, retryAfterMs } = outcome;
+      const { error } = outcome;
       // A 401 was refused before any effect, so even a POST may go again once with fresh credentials.
       if (error.status === 401 && !renewed && call.authorizer.renew?.(call.region)) {
         renewed = true;
@@ -155,7 +156,7 @@ export function createTransport(options: TransportOptions) {
         continue;
       }
       if (!idempotent || !error.retryable || attemptNo >= options.retry.maxAttempts) throw error;
-      await options.sleep(retryDelay(attemptNo, options.retry, options.random, retryAfterMs));
+      await options.sleep(retryDelay(attemptNo, options.retry, options.random, error.retryAfterMs));
     }
   };
 }

@@ -19,7 +19,7 @@ export async function ConnectionCard({ region }: { region: string }) {
   return (
     <Card title={title} titleId="connection-title">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="text-slate-500">{t("connectionTitle")}</dt>
+        <dt className="text-slate-500">{t("backend")}</dt>
         <dd>{probe.kind === "simulator" ? t("kindSimulator") : t("kindHuaweiCloud")}</dd>
         <dt className="text-slate-500">{t("endpoint")}</dt>
         <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>

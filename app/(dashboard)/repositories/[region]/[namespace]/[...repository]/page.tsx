@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { repositoriesHref } from "@/components/browse/links";
+import { RefreshAlert } from "@/components/browse/refresh-alert";
+import { RepositoryHeader } from "@/components/browse/repository-header";
+import { TagBrowser } from "@/components/browse/tag-browser";
+import { getCurrentUser, roleAllows } from "@/lib/auth/session";
+import { getRepository } from "@/lib/browse/repositories";
+import { describeSwrError, isSwrError } from "@/lib/swr";
+import { repositoryRefFromSegments } from "@/lib/validation/browse";
+
+interface Props {
+  params: Promise<{ region: string; namespace: string; repository: string[] }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const ref = repositoryRefFromSegments(await params);
+  return { title: ref ? `${ref.namespace}/${ref.repository}` : undefined };
+}
+
+export default async function RepositoryPage({ params }: Props) {
+  const ref = repositoryRefFromSegments(await params);
+  if (!ref) notFound();
+  const t = await getTranslations("repositoryPage");
+  const user = await getCurrentUser();
+  let detail;
+  try {
+    detail = await getRepository(ref);
+  } catch (error) {
+    if (isSwrError(error) && error.status === 404) notFound();
+    return (
+      <RefreshAlert
+        title={t("loadFailed", { name: `${ref.namespace}/${ref.repository}` })}
+        message={describeSwrError(error)}
+        retryLabel={t("retry")}
+      />
+    );
+  }
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href={repositoriesHref({ region: ref.region, namespace: ref.namespace })} className="text-blue-700 hover:underline dark:text-blue-300">
+          {t("backToList", { namespace: ref.namespace, region: ref.region })}
+        </Link>
+      </nav>
+      <RepositoryHeader repository={detail} region={ref.region} />
+      <TagBrowser repositoryRef={ref} canSync={user !== null && roleAllows(user.role, "operator")} />
+    </>
+  );
+}

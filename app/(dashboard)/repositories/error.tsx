@@ -1,0 +1,8 @@
+"use client";
+
+import { ErrorState } from "@/components/error-state";
+
+// Only unexpected failures land here: SWR errors are shown in place with their own retry.
+export default function RepositoriesError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  return <ErrorState error={error} reset={retry} />;
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { repositoriesHref } from "@/components/browse/links";
+import { REGION_COOKIE } from "@/components/browse/region-cookie";
+import { RepositoryFilters } from "@/components/browse/repository-filters";
+import { RepositoryTable } from "@/components/browse/repository-table";
+import { parseLeniently, type SearchParamsRecord } from "@/components/browse/url-state";
+import { Alert } from "@/components/ui/alert";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { env } from "@/lib/env";
+import { knownRegionSchema, repositoriesQuerySchema } from "@/lib/validation/browse";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("repositories");
+  return { title: t("title") };
+}
+
+/** The region last picked in this browser, else the configured default. */
+async function preferredRegion(): Promise<string> {
+  const remembered = knownRegionSchema.safeParse((await cookies()).get(REGION_COOKIE)?.value);
+  return remembered.success ? remembered.data : env().SWR_DEFAULT_REGION;
+}
+
+export default async function RepositoriesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const params = await searchParams;
+  const t = await getTranslations("repositories");
+  if (params.region === undefined) {
+    // The region is always in the URL, so the address can be shared; the remembered choice fills it in.
+    const region = await preferredRegion();
+    redirect(repositoriesHref(parseLeniently(repositoriesQuerySchema, { ...params, region }) ?? { region }));
+  }
+  const state = parseLeniently(repositoriesQuerySchema, params, ["region"]);
+  if (!state) {
+    // Said in place rather than with notFound(): Next keeps a not-found page up across search-param-only navigations.
+    const region = await preferredRegion();
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Alert>
+          {t("unknownRegion", { region: String(params.region) })}{" "}
+          <Link href={repositoriesHref({ region })} className="font-medium underline">
+            {t("showRegion", { region })}
+          </Link>
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <RepositoryFilters state={state} />
+      <Suspense key={JSON.stringify(state)} fallback={<TableSkeleton label={t("loading")} />}>
+        <RepositoryTable state={state} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/handler";
+import { listAllTagNames } from "@/lib/browse/tags";
+import { allTagsQuerySchema } from "@/lib/validation/browse";
+
+// GET /api/tags/all — every tag name matching `q`, for select-all-matching
+export const GET = route({ role: "viewer", query: allTagsQuerySchema }, async ({ query }) =>
+  Response.json(await listAllTagNames(query)),
+);

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// The browser side of our JSON API: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type ParamValue = string | number | boolean | undefined | null | readonly string[];
+
+/** `path?a=1&tag=x&tag=y`, leaving out empty values. */
+export function apiUrl(path: string, params: Record<string, ParamValue> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value === "object") for (const v of value) search.append(key, v);
+    else search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The API's error body as an ApiError; a body that is not ours keeps the HTTP status as its message. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return new ApiError(response.status, "unknown", `HTTP ${response.status} ${response.statusText}`.trim());
+  const { code, message, fields } = parsed.data.error;
+  return new ApiError(response.status, code, message, fields);
+}
+
+export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  if (!response.ok) throw await apiErrorOf(response);
+  return schema.parse(await response.json());
+}
+
+/** A sentence for any failure of a request, for alerts. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

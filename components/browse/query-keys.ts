@@ -1,0 +1,15 @@
+import type { RepositoryRef, TagsQuery } from "@/lib/validation/browse";
+
+// TanStack Query keys of the browse API, in one place so invalidation and prefetching agree.
+
+const all = ["browse"] as const;
+
+export const browseKeys = {
+  all,
+  regions: (source: string | undefined) => [...all, "regions", source ?? null] as const,
+  namespaces: (region: string) => [...all, "namespaces", region] as const,
+  namespaceCheck: (region: string, namespace: string) => [...all, "namespace-check", region, namespace] as const,
+  tagPage: (query: TagsQuery) => [...all, "tags", query] as const,
+  allTagNames: (ref: RepositoryRef, q: string | undefined) => [...all, "all-tags", ref, q ?? ""] as const,
+  existingTags: (ref: RepositoryRef, tags: readonly string[]) => [...all, "existing-tags", ref, tags] as const,
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { clickTag, pageCheck, type SelectionState, withTags } from "./selection";
+
+const visible = ["a", "b", "c", "d", "e"];
+const state = (selected: string[], anchor: string | null = null): SelectionState => ({ selected: new Set(selected), anchor });
+const sorted = (s: SelectionState) => [...s.selected].sort();
+
+describe("clickTag", () => {
+  it.each([
+    ["a plain click checks one tag", state([]), { tag: "c", checked: true, shiftKey: false }, ["c"]],
+    ["a plain click unchecks one tag", state(["b", "c"], "b"), { tag: "c", checked: false, shiftKey: false }, ["b"]],
+    ["a shift-click checks down to the clicked tag", state(["b"], "b"), { tag: "d", checked: true, shiftKey: true }, ["b", "c", "d"]],
+    ["a shift-click checks up to the clicked tag", state(["d"], "d"), { tag: "a", checked: true, shiftKey: true }, ["a", "b", "c", "d"]],
+    ["a shift-click unchecks a range", state(["a", "b", "c", "d", "e"], "b"), { tag: "d", checked: false, shiftKey: true }, ["a", "e"]],
+    ["a shift-click without an anchor checks one tag", state([]), { tag: "c", checked: true, shiftKey: true }, ["c"]],
+    ["a shift-click whose anchor is off this page checks one tag", state(["z"], "z"), { tag: "b", checked: true, shiftKey: true }, ["b", "z"]],
+    ["a shift-click on the anchor itself checks it", state([], "c"), { tag: "c", checked: true, shiftKey: true }, ["c"]],
+    ["a range keeps tags selected on other pages", state(["x", "a"], "a"), { tag: "c", checked: true, shiftKey: true }, ["a", "b", "c", "x"]],
+  ])("%s", (_, before, click, expected) => {
+    const after = clickTag(before, click, visible);
+    expect(sorted(after)).toEqual(expected);
+    expect(after.anchor).toBe(click.tag);
+  });
+
+  it("does not change the previous state", () => {
+    const before = state(["a"], "a");
+    clickTag(before, { tag: "e", checked: true, shiftKey: true }, visible);
+    expect(sorted(before)).toEqual(["a"]);
+  });
+});
+
+describe("withTags and pageCheck", () => {
+  it.each([
+    [["a"], ["b", "c"], true, ["a", "b", "c"]],
+    [["a", "b", "x"], ["a", "b", "c"], false, ["x"]],
+  ])("%j with %j set to %s is %j", (selected, tags, checked, expected) => {
+    expect([...withTags(new Set(selected), tags, checked)].sort()).toEqual(expected);
+  });
+
+  it.each([
+    [[], "none"],
+    [["x"], "none"],
+    [["a", "x"], "some"],
+    [visible, "all"],
+  ] as const)("selected %j → %s", (selected, expected) => {
+    expect(pageCheck(new Set(selected), visible)).toBe(expected);
+  });
+});

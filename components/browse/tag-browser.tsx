@@ -1,0 +1,112 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { RetryAlert } from "@/components/ui/retry-alert";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
+import type { RepositoryRef } from "@/lib/validation/browse";
+import { errorMessage } from "./api-client";
+import { SelectionBar } from "./selection-bar";
+import { TagTable } from "./tag-table";
+import { TagToolbar } from "./tag-toolbar";
+import { useTagPage } from "./use-browse-queries";
+import { useTagListParams } from "./use-tag-list-params";
+import { useTagSelection } from "./use-tag-selection";
+
+// Loaded only when an operator opens it, so viewers never download the panel.
+const SyncPanel = dynamic(() => import("@/components/sync-panel/sync-panel").then((m) => m.SyncPanel));
+
+/** A repository's tags: server-paged, searchable, sortable; operators select tags and open the sync panel. */
+export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: RepositoryRef; canSync: boolean }) {
+  const t = useTranslations("tags");
+  const { params, update } = useTagListParams();
+  const page = useTagPage({ ...repositoryRef, ...params });
+  const selection = useTagSelection();
+  const [syncOpen, setSyncOpen] = useState(false);
+  const selectedTags = useMemo(() => [...selection.selected].sort(), [selection.selected]);
+  const name = `${repositoryRef.namespace}/${repositoryRef.repository}`;
+  const total = page.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+
+  let body;
+  if (page.isPending) {
+    body = <TableSkeleton label={t("loading")} />;
+  } else if (page.isError) {
+    body = (
+      <RetryAlert
+        title={t("loadFailed")}
+        message={errorMessage(page.error)}
+        retryLabel={t("retry")}
+        busy={page.isFetching}
+        onRetry={() => void page.refetch()}
+      />
+    );
+  } else if (page.data.items.length === 0) {
+    body =
+      total > 0 ? (
+        <p className="text-sm">
+          {t("pastTheEnd")}{" "}
+          <Button variant="secondary" onClick={() => update({ page: 1 })}>
+            {t("firstPage")}
+          </Button>
+        </p>
+      ) : (
+        <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
+          {params.q ? t("emptyMatching", { q: params.q }) : t("empty")}
+        </p>
+      );
+  } else {
+    body = (
+      <>
+        <TagTable
+          caption={t("caption", { name })}
+          tags={page.data.items}
+          selectable={canSync}
+          selected={selection.selected}
+          onClick={selection.click}
+          onSetMany={selection.setMany}
+          busy={page.isFetching}
+        />
+        <Pagination
+          page={params.page}
+          pageCount={pageCount}
+          onChange={(p) => update({ page: p })}
+          disabled={page.isFetching}
+          labels={{
+            nav: t("pagination"),
+            previous: t("previous"),
+            next: t("next"),
+            status: t("pageStatus", { page: params.page, pages: pageCount, total }),
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="tags-title" className="space-y-3">
+      <h2 id="tags-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <TagToolbar params={params} onChange={update} />
+      {canSync ? (
+        <SelectionBar
+          repositoryRef={repositoryRef}
+          q={params.q}
+          total={total}
+          selectedCount={selection.selected.size}
+          onSelect={(tags) => selection.setMany(tags, true)}
+          onClear={selection.clear}
+          onSync={() => setSyncOpen(true)}
+        />
+      ) : null}
+      {body}
+      {canSync && syncOpen ? (
+        <SyncPanel source={repositoryRef} tags={selectedTags} open={syncOpen} onClose={() => setSyncOpen(false)} />
+      ) : null}
+    </section>
+  );
+}

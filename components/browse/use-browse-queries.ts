@@ -1,0 +1,59 @@
+"use client";
+
+import { keepPreviousData, type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
+import {
+  namespaceCheckDtoSchema,
+  namespacesDtoSchema,
+  regionsDtoSchema,
+  tagNamesDtoSchema,
+  tagPageDtoSchema,
+} from "@/lib/browse/dto";
+import type { RepositoryRef, TagsQuery } from "@/lib/validation/browse";
+import { apiUrl, getJson } from "./api-client";
+import { browseKeys } from "./query-keys";
+
+// Queries of the browse API shared by the repository list, the tag table and the sync panel.
+
+const MINUTE = 60_000;
+
+export function useRegions(source: string | undefined) {
+  return useQuery({
+    queryKey: browseKeys.regions(source),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/regions", { source }), regionsDtoSchema, signal),
+    staleTime: 10 * MINUTE,
+  });
+}
+
+export function useNamespaces(region: string | undefined) {
+  return useQuery({
+    queryKey: browseKeys.namespaces(region ?? ""),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/namespaces", { region }), namespacesDtoSchema, signal),
+    enabled: Boolean(region),
+    select: (d) => d.namespaces,
+  });
+}
+
+export const namespaceCheckQuery = (region: string, namespace: string) =>
+  queryOptions({
+    queryKey: browseKeys.namespaceCheck(region, namespace),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/namespaces/check", { region, namespace }), namespaceCheckDtoSchema, signal),
+    staleTime: 15_000,
+  });
+
+export function useTagPage(query: TagsQuery) {
+  return useQuery({
+    queryKey: browseKeys.tagPage(query),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/tags", { ...query }), tagPageDtoSchema, signal),
+    // The old page stays on screen (and selectable) while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every tag name matching `q`, fetched once per search and kept for select-all-matching. */
+export function fetchAllTagNames(client: QueryClient, ref: RepositoryRef, q: string | undefined) {
+  return client.fetchQuery({
+    queryKey: browseKeys.allTagNames(ref, q),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/tags/all", { ...ref, q }), tagNamesDtoSchema, signal),
+    staleTime: MINUTE,
+  });
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, type FormEvent } from "react";
+import { ApiError, errorMessage } from "@/components/browse/api-client";
+import { namespaceCheckQuery, useRegions } from "@/components/browse/use-browse-queries";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, selectClass } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { useToast } from "@/components/ui/toast";
+import type { RepositoryRef } from "@/lib/validation/browse";
+import { ExistingTagsNotice } from "./existing-tags-notice";
+import { MAX_TAGS_PER_JOB } from "./sync-request";
+import { TargetNamespaceField } from "./target-namespace-field";
+import { UNREADABLE_ANSWER, useSubmitSync } from "./use-submit-sync";
+import { useSyncForm } from "./use-sync-form";
+
+// Field names of POST /api/jobs that have their own control here; other field messages go in the alert.
+const OWN_FIELDS = ["targetRegion", "targetNamespace"];
+
+/** Copy the selected tags to another region: pick the target, see what would be replaced, start the job. */
+export function SyncPanel({
+  source,
+  tags,
+  open,
+  onClose,
+}: {
+  source: RepositoryRef;
+  tags: readonly string[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useTranslations("syncPanel");
+  const id = useId();
+  const router = useRouter();
+  const toast = useToast();
+  const client = useQueryClient();
+  const form = useSyncForm(source, tags);
+  const regions = useRegions(source.region);
+  const submit = useSubmitSync();
+
+  const apiError = submit.error instanceof ApiError ? submit.error : null;
+  const fieldErrors = (name: string) => apiError?.fields[name] ?? [];
+  const otherFieldErrors = Object.entries(apiError?.fields ?? {})
+    .filter(([name]) => !OWN_FIELDS.includes(name))
+    .flatMap(([name, messages]) => messages.map((m) => `${name}: ${m}`));
+  const submitErrorText =
+    submit.error === null
+      ? null
+      : apiError?.code === UNREADABLE_ANSWER
+        ? t("unreadableAnswer")
+        : apiError
+          ? apiError.message
+          : t("networkFailed", { message: errorMessage(submit.error) });
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    submit.reset();
+    set(v);
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    form.setAttempted(true);
+    if (!form.ready || submit.isPending) return;
+    // The panel never submits to a namespace the target region does not have (the live check may lag typing).
+    try {
+      const check = await client.fetchQuery(namespaceCheckQuery(form.targetRegion, form.request.targetNamespace));
+      if (!check.exists) return;
+    } catch {
+      // The server checks again and explains; let it.
+    }
+    const target = `${form.targetRegion} / ${form.request.targetNamespace}`;
+    submit.mutate(form.request, {
+      onSuccess: (job) => {
+        toast(job.reused ? t("toastReused", { target }) : t("toastStarted", { count: tags.length, target }), "success");
+        router.push(`/jobs/${encodeURIComponent(job.id)}`);
+      },
+      onError: () => toast(t("toastFailed"), "error"),
+    });
+  }
+
+  const regionError = [form.attempted && form.targetRegion === "" ? t("regionRequired") : "", ...fieldErrors("targetRegion")]
+    .filter(Boolean)
+    .join(" ");
+  const target = `${form.targetRegion}/${form.request.targetNamespace}`;
+
+  return (
+    <Dialog open={open} onClose={onClose} title={t("title", { count: tags.length, name: `${source.namespace}/${source.repository}` })}>
+      <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+        {submitErrorText ? (
+          <Alert>
+            <p>{submitErrorText}</p>
+            {otherFieldErrors.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {otherFieldErrors.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+        {form.tooManyTags ? <Alert>{t("tooManyTags", { count: tags.length, max: MAX_TAGS_PER_JOB })}</Alert> : null}
+
+        <Field
+          id={`${id}-region`}
+          label={t("targetRegion")}
+          error={regionError || undefined}
+          hint={
+            regions.isError
+              ? t("regionsFailed", { message: errorMessage(regions.error) })
+              : regions.data?.source === "static"
+                ? t("regionsStatic")
+                : undefined
+          }
+        >
+          {(ids) => (
+            <select {...ids} className={`${selectClass} w-full`} value={form.targetRegion} onChange={(e) => edit(form.setTargetRegion)(e.target.value)}>
+              <option value="">{regions.isPending ? t("regionsLoading") : t("chooseRegion")}</option>
+              {(regions.data?.regions ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {t("regionOption", { id: r.id, label: r.label })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <TargetNamespaceField
+          region={form.targetRegion}
+          value={form.namespace}
+          onChange={edit(form.setNamespace)}
+          status={form.namespaceStatus}
+          attempted={form.attempted}
+          serverErrors={fieldErrors("targetNamespace")}
+        />
+
+        <Switch checked={form.override} onChange={edit(form.setOverride)} label={t("override")} description={t("overrideHelp")} />
+        {form.target ? <ExistingTagsNotice existing={form.existing} target={target} override={form.override} /> : null}
+
+        <p className="text-sm font-medium">
+          {form.targetRegion && form.request.targetNamespace
+            ? t("summary", { count: tags.length, region: form.targetRegion, namespace: form.request.targetNamespace })
+            : t("summaryIncomplete", { count: tags.length })}
+        </p>
+
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" disabled={submit.isPending || submit.isSuccess || form.tooManyTags || tags.length === 0}>
+            {submit.isPending || submit.isSuccess ? t("submitting") : t("submit")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

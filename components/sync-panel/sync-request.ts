@@ -1,0 +1,23 @@
+import { z } from "zod";
+import type { createJobSchema } from "@/lib/validation/jobs";
+
+// The body of POST /api/jobs as the sync panel sends it (docs/api.md "Jobs").
+
+export { MAX_TAGS_PER_JOB } from "@/lib/validation/jobs";
+export type SyncJobRequest = z.input<typeof createJobSchema>;
+
+/** One spelling per request: fixed key order, tags unique and sorted, so the same request hashes the same. */
+export function normalizeSyncJobRequest(r: SyncJobRequest): SyncJobRequest {
+  return {
+    sourceRegion: r.sourceRegion,
+    sourceNamespace: r.sourceNamespace,
+    sourceRepository: r.sourceRepository,
+    targetRegion: r.targetRegion,
+    targetNamespace: r.targetNamespace.trim(),
+    tags: [...new Set(r.tags)].sort(),
+    override: r.override,
+  };
+}
+
+/** What a 201/200 from POST /api/jobs must carry for the panel to open the job. */
+export const createdJobSchema = z.object({ job: z.object({ id: z.union([z.string(), z.number()]).transform(String) }) });

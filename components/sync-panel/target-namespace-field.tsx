@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { errorMessage } from "@/components/browse/api-client";
+import { useNamespaces } from "@/components/browse/use-browse-queries";
+import { Field, inputClass } from "@/components/ui/field";
+import type { NamespaceStatus } from "./use-sync-form";
+
+// SWR's auth levels: 7 manage, 3 write, 1 read (contract §8.2); a sync needs write (§11 #17, inferred).
+const WRITE = 3;
+
+/** Free text with the target region's namespaces as suggestions, checked against the name rule and for existence. */
+export function TargetNamespaceField({
+  region,
+  value,
+  onChange,
+  status,
+  attempted,
+  serverErrors,
+}: {
+  region: string;
+  value: string;
+  onChange: (value: string) => void;
+  status: NamespaceStatus;
+  attempted: boolean;
+  serverErrors: string[];
+}) {
+  const t = useTranslations("syncPanel");
+  const id = useId();
+  const namespaces = useNamespaces(region || undefined);
+  const name = value.trim();
+
+  const statusError: Partial<Record<NamespaceStatus["kind"], string>> = {
+    empty: attempted ? t("namespaceRequired") : undefined,
+    invalid: t("namespaceRule"),
+    missing: t("namespaceMissing", { namespace: name, region }),
+    failed: status.kind === "failed" ? t("namespaceCheckFailed", { message: errorMessage(status.error) }) : undefined,
+  };
+  const error = [statusError[status.kind], ...serverErrors].filter(Boolean).join(" ") || undefined;
+  let hint: string | undefined;
+  if (status.kind === "checking") hint = t("namespaceChecking", { namespace: name, region });
+  else if (status.kind === "exists") {
+    hint = status.auth >= WRITE ? t("namespaceExists", { namespace: name, region }) : t("namespaceReadOnly", { namespace: name, region });
+  } else if (namespaces.isError) hint = t("namespacesFailed", { message: errorMessage(namespaces.error) });
+
+  return (
+    <Field id={`${id}-ns`} label={t("targetNamespace")} hint={hint} error={error}>
+      {(ids) => (
+        <>
+          <input
+            {...ids}
+            list={`${id}-ns-options`}
+            className={inputClass}
+            autoComplete="off"
+            spellCheck={false}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <datalist id={`${id}-ns-options`}>
+            {(namespaces.data ?? []).map((ns) => (
+              <option key={ns.name} value={ns.name} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { ApiError, apiErrorOf } from "@/components/browse/api-client";
+import { browserKeyDeps, forgetIdempotencyKey, idempotencyKeyFor } from "./idempotency-key";
+import { createdJobSchema, normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
+
+export interface StartedJob {
+  id: string;
+  /** The server answered 200: this request had already created the job (double click, reload, other tab). */
+  reused: boolean;
+}
+
+/** ApiError code for a success answer without a job in it; the panel words it for the reader. */
+export const UNREADABLE_ANSWER = "unreadable_answer";
+
+// A refusal of the request itself means no job exists, so the next attempt may use a new key; 429 and 5xx may have.
+const refusedOutright = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+async function postJob(request: SyncJobRequest): Promise<StartedJob> {
+  const body = normalizeSyncJobRequest(request);
+  const deps = browserKeyDeps();
+  const response = await fetch("/api/jobs", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": idempotencyKeyFor(body, deps) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    if (refusedOutright(response.status)) forgetIdempotencyKey(body, deps);
+    throw await apiErrorOf(response);
+  }
+  const created = createdJobSchema.safeParse(await response.json().catch(() => null));
+  if (!created.success) throw new ApiError(response.status, UNREADABLE_ANSWER, "");
+  return { id: created.data.job.id, reused: response.status === 200 };
+}
+
+/** POST /api/jobs with an Idempotency-Key derived from the body. */
+export function useSubmitSync() {
+  return useMutation({ mutationFn: postJob });
+}

@@ -62,7 +62,8 @@ async function main() {
       stateFile: path.join(DATA, "simulator-state.json"),
       syncDelayMs: process.env.SIM_SYNC_DELAY_MS ? Number(process.env.SIM_SYNC_DELAY_MS) : 1500,
     },
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    // The simulator syncs in seconds, so the demo polls faster than the production default.
+    env: { NEXT_TELEMETRY_DISABLED: "1", SYNC_POLL_MS: process.env.SYNC_POLL_MS ?? "2000" },
   });
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   console.log(

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { SIM_URL, signIn } from "./support";
+import { NGINX_ROUTE } from "@/test/fixtures";
 
 // Browse → tags → sync panel, as a person does it; the full sync story is tested in the jobs specs.
 
@@ -177,11 +178,7 @@ test("a viewer sees the tags but cannot sync", async ({ page }) => {
   const response = await page.request.post("/api/jobs", {
     headers: { Origin: new URL(page.url()).origin },
     data: {
-      sourceRegion: "cn-north-4",
-      sourceNamespace: "team-a",
-      sourceRepository: "nginx",
-      targetRegion: "ap-southeast-1",
-      targetNamespace: "team-a",
+      ...NGINX_ROUTE,
       tags: ["latest"],
       override: false,
     },

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SIM_URL, signIn } from "./support";
+import { NGINX_ROUTE } from "@/test/fixtures";
 
 // The job page and the history. Jobs are started through the API here; sync-story.spec.ts starts one through the UI.
 
@@ -15,11 +16,7 @@ async function startNginxSync(page: Page, tags: string[]): Promise<string> {
   const response = await page.request.post("/api/jobs", {
     headers: { Origin: origin, "Content-Type": "application/json" },
     data: {
-      sourceRegion: "cn-north-4",
-      sourceNamespace: "team-a",
-      sourceRepository: "nginx",
-      targetRegion: "ap-southeast-1",
-      targetNamespace: "team-a",
+      ...NGINX_ROUTE,
       tags,
       override: false,
     },

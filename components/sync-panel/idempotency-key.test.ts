@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forgetIdempotencyKey, IDEMPOTENCY_WINDOW_MS, idempotencyKeyFor, type KeyDeps, type KeyStorage } from "./idempotency-key";
 import type { SyncJobRequest } from "./sync-request";
+import { NGINX_ROUTE } from "@/test/fixtures";
 
 class MemoryStorage implements KeyStorage {
   private readonly items = new Map<string, string>();
@@ -22,11 +23,7 @@ class MemoryStorage implements KeyStorage {
 }
 
 const body: SyncJobRequest = {
-  sourceRegion: "cn-north-4",
-  sourceNamespace: "team-a",
-  sourceRepository: "nginx",
-  targetRegion: "ap-southeast-1",
-  targetNamespace: "team-a",
+  ...NGINX_ROUTE,
   tags: ["latest", "1.25.3"],
   override: false,
 };

@@ -11,6 +11,7 @@ import { createUser } from "@/lib/db/users";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { simAdmin } from "@/simulator/testing";
 import { withTestDatabase } from "@/test/with-test-database";
+import { NGINX_ROUTE } from "@/test/fixtures";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -89,11 +90,7 @@ export async function insertJob(job: TestJob): Promise<{ id: string; status: Job
   return db().$transaction(async (tx) => {
     const { id } = await tx.syncJob.create({
       data: {
-        sourceRegion: "cn-north-4",
-        sourceNamespace: "team-a",
-        sourceRepository: "nginx",
-        targetRegion: "ap-southeast-1",
-        targetNamespace: "team-a",
+        ...NGINX_ROUTE,
         requestHash: "test",
         total: 0,
         ...fields,

@@ -7,6 +7,7 @@ import { SEED } from "@/simulator/seed";
 import type { OperationName } from "@/simulator/operations";
 import { simAdmin } from "@/simulator/testing";
 import { POST } from "./route";
+import { NGINX_ROUTE } from "@/test/fixtures";
 
 vi.mock("next-auth");
 
@@ -15,11 +16,7 @@ vi.mock("next-auth");
 const env = setUpApiTests({ simulator: true });
 
 const good = {
-  sourceRegion: "cn-north-4",
-  sourceNamespace: "team-a",
-  sourceRepository: "nginx",
-  targetRegion: "ap-southeast-1",
-  targetNamespace: "team-a",
+  ...NGINX_ROUTE,
   tags: ["latest", "1.25.3"],
   override: false,
 };

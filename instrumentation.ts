@@ -1,19 +1,4 @@
-// Validates the configuration once when the server starts, and refuses to run without a valid one.
+// Runs once when a server instance starts; the Node.js-only work lives in its own module so the Edge bundle never sees it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, EnvError } = await import("./lib/env");
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`SWR Sync cannot start.\n${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
-  if (env().SYNC_ENGINE === "on") {
-    const { startSyncEngine } = await import("./lib/sync/runtime");
-    startSyncEngine();
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

@@ -1,0 +1,17 @@
+// Server start-up in the Node.js runtime: validate the configuration, refuse to run without a valid one, start the engine.
+import { env, EnvError } from "./lib/env";
+import { startSyncEngine } from "./lib/sync/runtime";
+
+function configured(): boolean {
+  try {
+    env();
+    return true;
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`SWR Sync cannot start.\n${error.message}`);
+    process.exit(1);
+  }
+}
+
+// The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
+if (configured() && env().SYNC_ENGINE === "on") startSyncEngine();

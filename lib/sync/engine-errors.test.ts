@@ -66,6 +66,21 @@ describe("SWR errors become clear errors on the tasks", () => {
   });
 });
 
+describe("a refusal that concerns one tag", () => {
+  it("fails only that tag: the refused chunk is submitted again tag by tag", async () => {
+    // "gone" stands for a tag deleted from the source after the job was created.
+    const jobId = await createJob(fx, { ...nginxToSouth, tags: ["1.25.3", "gone", "alpine"] });
+    const { tasks, job } = await settle(fx, [fx.engine()], jobId);
+
+    expect(job.status).toBe("partially_failed");
+    const byTag = new Map(tasks.map((t) => [t.tag, t]));
+    expect(byTag.get("gone")).toMatchObject({ status: "failed", lastErrorMessage: expect.stringContaining("gone") });
+    for (const tag of ["1.25.3", "alpine"]) expect(byTag.get(tag)).toMatchObject({ status: "succeeded" });
+    // One call for the chunk, then one per tag.
+    expect((await simAdmin.stats(fx.sim)).operations.CreateManualImageSyncRepo).toBe(4);
+  });
+});
+
 describe("SWR outages that pass", () => {
   it("with 429s and 500s at random every tag still ends succeeded, each submitted once", async () => {
     const tags = ["7.0.15", "7.2.4", "7.2.5", "latest"];

@@ -1,3 +1,4 @@
+import { SwrError } from "@/lib/swr/errors";
 import type { SyncJob } from "@/prisma/generated/postgres/client";
 import { backoffDelay, isAmbiguous, isRetryable, retryAfterOf } from "./backoff";
 import { swrCallError } from "./messages";
@@ -67,15 +68,15 @@ export async function submitTasks(
   }
 
   let deferUntil: Date | undefined;
-  for (const part of chunk(tasks.filter((t) => !landed.includes(t)), config.chunkSize)) {
+  const submitChunk = async (part: readonly SyncTask[]): Promise<void> => {
     if (deferUntil) {
       // SWR just throttled or failed: the rest waits as long, without spending a try.
       for (const t of part) nextChecks.set(t.id, deferUntil);
-      continue;
+      return;
     }
     const startedAt = ctx.now();
     const marked = await markChunk(ctx, job, part, records, startedAt);
-    if (marked.length === 0) continue;
+    if (marked.length === 0) return;
     let changes: TaskChange[];
     try {
       const receipt = await ctx.swr.createManualSync(job.sourceRegion, job.sourceNamespace, job.sourceRepository, {
@@ -91,6 +92,12 @@ export async function submitTasks(
       // Every chunk is polled at the round's time, so that one poll covers the whole job.
       for (const t of marked) nextChecks.set(t.id, nextPoll);
     } catch (error) {
+      if (marked.length > 1 && refusesSomeTag(error)) {
+        // SWR refused the whole call, perhaps for one tag (e.g. deleted from the source since): find out tag by tag.
+        ctx.log.info(`sync job ${job.id}: SWR refused ${marked.length} tags at once; submitting them one by one`);
+        for (const task of marked) await submitChunk([task]);
+        return;
+      }
       const e = swrCallError(error);
       ctx.log.error(`sync job ${job.id}: sync_images for ${marked.length} tag(s) failed: ${e.message}`);
       // One time for the whole chunk, so that it goes again as one call.
@@ -105,5 +112,11 @@ export async function submitTasks(
       });
     }
     await applyChanges(ctx.db, job.id, ctx.owner, changes, ctx.now());
-  }
+  };
+  for (const part of chunk(tasks.filter((t) => !landed.includes(t)), config.chunkSize)) await submitChunk(part);
+}
+
+/** A definite refusal of the request's content (400/404), which may concern only some of its tags. */
+function refusesSomeTag(error: unknown): boolean {
+  return error instanceof SwrError && error.kind === "http" && (error.status === 400 || error.status === 404);
 }

@@ -66,6 +66,7 @@ async function main() {
     env: { NEXT_TELEMETRY_DISABLED: "1", SYNC_POLL_MS: process.env.SYNC_POLL_MS ?? "2000" },
   });
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  const passwordWidth = Math.max(...DEMO_USERS.map((u) => u.password.length));
   console.log(
     [
       "",
@@ -73,7 +74,7 @@ async function main() {
       `SWR simulator: ${stack.simulator.endpointTemplate}`,
       "",
       "Demo sign-ins:",
-      ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.password}  (${u.role})`),
+      ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.password.padEnd(passwordWidth)}  (${u.role})`),
       "",
       "Press Ctrl+C to stop.",
     ].join("\n"),

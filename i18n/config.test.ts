@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale } from "./config";
+import { negotiateLocale, resolveTimeZone } from "./config";
 
 describe("negotiateLocale", () => {
   it.each([
@@ -14,5 +14,18 @@ describe("negotiateLocale", () => {
     ["zh;q=0", "en"],
   ])("%j → %s", (header, locale) => {
     expect(negotiateLocale(header)).toBe(locale);
+  });
+});
+
+describe("resolveTimeZone", () => {
+  it.each([
+    [undefined, "UTC"],
+    ["", "UTC"],
+    ["Asia/Shanghai", "Asia/Shanghai"],
+    ["Europe/Berlin", "Europe/Berlin"],
+    ["Not/AZone", "UTC"],
+    ["x".repeat(100), "UTC"],
+  ])("%j → %s", (raw, zone) => {
+    expect(resolveTimeZone(raw)).toBe(zone);
   });
 });

@@ -3,6 +3,17 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const THEME_COOKIE = "theme";
+export const TIME_ZONE_COOKIE = "tz";
+
+/** The browser's IANA time zone from its cookie, when it is one this runtime knows; else UTC. */
+export function resolveTimeZone(raw: string | undefined): string {
+  if (!raw || raw.length > 64) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    return "UTC";
+  }
+}
 
 export function isLocale(v: string | undefined): v is Locale {
   return LOCALES.some((l) => l === v);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "./nav-link";
-import { LanguageSelect, ThemeSelect } from "./preferences";
+import { LanguageSelect, ThemeSelect, TimeZoneSync } from "./preferences";
 import { SignOutButton } from "./sign-out-button";
 
 export interface HeaderUser {
@@ -30,6 +30,7 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           <span className="text-sm text-slate-600 dark:text-slate-300">
             {t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })}
           </span>
+          <TimeZoneSync />
           <LanguageSelect />
           <ThemeSelect initial={theme} />
           <SignOutButton />

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { LOCALE_COOKIE, LOCALES, THEME_COOKIE } from "@/i18n/config";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { LOCALE_COOKIE, LOCALES, THEME_COOKIE, TIME_ZONE_COOKIE } from "@/i18n/config";
 
 const YEAR = 60 * 60 * 24 * 365;
 const selectClass =
@@ -67,4 +68,20 @@ export function ThemeSelect({ initial }: { initial: string }) {
       </select>
     </label>
   );
+}
+
+/** Tells the server the browser's time zone once, so dates render in local time. */
+export function TimeZoneSync() {
+  const router = useRouter();
+  const current = useTimeZone();
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const told = document.cookie.split("; ").some((c) => c === `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`);
+    // Once told, never again: the server may spell an alias differently, which must not loop.
+    if (zone && zone !== current && !told) {
+      setCookie(TIME_ZONE_COOKIE, zone);
+      router.refresh();
+    }
+  }, [current, router]);
+  return null;
 }

@@ -76,3 +76,30 @@ for (const [who, role] of [
     await expect(page.getByRole("combobox", { name: /^Role of/ })).toHaveCount(0);
   });
 }
+
+test("an admin reads the audit log and filters it", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  const log = page.getByRole("table", { name: "Audit log" });
+  await expect(log.getByRole("row").filter({ hasText: "admin@example.com" }).filter({ hasText: "Sign-in" }).first()).toBeVisible();
+
+  await page.getByRole("combobox", { name: "Action" }).selectOption("sign_in");
+  await page.getByRole("combobox", { name: "Outcome" }).selectOption("success");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=sign_in/);
+  const events = log.getByRole("row").filter({ has: page.getByRole("cell") });
+  const count = await events.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await expect(events.nth(i).getByRole("cell").nth(2)).toHaveText("Sign-in");
+});
+
+test("the audit log is for admins only, in the page and in the API", async ({ page }) => {
+  await signIn(page, "operator");
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Audit log" })).toHaveCount(0);
+  const response = await page.request.get("/api/audit");
+  expect(response.status()).toBe(403);
+  expect((await response.json()) as unknown).toMatchObject({ error: { code: "forbidden" } });
+});

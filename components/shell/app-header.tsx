@@ -24,7 +24,12 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           <NavLink href="/">{t("nav.overview")}</NavLink>
           <NavLink href="/repositories">{t("nav.repositories")}</NavLink>
           <NavLink href="/jobs">{t("nav.jobs")}</NavLink>
-          {user.role === "admin" ? <NavLink href="/admin/users">{t("nav.users")}</NavLink> : null}
+          {user.role === "admin" ? (
+            <>
+              <NavLink href="/admin/users">{t("nav.users")}</NavLink>
+              <NavLink href="/admin/audit">{t("nav.audit")}</NavLink>
+            </>
+          ) : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <span className="text-sm text-slate-600 dark:text-slate-300">

@@ -1,19 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/prisma/generated/postgres/client";
 import { db, type DbTx } from "./client";
+import type { AuditAction } from "./audit-actions";
 import { decodeCursor, pageOf } from "./cursor";
 
 // The audit log: who did what to which target, and whether it worked. Never secrets; details stay small.
 
-export const AUDIT_ACTIONS = [
-  "sign_in",
-  "sync_start",
-  "sync_retry",
-  "role_change",
-  "user_disable",
-  "user_enable",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 export type AuditOutcome = "success" | "failure";
 
 export interface AuditActor {

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/handler";
+import { listAudit } from "@/lib/db/audit";
+import { auditQuerySchema } from "@/lib/validation/audit";
+
+// GET /api/audit — the audit log, newest first, for admins (a foreign cursor answers 400)
+export const GET = route({ role: "admin", query: auditQuerySchema }, async ({ query }) =>
+  Response.json(await listAudit(query)),
+);

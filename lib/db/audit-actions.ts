@@ -1,0 +1,10 @@
+// What the audit log records; shared by the data layer and the filters (no server-only: pure names).
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "sync_start",
+  "sync_retry",
+  "role_change",
+  "user_disable",
+  "user_enable",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

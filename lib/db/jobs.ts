@@ -9,6 +9,7 @@ import { recordAudit, type AuditInput } from "./audit";
 import { db } from "./client";
 import { decodeCursor, pageOf, type CursorPosition } from "./cursor";
 import { jobInclude, toJobDetail, toJobSummaries } from "./job-dto";
+import { prismaCode } from "./prisma-errors";
 
 // Sync jobs as the API sees them: create one with its tasks, read one, list, count. The engine moves tasks.
 
@@ -24,11 +25,6 @@ export type CreateJobResult = { kind: "created"; id: string } | { kind: "key_tak
 // 1,000 task rows on a busy SQLite file can outlast Prisma's 5 s default.
 const WRITE_TIMEOUT_MS = 30_000;
 const STATS_LIST_SIZE = 10;
-
-function prismaCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
-}
 
 /**
  * The job and one queued task per tag, with its derived summary and the audit event, in one transaction.

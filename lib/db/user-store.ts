@@ -4,6 +4,7 @@ import { roleSchema, type Role } from "@/lib/auth/roles";
 import { AppError, validationError } from "@/lib/errors";
 import type { User } from "@/prisma/generated/postgres/client";
 import type { Db } from "./create-client";
+import { prismaCode } from "./prisma-errors";
 
 // User queries over any client: lib/db/users.ts binds them to the app's client, scripts and tests to their own.
 
@@ -47,11 +48,6 @@ export function toUserDto(user: User): UserDto {
 
 function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
 }
 
 async function parseNewUser(input: NewUser) {

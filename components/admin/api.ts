@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getJson } from "@/components/browse/api-client";
-import { sendJson } from "@/components/jobs/api";
+import { getJson, sendJson } from "@/lib/query/api-client";
 import { roleSchema, type Role } from "@/lib/auth/roles";
 
 // The Users API as the admin page sees it (docs/api.md "Users"); answers parsed here.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { errorMessage } from "@/components/browse/api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { formatDateTime } from "@/components/jobs/format";
 import { QueryError } from "@/components/jobs/query-error";
 import { Badge } from "@/components/ui/badge";

@@ -6,7 +6,7 @@ import { useTransition } from "react";
 import { SelectField } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
 import { REPOSITORY_PAGE_SIZES } from "@/lib/validation/browse";
-import { errorMessage } from "./api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { type RepositoryListState, repositoriesHref } from "./links";
 import { rememberRegion } from "./region-cookie";
 import { SearchInput } from "./search-input";

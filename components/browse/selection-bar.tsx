@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { RepositoryRef } from "@/lib/validation/browse";
-import { errorMessage } from "./api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { fetchAllTagNames } from "./use-browse-queries";
 
 /** How many tags are selected, select-all-matching, clear, and the way into the sync panel. */

@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { RetryAlert } from "@/components/ui/retry-alert";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { RepositoryRef } from "@/lib/validation/browse";
-import { errorMessage } from "./api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { SelectionBar } from "./selection-bar";
 import { TagTable } from "./tag-table";
 import { TagToolbar } from "./tag-toolbar";

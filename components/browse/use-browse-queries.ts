@@ -9,7 +9,7 @@ import {
   tagPageDtoSchema,
 } from "@/lib/browse/dto";
 import type { RepositoryRef, TagsQuery } from "@/lib/validation/browse";
-import { apiUrl, getJson } from "./api-client";
+import { apiUrl, getJson } from "@/lib/query/api-client";
 import { browseKeys } from "./query-keys";
 
 // Queries of the browse API shared by the repository list, the tag table and the sync panel.

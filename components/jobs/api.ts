@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiErrorOf, apiUrl, getJson } from "@/components/browse/api-client";
+import { apiUrl, getJson, sendJson } from "@/lib/query/api-client";
 import { JOB_STATUSES, TASK_STATES } from "@/lib/sync/states";
 import type { JobFilters } from "./filters";
 
@@ -67,22 +67,6 @@ export const jobStatsSchema = z.object({
 export type JobStats = z.infer<typeof jobStatsSchema>;
 
 export const JOB_PAGE_SIZE = 25;
-
-/** A state-changing request: JSON body and Content-Type (the API refuses anything else), answer parsed with `schema`. */
-export async function sendJson<T>(
-  method: "POST" | "PATCH",
-  url: string,
-  body: unknown,
-  schema: z.ZodType<T>,
-): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw await apiErrorOf(response);
-  return schema.parse(await response.json());
-}
 
 export const jobApiUrl = (id: string) => `/api/jobs/${encodeURIComponent(id)}`;
 

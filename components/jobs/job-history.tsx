@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { errorMessage } from "@/components/browse/api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { Button } from "@/components/ui/button";
 import {
   cellClass,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { errorMessage } from "@/components/browse/api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import type { useExistingTags } from "./use-existing-tags";
 
 const PREVIEW = 5;

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent } from "react";
-import { ApiError, errorMessage } from "@/components/browse/api-client";
+import { ApiError, errorMessage } from "@/lib/query/api-client";
 import { namespaceCheckQuery, useRegions } from "@/components/browse/use-browse-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { errorMessage } from "@/components/browse/api-client";
+import { errorMessage } from "@/lib/query/api-client";
 import { useNamespaces } from "@/components/browse/use-browse-queries";
 import { Field, inputClass } from "@/components/ui/field";
 import type { NamespaceStatus } from "./use-sync-form";

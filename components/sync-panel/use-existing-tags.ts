@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiUrl, getJson } from "@/components/browse/api-client";
+import { apiUrl, getJson } from "@/lib/query/api-client";
 import { browseKeys } from "@/components/browse/query-keys";
 import { existingTagsDtoSchema } from "@/lib/browse/dto";
 import { MAX_EXISTING_TAGS_PER_REQUEST, type RepositoryRef } from "@/lib/validation/browse";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { ApiError, apiErrorOf } from "@/components/browse/api-client";
+import { ApiError, apiErrorOf } from "@/lib/query/api-client";
 import { browserKeyDeps, forgetIdempotencyKey, idempotencyKeyFor } from "./idempotency-key";
 import { createdJobSchema, normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
 

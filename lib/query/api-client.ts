@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The browser side of our JSON API: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
+// The browser side of our JSON API for every feature: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -54,4 +54,20 @@ export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: Abo
 /** A sentence for any failure of a request, for alerts. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A state-changing request: JSON body and Content-Type (the API refuses anything else), answer parsed with `schema`. */
+export async function sendJson<T>(
+  method: "POST" | "PATCH",
+  url: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await apiErrorOf(response);
+  return schema.parse(await response.json());
 }

@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => simAdmin.reset(sim));
 
-const tagsOf = async (s: RunningSimulator, region: string, repo: string, tag?: string) =>
-  (await expectJson(await callSwr(s, region, `/v2/manage/namespaces/team-a/repos/${repo}/tags`, { query: tag ? { tag } : undefined }))) as { Tag: string; digest: string }[];
+const tagsOf = async (s: RunningSimulator, region: string, repo: string, query?: Record<string, string>) =>
+  (await expectJson(await callSwr(s, region, `/v2/manage/namespaces/team-a/repos/${repo}/tags`, { query }))) as { Tag: string; digest: string }[];
 
 describe("stats", () => {
   it("counts requests per region and operation, failed ones included", async () => {
@@ -48,7 +48,7 @@ describe("reset", () => {
     await simAdmin.putTag(sim, { region: REGION, namespace: "team-a", repository: "nginx", tag: "9.9.9" });
     await simAdmin.setFaults(sim, { rules: [{ kind: "error", operations: ["ShowRepository"] }] });
     await simAdmin.reset(sim);
-    expect((await tagsOf(sim, REGION, "nginx", "9.9.9")).length).toBe(0);
+    expect((await tagsOf(sim, REGION, "nginx", { tag: "9.9.9" })).length).toBe(0);
     expect(await expectJson(await fetch(`${sim.url}/__sim/faults`))).toEqual({ seed: 1, rules: [], syncFailures: [] });
     expect((await simAdmin.stats(sim)).total).toBe(1);
   });
@@ -65,7 +65,7 @@ describe("POST /__sim/tags", () => {
 
   it("replaces the digest of an existing tag", async () => {
     await simAdmin.putTag(sim, { region: REGION, namespace: "team-a", repository: "nginx", tag: "latest", digest });
-    expect(await tagsOf(sim, REGION, "nginx", "latest")).toMatchObject([{ Tag: "latest", digest }]);
+    expect(await tagsOf(sim, REGION, "nginx", { tag: "latest" })).toMatchObject([{ Tag: "latest", digest }]);
     expect((await tagsOf(sim, REGION, "nginx")).length).toBe(5);
   });
 
@@ -83,6 +83,59 @@ describe("POST /__sim/tags", () => {
   ])("rejects %s", async (_, change, field) => {
     const body = { region: REGION, namespace: "team-a", repository: "nginx", tag: "x", ...change };
     await expectSwrError(await fetch(`${sim.url}/__sim/tags`, { method: "POST", body: JSON.stringify(body) }), 400, "SVCSTG.SWR.4000014", field);
+  });
+});
+
+describe("POST /__sim/repositories", () => {
+  const base = { region: SEED.regions.south, namespace: "team-a", repository: "bench/app" };
+  const post = (body: unknown) => fetch(`${sim.url}/__sim/repositories`, { method: "POST", body: JSON.stringify(body) });
+  const listed = async (region: string, query: Record<string, string> = {}) => (await tagsOf(sim, region, "bench$app", { order_column: "tag", order_type: "asc", ...query })).map((t) => t.Tag);
+
+  it("creates a repository of generated tags, named and timed in creation order", async () => {
+    expect(await simAdmin.createRepository(sim, { ...base, tags: 3 })).toEqual({ ...base, tags: 3, firstTag: "v1.0.000001", lastTag: "v1.0.000003", totalTags: 3 });
+    expect(await listed(base.region, { order_column: "updated_at", order_type: "desc" })).toEqual(["v1.0.000003", "v1.0.000002", "v1.0.000001"]);
+    expect(await listed(base.region)).toEqual(["v1.0.000001", "v1.0.000002", "v1.0.000003"]);
+    expect(await expectJson(await callSwr(sim, base.region, "/v2/manage/namespaces/team-a/repos/bench$app"))).toMatchObject({ name: "bench/app", num_images: 3 });
+  });
+
+  it("extends a repository, numbering after the tags of the same prefix", async () => {
+    await simAdmin.createRepository(sim, { ...base, tags: 3 });
+    expect(await simAdmin.createRepository(sim, { ...base, tags: 2 })).toMatchObject({ tags: 2, firstTag: "v1.0.000004", lastTag: "v1.0.000005", totalTags: 5 });
+    expect(await simAdmin.createRepository(sim, { ...base, tags: 1, prefix: "rc-" })).toMatchObject({ firstTag: "rc-000001", totalTags: 6 });
+  });
+
+  it("derives digests from the names, the same in every region", async () => {
+    await simAdmin.createRepository(sim, { ...base, tags: 2 });
+    await simAdmin.createRepository(sim, { ...base, region: SEED.regions.overseas, tags: 1 });
+    const digests = async (region: string) => (await tagsOf(sim, region, "bench$app", { order_column: "tag", order_type: "asc" })).map((t) => t.digest);
+    const [south, overseas] = [await digests(base.region), await digests(SEED.regions.overseas)];
+    expect(overseas).toEqual([south[0]]);
+    expect(south[0]).not.toBe(south[1]);
+  });
+
+  it("creates the namespace when asked to", async () => {
+    const created = await simAdmin.createRepository(sim, { ...base, namespace: "bench", tags: 1, createNamespace: true });
+    expect(created).toMatchObject({ namespace: "bench", totalTags: 1 });
+  });
+
+  it.each<[string, Record<string, unknown>, number, string, string]>([
+    ["more than 100,000 tags", { tags: 100_001 }, 400, "SVCSTG.SWR.4000014", "tags: must be at most 100000"],
+    ["no tags", { tags: 0 }, 400, "SVCSTG.SWR.4000014", "tags"],
+    ["a fractional count", { tags: 1.5 }, 400, "SVCSTG.SWR.4000014", "tags"],
+    ["a missing count", { tags: undefined }, 400, "SVCSTG.SWR.4000014", "tags"],
+    ["a prefix making invalid tag names", { prefix: "-v" }, 400, "SVCSTG.SWR.4000014", "prefix: must start a valid tag name"],
+    ["a prefix longer than 122 characters", { prefix: "v".repeat(123) }, 400, "SVCSTG.SWR.4000014", "prefix"],
+    ["an invalid repository", { repository: "Bench" }, 400, "SVCSTG.SWR.4000014", "repository"],
+    ["an unknown field", { count: 3 }, 400, "SVCSTG.SWR.4000014", "count"],
+    ["a missing namespace", { namespace: "team-b" }, 404, "SVCSTG.SWR.4040183", "namespace team-b does not exist in region cn-south-1"],
+  ])("rejects %s", async (_, change, status, code, message) => {
+    await expectSwrError(await post({ ...base, tags: 2, ...change }), status, code, message);
+  });
+
+  it("refuses to number past the six digits of a generated name", async () => {
+    await simAdmin.putTag(sim, { ...base, tag: "x999999" });
+    await expectSwrError(await post({ ...base, tags: 1, prefix: "x" }), 400, "SVCSTG.SWR.4000014", "numbered past x999999");
+    expect(await listed(base.region)).toEqual(["x999999"]);
   });
 });
 
@@ -121,12 +174,29 @@ describe("state file", () => {
 
     const second = await startSimulator({ stateFile, syncDelayMs: 10, port: 0 });
     try {
-      expect(await tagsOf(second, REGION, "redis", "8.0.0")).toMatchObject([{ Tag: "8.0.0" }]);
-      await expect.poll(async () => (await tagsOf(second, SEED.regions.overseas, "redis", "8.0.0")).length, { timeout: 5_000 }).toBe(1);
+      expect(await tagsOf(second, REGION, "redis", { tag: "8.0.0" })).toMatchObject([{ Tag: "8.0.0" }]);
+      await expect.poll(async () => (await tagsOf(second, SEED.regions.overseas, "redis", { tag: "8.0.0" })).length, { timeout: 5_000 }).toBe(1);
     } finally {
       await second.close();
     }
     expect(JSON.parse(readFileSync(stateFile, "utf8"))).toMatchObject({ version: 1, syncJobs: [{ tag: "8.0.0", status: "success" }] });
+  });
+
+  it("keeps a generated repository, ordered and indexed, across a restart", async () => {
+    const stateFile = path.join(dir, "generated.json");
+    const repo = { region: REGION, namespace: "team-a", repository: "bench/app" };
+    const first = await startSimulator({ stateFile });
+    const created = await simAdmin.createRepository(first, { ...repo, tags: 2_000 });
+    await first.close();
+
+    const second = await startSimulator({ stateFile });
+    try {
+      const newest = await tagsOf(second, REGION, "bench$app", { limit: "2", offset: "0", order_column: "updated_at", order_type: "desc" });
+      expect(newest.map((t) => t.Tag)).toEqual([created.lastTag, "v1.0.001999"]);
+      expect(await simAdmin.createRepository(second, { ...repo, tags: 1 })).toMatchObject({ firstTag: "v1.0.002001", totalTags: 2_001 });
+    } finally {
+      await second.close();
+    }
   });
 
   it("refuses a file that is not simulator state", async () => {

@@ -23,7 +23,7 @@ export function requireRepo(r: OpRequest): { ns: Namespace; repo: Repo } {
   assertNamespaceName(nsName);
   assertRepositoryName(name);
   const ns = findNamespace(r, nsName);
-  const repo = ns.repos.find((x) => x.name === name);
+  const repo = r.sim.store.repo(ns, name);
   if (!repo) throw repositoryNotFound(ns.name, name, r.region);
   return { ns, repo };
 }

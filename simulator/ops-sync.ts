@@ -6,9 +6,9 @@ import { single } from "./http";
 import { requireRepo } from "./lookup";
 import type { Namespace } from "./model";
 import { assertNamespaceName } from "./names";
-import { paginate, parseFilter, parseOrderType, parsePage, sortBy } from "./query";
+import { parseFilter, parseOrderType, parsePage, rangeHeaders } from "./query";
 import { isServedRegion } from "./regions";
-import { compareTimes, formatTime } from "./time";
+import { formatTime } from "./time";
 import { syncJobWire, syncRuleWire } from "./wire";
 
 // Manual sync, its job records and automatic-sync rules (contract §8.7–8.11).
@@ -53,7 +53,7 @@ export const createManualImageSyncRepo: OpHandler = (r) => {
   const body = parseBody(manualSyncSchema, r.body);
   requireTargetRegion(r, body.remoteRegionId);
   const tags = [...new Set(body.imageTag)];
-  const missing = tags.filter((tag) => !repo.tags.some((t) => t.Tag === tag));
+  const missing = tags.filter((tag) => !r.sim.store.tag(repo, tag));
   if (missing.length > 0) {
     throw invalidParameter(`image tag(s) not found in ${ns.name}/${repo.name} in region ${r.region}: ${missing.join(", ")}`);
   }
@@ -70,7 +70,7 @@ export const createManualImageSyncRepo: OpHandler = (r) => {
 
 const SYNC_JOB_FILTER = "filter=limit::{n}|offset::{m}[|order::desc|asc]";
 
-// GET …/sync_job — ShowSyncJob: newest first unless order::asc
+// GET …/sync_job — ShowSyncJob: newest first unless order::asc; records are kept sorted, so a page costs O(log n + limit)
 export const showSyncJob: OpHandler = (r) => {
   const { ns, repo } = requireRepo(r);
   const raw = single(r.query, "filter");
@@ -79,10 +79,9 @@ export const showSyncJob: OpHandler = (r) => {
   if (filter.limit === undefined || filter.offset === undefined) throw invalidParameter(`limit and offset are mandatory in ${SYNC_JOB_FILTER}`);
   const page = parsePage(filter.limit, filter.offset);
   const order = parseOrderType(filter.order, "order");
-  const jobs = r.sim.store.jobs.filter((j) => j.region === r.region && j.namespace === ns.name && j.repoName === repo.name);
-  const sorted = sortBy(jobs, (a, b) => compareTimes(a.createdAt, b.createdAt) || a.id - b.id, order, () => 0);
-  const { items, headers } = paginate(sorted, page);
-  return { status: 200, headers, body: items.map(syncJobWire) };
+  const jobs = r.sim.store.jobsOf(r.region, ns.name, repo.name);
+  const items = jobs.page(order, page.offset, page.limit);
+  return { status: 200, headers: rangeHeaders(page, items.length, jobs.length), body: items.map(syncJobWire) };
 };
 
 const rulesOf = (r: OpRequest, ns: Namespace, repoName: string) =>

@@ -32,12 +32,17 @@ export interface Page {
   explicit: boolean;
 }
 
-export const MAX_LIMIT = 1000;
+/**
+ * The largest `limit` of every paged list (ListReposDetails, ListRepositoryTags, ShowSyncJob): SWR documents
+ * 1000 for the first two and nothing for ShowSyncJob, so the simulator applies the same maximum to all three.
+ */
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 100;
 const DIGITS = /^\d{1,9}$/;
 
-export function parsePage(limit: string | undefined, offset: string | undefined, defaultLimit = 100): Page {
-  if (limit !== undefined && (!DIGITS.test(limit) || Number(limit) < 1 || Number(limit) > MAX_LIMIT)) {
-    throw invalidParameter(`invalid limit "${limit}": expected an integer from 1 to ${MAX_LIMIT}`);
+export function parsePage(limit: string | undefined, offset: string | undefined, defaultLimit = DEFAULT_PAGE_SIZE): Page {
+  if (limit !== undefined && (!DIGITS.test(limit) || Number(limit) < 1 || Number(limit) > MAX_PAGE_SIZE)) {
+    throw invalidParameter(`invalid limit "${limit}": expected an integer from 1 to ${MAX_PAGE_SIZE} (the maximum page size)`);
   }
   if (offset !== undefined && !DIGITS.test(offset)) {
     throw invalidParameter(`invalid offset "${offset}": expected an integer of 0 or more`);
@@ -49,11 +54,15 @@ export function parsePage(limit: string | undefined, offset: string | undefined,
   };
 }
 
-/** One page of `items` and, when paging was explicit, `Content-Range: offset-count/total` (count = items on the page). */
+/** `Content-Range: offset-count/total` (count = items on the page), sent only when paging was explicit. */
+export function rangeHeaders(page: Page, count: number, total: number): Record<string, string> {
+  return page.explicit ? { "Content-Range": `${page.offset}-${count}/${total}` } : {};
+}
+
+/** One page of `items` and its headers. */
 export function paginate<T>(items: readonly T[], page: Page): { items: T[]; headers: Record<string, string> } {
   const slice = items.slice(page.offset, page.offset + page.limit);
-  const headers: Record<string, string> = page.explicit ? { "Content-Range": `${page.offset}-${slice.length}/${items.length}` } : {};
-  return { items: slice, headers };
+  return { items: slice, headers: rangeHeaders(page, slice.length, items.length) };
 }
 
 export type OrderType = "asc" | "desc";

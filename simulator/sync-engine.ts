@@ -83,13 +83,14 @@ export class SyncEngine {
   private complete(job: SyncJob): Outcome {
     const injected = this.faults.syncFailure(job.region, job.namespace, job.repoName, job.tag);
     if (injected) return { status: injected.status, reason: injected.reason ?? "injected failure" };
-    const sourceRepo = this.store.namespace(job.region, job.namespace)?.repos.find((r) => r.name === job.repoName);
-    const source = sourceRepo?.tags.find((t) => t.Tag === job.tag);
+    const sourceNs = this.store.namespace(job.region, job.namespace);
+    const sourceRepo = sourceNs && this.store.repo(sourceNs, job.repoName);
+    const source = sourceRepo && this.store.tag(sourceRepo, job.tag);
     if (!sourceRepo || !source) return { status: "failed", reason: "the source tag no longer exists" };
     const targetNs = this.store.namespace(job.remoteRegionId, job.remoteNamespace);
     if (!targetNs) return { status: "failed", reason: "the target namespace no longer exists" };
-    const targetRepo = targetNs.repos.find((r) => r.name === job.repoName);
-    const existing = targetRepo?.tags.find((t) => t.Tag === job.tag);
+    const targetRepo = this.store.repo(targetNs, job.repoName);
+    const existing = targetRepo && this.store.tag(targetRepo, job.tag);
     if (existing?.digest === source.digest) return { status: "success" };
     if (existing && !job.override) return { status: "existed" };
     const at = formatTime(this.now());

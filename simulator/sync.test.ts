@@ -1,17 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "./seed";
 import { startSimulator, type RunningSimulator } from "./server";
 import { callSwr, expectJson, simAdmin } from "./testing";
+import { formatTime } from "./time";
 
 const SOURCE = SEED.regions.source;
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z$/;
 let sim: RunningSimulator;
+/** When set, the simulator's clock stands still at this time (to make syncs finish at the same instant). */
+let frozen: Date | undefined;
 
 beforeAll(async () => {
-  sim = await startSimulator({ syncDelayMs: 40 });
+  sim = await startSimulator({ syncDelayMs: 40, now: () => frozen ?? new Date() });
 });
 afterAll(() => sim.close());
 beforeEach(() => simAdmin.reset(sim));
+afterEach(() => {
+  frozen = undefined;
+});
 
 const repoPath = (ns: string, repo: string) => `/v2/manage/namespaces/${ns}/repos/${repo.replaceAll("/", "$")}`;
 
@@ -34,8 +40,9 @@ async function settled(repo: string, ns = "team-a"): Promise<Job[]> {
   return jobs(repo, undefined, ns);
 }
 
-async function tagsIn(region: string, ns: string, repo: string): Promise<{ Tag: string; digest: string; size: number; manifest: string; path: string }[]> {
-  return (await expectJson(await callSwr(sim, region, `${repoPath(ns, repo)}/tags`, { query: { limit: "1000", offset: "0" } }))) as never;
+type TagItem = { Tag: string; digest: string; size: number; manifest: string; path: string; updated: string };
+async function tagsIn(region: string, ns: string, repo: string, query: Record<string, string> = {}): Promise<TagItem[]> {
+  return (await expectJson(await callSwr(sim, region, `${repoPath(ns, repo)}/tags`, { query: { limit: "1000", offset: "0", ...query } }))) as never;
 }
 
 const digestOf = async (region: string, ns: string, repo: string, tag: string) => (await tagsIn(region, ns, repo)).find((t) => t.Tag === tag)?.digest;
@@ -114,6 +121,42 @@ describe("manual sync", () => {
     expect(res.headers.get("content-range")).toBe("0-2/3");
     expect(((await expectJson(res)) as Job[]).map((j) => j.tag)).toEqual(["7.0.15", "7.2.5"]);
     expect((await jobs("redis", "limit::1|offset::0|order::desc")).map((j) => j.tag)).toEqual(["latest"]);
+  });
+});
+
+describe("update-time order of synced tags", () => {
+  const target = SEED.regions.south;
+  const first = new Date(Date.now() - 60_000);
+  const second = new Date(first.getTime() + 30_000);
+  // Two batches, each finishing at one instant; the target repository holds only these five tags.
+  const batches: [Date, string[]][] = [
+    [first, ["latest", "alpine", "1.25.3"]],
+    [second, ["1.26.0", "1.25.4"]],
+  ];
+
+  beforeEach(async () => {
+    for (const [at, imageTag] of batches) {
+      frozen = at;
+      await syncImages("nginx", { imageTag, remoteRegionId: target, remoteNamespace: "team-a" });
+      await settled("nginx");
+    }
+  });
+
+  it("gives each synced tag the sync time as update time", async () => {
+    const updated = Object.fromEntries((await tagsIn(target, "team-a", "nginx")).map((t) => [t.Tag, t.updated]));
+    expect(updated).toEqual(Object.fromEntries(batches.flatMap(([at, tags]) => tags.map((tag) => [tag, formatTime(at)]))));
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ["newest first, ties by name", { order_column: "updated_at", order_type: "desc" }, ["1.25.4", "1.26.0", "1.25.3", "alpine", "latest"]],
+    ["newest first by default", {}, ["1.25.4", "1.26.0", "1.25.3", "alpine", "latest"]],
+    ["oldest first, ties by name", { order_column: "updated_at", order_type: "asc" }, ["1.25.3", "alpine", "latest", "1.25.4", "1.26.0"]],
+    ["a page across the two batches", { order_column: "updated_at", order_type: "desc", limit: "2", offset: "1" }, ["1.26.0", "1.25.3"]],
+    ["a page inside a batch", { order_column: "updated_at", order_type: "asc", limit: "2", offset: "1" }, ["alpine", "latest"]],
+    ["a substring, newest first", { tag: "1.2", order_type: "desc" }, ["1.25.4", "1.26.0", "1.25.3"]],
+    ["the filter form", { filter: "order_column::updated_at|order_type::asc|limit::3|offset::2" }, ["latest", "1.25.4", "1.26.0"]],
+  ])("lists %s", async (_, query, expected) => {
+    expect((await tagsIn(target, "team-a", "nginx", query)).map((t) => t.Tag)).toEqual(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { canonicalQueryString, signRequest, type HttpMethod, type Query } from "@/lib/swr/signing";
+import type { CreateRepositoryInput, GeneratedRepository } from "./admin";
 import type { FaultConfigInput } from "./faults";
 import type { AccessKeyPair } from "./identity";
 import { projectIdOf } from "./regions";
@@ -88,4 +89,6 @@ export const simAdmin = {
   stats: async (sim: RunningSimulator) => (await adminCall(sim, "GET", "stats")) as StatsView,
   putTag: (sim: RunningSimulator, tag: { region: string; namespace: string; repository: string; tag: string; digest?: string; createNamespace?: boolean }) =>
     adminCall(sim, "POST", "tags", tag),
+  /** A repository with `tags` generated tags (see `POST /__sim/repositories`). */
+  createRepository: async (sim: RunningSimulator, repo: CreateRepositoryInput) => (await adminCall(sim, "POST", "repositories", repo)) as GeneratedRepository,
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpMethod } from "@/lib/swr/signing";
+import { MAX_PAGE_SIZE } from "./query";
 import { SEED } from "./seed";
 import { startSimulator, type RunningSimulator } from "./server";
 import { callSwr, expectSwrError } from "./testing";
@@ -67,7 +68,11 @@ describe("missing resources, routes and methods", () => {
 describe("list parameters", () => {
   it.each<[string, string, Record<string, string>, string, string]>([
     ["limit 0", "/v2/manage/repos", { limit: "0", offset: "0" }, INVALID, "invalid limit"],
-    ["limit 1001", `${NGINX}/tags`, { limit: "1001", offset: "0" }, INVALID, "from 1 to 1000"],
+    ["limit 1001 on tags", `${NGINX}/tags`, { limit: "1001", offset: "0" }, INVALID, "from 1 to 1000 (the maximum page size)"],
+    ["limit 1001 on repositories", "/v2/manage/repos", { limit: "1001", offset: "0" }, INVALID, "from 1 to 1000 (the maximum page size)"],
+    ["limit 1001 in a repository filter", "/v2/manage/repos", { filter: "limit::1001|offset::0" }, INVALID, "from 1 to 1000"],
+    ["ShowSyncJob with limit 1001", `${NGINX}/sync_job`, { filter: "limit::1001|offset::0" }, INVALID, "from 1 to 1000 (the maximum page size)"],
+    ["ShowSyncJob with limit 0", `${NGINX}/sync_job`, { filter: "limit::0|offset::0|order::asc" }, INVALID, 'invalid limit "0"'],
     ["a non-numeric limit", `${NGINX}/tags`, { limit: "ten" }, INVALID, "invalid limit"],
     ["a negative offset", "/v2/manage/repos", { limit: "10", offset: "-1" }, INVALID, "invalid offset"],
     ["an unknown repository order column", "/v2/manage/repos", { order_column: "num_images" }, "SVCSTG.SWR.4001096", "invalid order_column"],
@@ -82,6 +87,16 @@ describe("list parameters", () => {
     ["ShowSyncJob with an unknown order", `${NGINX}/sync_job`, { filter: "limit::10|offset::0|order::newest" }, INVALID, "invalid order"],
   ])("rejects %s", async (_, path, query, code, message) => {
     await expectSwrError(await callSwr(sim, REGION, path, { query }), 400, code, message);
+  });
+});
+
+describe("the maximum page size", () => {
+  it.each<[string, string, Record<string, string>]>([
+    ["ListReposDetails", "/v2/manage/repos", { limit: String(MAX_PAGE_SIZE), offset: "0" }],
+    ["ListRepositoryTags", `${NGINX}/tags`, { limit: String(MAX_PAGE_SIZE), offset: "0" }],
+    ["ShowSyncJob", `${NGINX}/sync_job`, { filter: `limit::${MAX_PAGE_SIZE}|offset::0` }],
+  ])("is accepted by %s", async (_, path, query) => {
+    expect((await callSwr(sim, REGION, path, { query })).status).toBe(200);
   });
 });
 

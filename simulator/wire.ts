@@ -1,23 +1,12 @@
 import type { Namespace, Repo, SyncJob, SyncRule, Tag } from "./model";
 import { INTERNAL_REGISTRY, registryHost } from "./regions";
-import { compareTimes } from "./time";
+import type { RepoStats } from "./store";
 
 // Response bodies with SWR's wire names (contract §8); note the three timestamp namings (§3.7).
 
 export interface Account {
   domainId: string;
   domainName: string;
-}
-
-/** Size, tag count and last update of a repository, always derived from its tags. */
-export function repoStats(repo: Repo): { size: number; num_images: number; updated: string } {
-  let size = 0;
-  let updated = repo.created;
-  for (const t of repo.tags) {
-    size += t.size;
-    if (compareTimes(t.updated, updated) > 0) updated = t.updated;
-  }
-  return { size, num_images: repo.tags.length, updated };
 }
 
 const pullPath = (region: string, namespace: string, repo: string) => `${registryHost(region)}/${namespace}/${repo}`;
@@ -28,13 +17,12 @@ export function namespaceWire(ns: Namespace) {
 }
 
 /** Fields the repository list and the single repository share. */
-function repoBasics(repo: Repo, stats: ReturnType<typeof repoStats>) {
+function repoBasics(repo: Repo, stats: RepoStats) {
   const { name, category, description, is_public, num_download } = repo;
   return { name, category, description, size: stats.size, is_public, num_images: stats.num_images, num_download };
 }
 
-export function repoListItemWire(region: string, namespace: string, repo: Repo, account: Account, totalRange: number) {
-  const stats = repoStats(repo);
+export function repoListItemWire(region: string, namespace: string, repo: Repo, stats: RepoStats, account: Account, totalRange: number) {
   return {
     ...repoBasics(repo, stats),
     created_at: repo.created,
@@ -51,8 +39,7 @@ export function repoListItemWire(region: string, namespace: string, repo: Repo, 
   };
 }
 
-export function repoSummaryWire(region: string, ns: Namespace, repo: Repo, account: Account) {
-  const stats = repoStats(repo);
+export function repoSummaryWire(region: string, ns: Namespace, repo: Repo, stats: RepoStats, account: Account) {
   return {
     id: repo.id,
     ns_id: ns.id,

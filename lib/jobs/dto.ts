@@ -1,60 +1,99 @@
-import type { JobStatus, TaskState } from "@/lib/sync/states";
+import { z } from "zod";
+import { JOB_STATUSES, TASK_STATES } from "./states";
 
-// What the jobs API sends to the browser (docs/api.md "Jobs"): trimmed shapes, ISO timestamps, never raw rows.
+// What the jobs API sends (docs/api.md "Jobs"): ONE set of schemas, used by the route handlers to
+// build answers and by the browser to parse them. Trimmed shapes, ISO timestamps, never raw rows.
 
-export interface JobCounts {
-  total: number;
-  queued: number;
-  /** submitted + syncing + verifying + retrying */
-  active: number;
-  succeeded: number;
-  failed: number;
-}
+const isoTime = z.string().min(1);
+const count = z.number().int().nonnegative();
 
-export interface JobSummary {
-  id: string;
-  status: JobStatus;
-  sourceRegion: string;
-  sourceNamespace: string;
-  sourceRepository: string;
-  targetRegion: string;
-  targetNamespace: string;
-  override: boolean;
-  createdBy: { email: string };
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  attempt: number;
-  counts: JobCounts;
-}
+export const jobCountsSchema = z.object({
+  total: count,
+  queued: count,
+  /** retrying + submitted: with SWR or about to be. */
+  active: count,
+  succeeded: count,
+  failed: count,
+  cancelled: count,
+});
+export type JobCounts = z.infer<typeof jobCountsSchema>;
 
-export interface TaskDto {
-  tag: string;
-  status: TaskState;
-  sourceDigest: string | null;
-  targetDigest: string | null;
-  attempts: number;
-  lastError: { code: string; message: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  finishedAt: string | null;
-}
+/** How the job's tags were chosen: a list (null), every tag, or a glob pattern evaluated at creation. */
+export const tagSelectionSchema = z.union([z.object({ all: z.literal(true) }), z.object({ pattern: z.string() })]).nullable();
+export type TagSelection = z.infer<typeof tagSelectionSchema>;
 
-export interface JobDetail extends JobSummary {
-  tasks: TaskDto[];
-  /** False once every task is terminal: the page may stop polling. */
-  live: boolean;
-}
+export const jobSummarySchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(JOB_STATUSES),
+  sourceRegion: z.string(),
+  sourceNamespace: z.string(),
+  sourceRepository: z.string(),
+  targetRegion: z.string(),
+  targetNamespace: z.string(),
+  override: z.boolean(),
+  tagSelection: tagSelectionSchema,
+  createdBy: z.object({ email: z.string() }),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  attempt: z.number().int(),
+  counts: jobCountsSchema,
+  /** Set once someone cancelled the job. */
+  cancel: z.object({ at: isoTime, by: z.object({ email: z.string() }) }).nullable(),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
 
-export interface JobPage {
-  items: JobSummary[];
-  nextCursor: string | null;
-}
+export const taskSchema = z.object({
+  tag: z.string(),
+  status: z.enum(TASK_STATES),
+  sourceDigest: z.string().nullable(),
+  targetDigest: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  updatedAt: isoTime,
+  submittedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+});
+export type TaskDto = z.infer<typeof taskSchema>;
 
-export interface JobStats {
-  counts: Record<JobStatus, number>;
-  /** Jobs not finished yet (queued or running), newest first. */
-  running: JobSummary[];
-  recent: JobSummary[];
-}
+export const jobDetailSchema = jobSummarySchema.extend({
+  /** False once the job has settled: the page may stop polling. */
+  live: z.boolean(),
+  /** Pass back as `?since=` to receive only the tasks that changed after this answer. */
+  version: z.string(),
+});
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+/** GET /api/jobs/{id}[?since=] */
+export const jobAnswerSchema = z.object({
+  job: jobDetailSchema,
+  /** With `since`: the tasks changed after that version; `complete` false when too many changed to list (reload the page of tasks). */
+  changes: z.object({ tasks: z.array(taskSchema), complete: z.boolean() }).optional(),
+});
+export type JobAnswer = z.infer<typeof jobAnswerSchema>;
+
+/** GET /api/jobs/{id}/tasks — one page of a job's tasks, by tag. */
+export const taskPageSchema = z.object({ items: z.array(taskSchema), total: count, offset: count, limit: count });
+export type TaskPage = z.infer<typeof taskPageSchema>;
+
+export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
+export type JobPage = z.infer<typeof jobPageSchema>;
+
+export const jobStatsSchema = z.object({
+  counts: z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, count])) as Record<(typeof JOB_STATUSES)[number], typeof count>),
+  /** Jobs not settled yet, newest first. */
+  running: z.array(jobSummarySchema),
+  recent: z.array(jobSummarySchema),
+});
+export type JobStats = z.infer<typeof jobStatsSchema>;
+
+/** POST /api/jobs/plan — the tags a request would sync, shown before the user confirms. */
+export const jobPlanSchema = z.object({
+  plan: z.object({
+    count,
+    /** The first tags by name; `count` says how many there are in all. */
+    tags: z.array(z.string()),
+    truncated: z.boolean(),
+  }),
+});
+export type JobPlan = z.infer<typeof jobPlanSchema>;

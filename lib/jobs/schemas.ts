@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { JOB_STATUSES } from "@/lib/sync/states";
+import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
 import { knownRegionSchema } from "./browse";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
 
-export const MAX_TAGS_PER_JOB = 1000;
+/** The most tags one job can hold; SYNC_MAX_TAGS_PER_JOB may lower it on a server. */
+export const MAX_TAGS_PER_JOB = 50_000;
+export const MAX_PATTERN_LENGTH = 128;
 export const MAX_JOBS_PAGE_SIZE = 100;
 export const DEFAULT_JOBS_PAGE_SIZE = 50;
 /** How many offending names a message quotes before it says "and N more". */
@@ -48,22 +50,49 @@ const tagsSchema = z
       ctx.addIssue({ code: "custom", message: `Each tag may appear once; repeated: ${quoteNames(dupes)}.` });
   });
 
+// Tag characters plus the glob's own: `*`, `?`, `[a-z]`, `{a,b}`, `!` for negation.
+const patternSchema = z
+  .string("must be a string")
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_PATTERN_LENGTH, `must be at most ${MAX_PATTERN_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9_.\-*?[\]{},!^]+$/, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
+
+export const tagSelectorSchema = z.union(
+  [z.object({ all: z.literal(true) }).strict(), z.object({ pattern: patternSchema }).strict()],
+  'must be { "all": true } or { "pattern": "…" }',
+);
+export type TagSelector = z.output<typeof tagSelectorSchema>;
+
+const jobRequestFields = {
+  sourceRegion: knownRegionSchema,
+  sourceNamespace: namespaceNameSchema,
+  sourceRepository: repositoryNameSchema,
+  targetRegion: knownRegionSchema,
+  targetNamespace: namespaceNameSchema,
+  tags: tagsSchema.optional(),
+  tagSelector: tagSelectorSchema.optional(),
+  override: z.boolean("must be true or false"),
+};
+
 export const createJobSchema = z
-  .object({
-    sourceRegion: knownRegionSchema,
-    sourceNamespace: namespaceNameSchema,
-    sourceRepository: repositoryNameSchema,
-    targetRegion: knownRegionSchema,
-    targetNamespace: namespaceNameSchema,
-    tags: tagsSchema,
-    override: z.boolean("must be true or false"),
-  })
+  .object(jobRequestFields)
   .refine((job) => job.sourceRegion !== job.targetRegion, {
     path: ["targetRegion"],
     message: "must differ from the source region (a sync copies between regions)",
+  })
+  .refine((job) => (job.tags === undefined) !== (job.tagSelector === undefined), {
+    path: ["tags"],
+    message: "Send either `tags` (a list) or `tagSelector` (all tags, or a pattern), not both and not neither.",
   });
 
 export type CreateJobInput = z.output<typeof createJobSchema>;
+
+/** A request whose tags were resolved to a list on the server. */
+export type ResolvedJobInput = Omit<CreateJobInput, "tags" | "tagSelector"> & {
+  tags: string[];
+  tagSelector: TagSelector | null;
+};
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
@@ -131,8 +160,30 @@ export type JobListQuery = z.output<typeof jobListQuerySchema>;
 
 export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
-/** Retry takes no options; the body is `{}` so that the JSON content-type check applies. */
-export const retryJobSchema = z.object({}).strict();
+/** Retry and cancel take no options; the body is `{}` so that the JSON content-type check applies. */
+export const emptyBodySchema = z.object({}).strict();
+
+/** GET /api/jobs/{id}?since= — a version this API handed out. */
+export const jobQuerySchema = z.object({
+  since: optional(z.string().regex(/^\d{1,16}$/, "is not a version this API handed out")),
+});
+
+export const MAX_TASK_PAGE_SIZE = 500;
+const TASK_STATE_FILTERS = TASK_STATES;
+
+/** GET /api/jobs/{id}/tasks */
+export const taskListQuerySchema = z.object({
+  status: optional(z.enum(TASK_STATE_FILTERS, `must be one of ${TASK_STATE_FILTERS.join(", ")}`)),
+  q: optional(z.string().max(128, "must be at most 128 characters")),
+  offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000_000).default(0),
+  limit: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(MAX_TASK_PAGE_SIZE, `must be at most ${MAX_TASK_PAGE_SIZE}`)
+    .default(100),
+});
+export type TaskListQuery = z.output<typeof taskListQuerySchema>;
 
 /** The request's Idempotency-Key, if any; AppError validation_failed (400) when it breaks the rule. */
 export function parseIdempotencyKey(headers: Headers): string | undefined {

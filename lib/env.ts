@@ -69,6 +69,10 @@ export const envSchema = z
     SYNC_NO_PROGRESS_MINUTES: z.coerce.number().positive().default(30),
     SYNC_RECORD_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
     SYNC_SUBMIT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    SYNC_RECORD_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(1000),
+    SYNC_MAX_TAGS_PER_JOB: z.coerce.number().int().min(1).max(50_000).default(50_000),
+    // GET /api/metrics asks for `Authorization: Bearer <METRICS_TOKEN>` when set.
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   })
   .superRefine((env, ctx) => {
     const aksk = [env.SWR_AK, env.SWR_SK].filter(Boolean).length;

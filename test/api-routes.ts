@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
-import { recomputeJob } from "@/lib/sync/job-summary";
-import type { JobStatus, TaskState } from "@/lib/sync/states";
+import type { JobStatus, TaskState } from "@/lib/jobs/states";
+import { refreshJobSummary } from "@/lib/jobs/summary";
 import { createUser } from "@/lib/db/users";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { simAdmin } from "@/simulator/testing";
@@ -94,18 +94,23 @@ export async function insertJob(job: TestJob): Promise<{ id: string; status: Job
         requestHash: "test",
         total: 0,
         ...fields,
+        // Jobs with unfinished tasks are due for an engine, as job creation leaves them.
+        cancelledAt: Object.values(tasks).includes("cancelled") ? new Date() : null,
+        nextRoundAt: Object.values(tasks).some((s) => s === "queued" || s === "retrying" || s === "submitted") ? new Date() : null,
         tasks: {
           createMany: {
             data: Object.entries(tasks).map(([tag, status]) => ({
               tag,
               status,
               sourceDigest: `sha256:${tag}`,
+              ...((status === "failed" || status === "cancelled") && { finishedAt: fields.createdAt ?? new Date() }),
+              ...(status === "succeeded" && { finishedAt: fields.createdAt ?? new Date() }),
               ...(status === "failed" && {
                 lastErrorCode: "swr_failed",
                 lastErrorMessage: `SWR reported the sync of ${tag} as failed.`,
               }),
               ...(status === "succeeded" && { targetDigest: `sha256:${tag}` }),
-              ...(status !== "queued" && {
+              ...(status !== "queued" && status !== "cancelled" && {
                 submittedAt: fields.createdAt,
                 swrJobId: `swr-${tag}`,
                 swrStatus: "running",
@@ -118,7 +123,7 @@ export async function insertJob(job: TestJob): Promise<{ id: string; status: Job
       },
       select: { id: true },
     });
-    return { id, status: await recomputeJob(tx, id) };
+    return { id, status: (await refreshJobSummary(tx, id)).status };
   });
 }
 

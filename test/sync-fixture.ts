@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { chunk } from "@/lib/collections";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { createSwrClient, type SwrClient } from "@/lib/swr/client";
@@ -10,10 +11,10 @@ import { projectIdOf, SERVED_REGIONS } from "@/simulator/regions";
 import { SEED } from "@/simulator/seed";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
-import type { SyncEngineConfig } from "./config";
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
-import type { SyncLogger } from "./round";
-import { isTerminal, TASK_STATES } from "./states";
+import type { SyncEngineConfig } from "@/lib/sync/config";
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "@/lib/sync/engine";
+import type { SyncLogger } from "@/lib/sync/round";
+import { isTaskState, isTerminal } from "@/lib/jobs/states";
 
 /** Fast settings: tests wait milliseconds where production waits seconds. */
 export const FAST_CONFIG: Partial<SyncEngineConfig> = {
@@ -101,9 +102,12 @@ export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string>
   const sourceRegion = spec.sourceRegion ?? SEED.regions.source;
   const sourceNamespace = spec.sourceNamespace ?? SEED.namespaces.teamA;
   const user = await fx.db.user.upsert({ where: { email: "engine@example.com" }, create: { email: "engine@example.com", passwordHash: "-" }, update: {} });
-  // One look-up per tag: listing the 5,000-tag repository would cost more than the test.
-  const found = await Promise.all(spec.tags.map((tag) => fx.swr.findTag(sourceRegion, sourceNamespace, spec.sourceRepository, tag)));
-  const digests = new Map(found.flatMap((t) => (t ? [[t.Tag, t.digest] as const] : [])));
+  // A few tags are looked up one by one; many are read with one walk of the source.
+  const found =
+    spec.tags.length <= 20
+      ? (await Promise.all(spec.tags.map((tag) => fx.swr.findTag(sourceRegion, sourceNamespace, spec.sourceRepository, tag)))).flatMap((t) => (t ? [t] : []))
+      : (await fx.swr.listAllTags(sourceRegion, sourceNamespace, spec.sourceRepository, {}, { pageSize: 1000, maxItems: 200_000 })).items;
+  const digests = new Map(found.map((t) => [t.Tag, t.digest] as const));
   const job = await fx.db.syncJob.create({
     data: {
       sourceRegion,
@@ -114,10 +118,14 @@ export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string>
       override: spec.override ?? false,
       createdById: user.id,
       total: spec.tags.length,
+      queued: spec.tags.length,
+      nextRoundAt: new Date(),
       requestHash: randomUUID(),
-      tasks: { createMany: { data: spec.tags.map((tag) => ({ tag, sourceDigest: digests.get(tag) ?? null })) } },
     },
   });
+  for (const part of chunk(spec.tags, 200)) {
+    await fx.db.syncTask.createMany({ data: part.map((tag) => ({ jobId: job.id, tag, sourceDigest: digests.get(tag) ?? null })) });
+  }
   return job.id;
 }
 
@@ -125,15 +133,16 @@ export async function tasksOf(db: Db, jobId: string) {
   return db.syncTask.findMany({ where: { jobId }, orderBy: { tag: "asc" } });
 }
 
-const done = (tasks: { status: string }[]) => tasks.every((t) => isTerminal(TASK_STATES.find((s) => s === t.status) ?? "queued"));
+const done = (tasks: { status: string }[]) => tasks.every((t) => isTaskState(t.status) && isTerminal(t.status));
 
-/** Ticks the engines until every task of the job has finished. */
+/** Ticks the engines until every task of the job has finished; `rounds` counts the job's rounds they worked. */
 export async function settle(fx: SyncFixture, engines: SyncEngine[], jobId: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
+  let rounds = 0;
   for (;;) {
-    await Promise.all(engines.map((e) => e.runOnce()));
+    for (const r of await Promise.all(engines.map((e) => e.runOnce()))) rounds += r.jobs;
     const tasks = await tasksOf(fx.db, jobId);
-    if (done(tasks)) return { tasks, job: await fx.db.syncJob.findUniqueOrThrow({ where: { id: jobId } }) };
+    if (done(tasks)) return { tasks, rounds, job: await fx.db.syncJob.findUniqueOrThrow({ where: { id: jobId } }) };
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish: ${tasks.map((t) => `${t.tag}=${t.status}`).join(", ")}`);
     await sleep(10);
   }

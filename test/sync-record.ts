@@ -1,4 +1,4 @@
-import type { SwrSyncRecord } from "./records";
+import type { SwrSyncRecord } from "@/lib/sync/records";
 
 // An SWR sync-job record for unit tests: tag `v1` of team-a/nginx to team-a in cn-east-3, done.
 

@@ -1,7 +1,7 @@
 // Vitest hooks for engine tests: one fixture per test file, the simulator back to its seed before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { simAdmin } from "@/simulator/testing";
-import { startSyncFixture, type SyncFixture } from "./test-fixture";
+import { startSyncFixture, type SyncFixture } from "./sync-fixture";
 
 /** The file's fixture; usable inside tests (it is filled in before the first one runs). */
 export function withSyncFixture(): SyncFixture {

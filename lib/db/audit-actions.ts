@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   "sign_in",
   "sync_start",
   "sync_retry",
+  "sync_cancel",
   "role_change",
   "user_disable",
   "user_enable",

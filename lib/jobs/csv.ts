@@ -1,6 +1,6 @@
 import "server-only";
-import { iterateJobs } from "@/lib/db/jobs";
-import type { JobFilters } from "@/lib/validation/jobs";
+import { iterateJobs } from "./store";
+import type { JobFilters } from "./schemas";
 import type { JobSummary } from "./dto";
 
 // The history as CSV (RFC 4180), streamed page by page, safe to open in a spreadsheet.
@@ -23,6 +23,8 @@ const COLUMNS: readonly [string, (job: JobSummary) => string | number | boolean 
   ["active", (j) => j.counts.active],
   ["succeeded", (j) => j.counts.succeeded],
   ["failed", (j) => j.counts.failed],
+  ["cancelled", (j) => j.counts.cancelled],
+  ["tagSelection", (j) => (j.tagSelection ? ("all" in j.tagSelection ? "all" : `pattern:${j.tagSelection.pattern}`) : null)],
 ];
 
 /** One cell: text a spreadsheet would run as a formula gets a leading `'`; quotes, commas and line breaks are quoted. */

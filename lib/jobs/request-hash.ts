@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CreateJobInput } from "@/lib/validation/jobs";
+import type { CreateJobInput } from "./schemas";
 
 /** SHA-256 of the request with its tags sorted: the same job asked for twice hashes the same (Idempotency-Key). */
 export function hashJobRequest(input: CreateJobInput): string {
@@ -10,7 +10,8 @@ export function hashJobRequest(input: CreateJobInput): string {
     input.targetRegion,
     input.targetNamespace,
     input.override,
-    [...input.tags].sort(),
+    input.tags ? [...input.tags].sort() : null,
+    input.tagSelector ?? null,
   ];
   return createHash("sha256").update(JSON.stringify(normalised)).digest("hex");
 }

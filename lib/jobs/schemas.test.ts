@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { hashJobRequest } from "@/lib/jobs/request-hash";
-import { createJobSchema, jobListQuerySchema, parseIdempotencyKey, quoteNames } from "./jobs";
+import { createJobSchema, jobListQuerySchema, parseIdempotencyKey, quoteNames } from "./schemas";
 
 const good = {
   sourceRegion: "cn-north-4",
@@ -29,11 +29,18 @@ describe("createJobSchema", () => {
   it.each<[string, Record<string, unknown>, string, RegExp]>([
     ["no tags", { tags: [] }, "tags", /^Pick at least one tag\.$/],
     [
-      "10,000 tags",
-      { tags: Array.from({ length: 10_000 }, (_, i) => `t${i}`) },
+      "50,001 tags",
+      { tags: Array.from({ length: 50_001 }, (_, i) => `t${i}`) },
       "tags",
-      /^Pick at most 1000 tags per job\.$/,
+      /^Pick at most 50000 tags per job\.$/,
     ],
+    ["tags and a selector", { tagSelector: { all: true } }, "tags", /either `tags`.*not both/],
+    ["neither tags nor a selector", { tags: undefined }, "tags", /either `tags`.*not neither/],
+    ["a selector that is neither all nor a pattern", { tags: undefined, tagSelector: { some: true } }, "tagSelector", /must be \{ "all": true \} or \{ "pattern"/],
+    ["all: false", { tags: undefined, tagSelector: { all: false } }, "tagSelector.all", /must be \{ "all": true \}/],
+    ["an empty pattern", { tags: undefined, tagSelector: { pattern: " " } }, "tagSelector.pattern", /must not be empty/],
+    ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", /glob characters/],
+    ["an 8 KiB pattern", { tags: undefined, tagSelector: { pattern: "a".repeat(8192) } }, "tagSelector.pattern", /at most 128/],
     [
       "a bad tag name",
       { tags: ["ok", "-bad", "bad tag"] },
@@ -60,6 +67,10 @@ describe("createJobSchema", () => {
   ])("refuses %s", (_, change, field, message) => {
     const fields = fieldsOf({ ...good, ...change });
     expect(fields[field]?.[0]).toMatch(message);
+  });
+
+  it.each([[{ all: true }], [{ pattern: "v1.*" }], [{ pattern: "{1.25,1.26}.[0-9]" }]])("accepts the selector %j instead of a list", (tagSelector) => {
+    expect(createJobSchema.parse({ ...good, tags: undefined, tagSelector })).toMatchObject({ tagSelector });
   });
 
   it("quotes at most ten offending names", () => {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
-import { knownRegionSchema } from "./browse";
+import { knownRegionSchema } from "@/lib/validation/browse";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
 
@@ -58,10 +58,11 @@ const patternSchema = z
   .max(MAX_PATTERN_LENGTH, `must be at most ${MAX_PATTERN_LENGTH} characters`)
   .regex(/^[A-Za-z0-9_.\-*?[\]{},!^]+$/, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
 
-export const tagSelectorSchema = z.union(
-  [z.object({ all: z.literal(true) }).strict(), z.object({ pattern: patternSchema }).strict()],
-  'must be { "all": true } or { "pattern": "…" }',
-);
+const SELECTOR_SHAPE = 'must be { "all": true } or { "pattern": "…" }';
+export const tagSelectorSchema = z
+  .strictObject({ all: z.literal(true, SELECTOR_SHAPE).optional(), pattern: patternSchema.optional() }, { error: SELECTOR_SHAPE })
+  .refine((s) => (s.all === undefined) !== (s.pattern === undefined), SELECTOR_SHAPE)
+  .transform((s): { all: true } | { pattern: string } => (s.pattern !== undefined ? { pattern: s.pattern } : { all: true }));
 export type TagSelector = z.output<typeof tagSelectorSchema>;
 
 const jobRequestFields = {

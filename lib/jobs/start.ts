@@ -1,13 +1,15 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { createJob, getJobByIdempotencyKey, requireJobDetail } from "@/lib/db/jobs";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { getSwrClient } from "@/lib/swr";
-import type { CreateJobInput } from "@/lib/validation/jobs";
 import { auditFailures } from "./audit-failure";
-import type { JobDetail } from "./dto";
+import type { JobDetail, JobPlan } from "./dto";
 import { runPreChecks, type PreCheckSwr } from "./pre-checks";
 import { hashJobRequest } from "./request-hash";
+import type { CreateJobInput } from "./schemas";
+import { createJob, getJobByIdempotencyKey, requireJobDetail } from "./store";
+import { selectTags, type SelectionSwr } from "./tag-selection";
 
 // POST /api/jobs behind the guard: idempotency, SWR pre-checks, then one transaction writes the job and its tasks.
 
@@ -16,6 +18,9 @@ export interface StartJobResult {
   /** False when an Idempotency-Key replayed an earlier job. */
   created: boolean;
 }
+
+/** How many tags the plan lists by name; its count covers them all. */
+const PLAN_SAMPLE = 200;
 
 /** The earlier job of this key when the request is the same; 422 when the key was used for another request. */
 async function replayOf(userId: string, key: string, requestHash: string): Promise<StartJobResult | null> {
@@ -30,13 +35,20 @@ async function replayOf(userId: string, key: string, requestHash: string): Promi
   return { job: await requireJobDetail(earlier.id), created: false };
 }
 
-function auditDetailOf(input: CreateJobInput) {
+function auditDetailOf(input: CreateJobInput, tags?: number) {
   return {
     source: `${input.sourceRegion} ${input.sourceNamespace}/${input.sourceRepository}`,
     target: `${input.targetRegion} ${input.targetNamespace}`,
-    tags: input.tags.length,
+    tags: tags ?? input.tags?.length,
+    selector: input.tagSelector,
     override: input.override,
   };
+}
+
+/** POST /api/jobs/plan: the tags the request would sync, before anything is written. */
+export async function planJob(input: CreateJobInput, swr: SelectionSwr = getSwrClient()): Promise<JobPlan> {
+  const { tags } = await selectTags(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
+  return { plan: { count: tags.length, tags: tags.slice(0, PLAN_SAMPLE), truncated: tags.length > PLAN_SAMPLE } };
 }
 
 export async function startJob(
@@ -46,23 +58,23 @@ export async function startJob(
 ): Promise<StartJobResult> {
   const requestHash = hashJobRequest(input);
   const actor = { id: user.id, email: user.email };
-  const detail = auditDetailOf(input);
-  const event = { actor, action: "sync_start", detail } as const;
+  const event = { actor, action: "sync_start", detail: auditDetailOf(input) } as const;
   // A refused start has no job yet, so its event names the source repository.
-  return auditFailures({ ...event, target: detail.source }, async () => {
+  return auditFailures({ ...event, target: event.detail.source }, async () => {
     const replay = idempotencyKey ? await replayOf(user.id, idempotencyKey, requestHash) : null;
     if (replay) return replay;
-    const digests = await runPreChecks(input, swr);
-    const { tags, ...fields } = input;
+    const selected = await runPreChecks(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
+    const { tags: _tags, tagSelector, ...fields } = input;
     const result = await createJob(
       {
         ...fields,
+        tagSelector: tagSelector ?? null,
         createdById: user.id,
-        tasks: tags.map((tag) => ({ tag, sourceDigest: digests.get(tag) ?? null })),
+        tasks: selected.tags.map((tag) => ({ tag, sourceDigest: selected.digests.get(tag) ?? null })),
         idempotencyKey,
         requestHash,
       },
-      { ...event, outcome: "success" },
+      { ...event, detail: auditDetailOf(input, selected.tags.length), outcome: "success" },
     );
     if (result.kind === "created") return { job: await requireJobDetail(result.id), created: true };
     // A concurrent request with the same key committed first: answer as its replay.

@@ -3,7 +3,6 @@ import {
   assertTransition,
   canRetry,
   canTransition,
-  chunk,
   countTasks,
   deriveJobStatus,
   IllegalTransitionError,
@@ -18,13 +17,10 @@ const ALLOWED: [TaskState, TaskState][] = [
   ["retrying", "submitted"],
   ["retrying", "retrying"],
   ["retrying", "failed"],
-  ["submitted", "syncing"],
-  ["submitted", "verifying"],
+  ["queued", "cancelled"],
+  ["retrying", "cancelled"],
+  ["submitted", "succeeded"],
   ["submitted", "failed"],
-  ["syncing", "verifying"],
-  ["syncing", "failed"],
-  ["verifying", "succeeded"],
-  ["verifying", "failed"],
 ];
 
 const allPairs = TASK_STATES.flatMap((from) => TASK_STATES.map((to) => [from, to] as [TaskState, TaskState]));
@@ -43,10 +39,10 @@ describe("task state machine", () => {
 
   it("never lets a failed attempt turn into a success", () => {
     expect(canTransition("failed", "succeeded")).toBe(false);
-    expect(canTransition("failed", "verifying")).toBe(false);
+    expect(canTransition("cancelled", "submitted")).toBe(false);
   });
 
-  it.each(TASK_STATES.map((s) => [s, s === "failed"] as const))("retry from %s allowed: %s", (state, allowed) => {
+  it.each(TASK_STATES.map((s) => [s, s === "failed" || s === "cancelled"] as const))("retry from %s allowed: %s", (state, allowed) => {
     expect(canRetry(state)).toBe(allowed);
   });
 });
@@ -56,28 +52,23 @@ describe("deriveJobStatus", () => {
     [["queued", "queued"], "queued"],
     [["queued", "submitted"], "running"],
     [["retrying"], "running"],
-    [["succeeded", "verifying"], "running"],
+    [["succeeded", "submitted"], "running"],
     [["succeeded", "failed", "queued"], "running"],
     [["succeeded", "succeeded"], "succeeded"],
     [["failed", "failed"], "failed"],
     [["succeeded", "failed"], "partially_failed"],
     [[], "failed"],
+    [["succeeded", "cancelled"], "cancelled"],
   ] as [TaskState[], string][])("%j → %s", (states, status) => {
     expect(deriveJobStatus(countTasks(states))).toBe(status);
   });
-});
 
-describe("chunk", () => {
   it.each([
-    [[], 10, []],
-    [["a"], 10, [["a"]]],
-    [["a", "b", "c"], 2, [["a", "b"], ["c"]]],
-    [["a", "b", "c", "d"], 2, [["a", "b"], ["c", "d"]]],
-  ])("chunk(%j, %i) → %j", (items, size, expected) => {
-    expect(chunk(items, size)).toEqual(expected);
-  });
-
-  it.each([0, -1, 1.5, Number.NaN])("rejects size %s", (size) => {
-    expect(() => chunk(["a"], size)).toThrow(RangeError);
+    [["submitted", "cancelled"], "cancelling"],
+    [["queued"], "cancelling"],
+    [["succeeded", "cancelled"], "cancelled"],
+    [["succeeded", "succeeded"], "cancelled"],
+  ] as [TaskState[], string][])("after a cancel: %j → %s", (states, status) => {
+    expect(deriveJobStatus(countTasks(states), true)).toBe(status);
   });
 });

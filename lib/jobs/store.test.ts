@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/test/with-test-database";
-import { db } from "./client";
-import { createJob, getJobByIdempotencyKey, type NewJob } from "./jobs";
-import { createUser } from "./users";
+import { db } from "@/lib/db/client";
+import { createUser } from "@/lib/db/users";
+import { createJob, getJobAnswer, getJobByIdempotencyKey, listJobTasks, type NewJob } from "./store";
 
 withTestDatabase();
 
@@ -18,6 +18,7 @@ beforeAll(async () => {
     targetRegion: "ap-southeast-1",
     targetNamespace: "team-a",
     override: false,
+    tagSelector: null,
     tasks: [
       { tag: "latest", sourceDigest: "sha256:1" },
       { tag: "1.25.3", sourceDigest: null },
@@ -44,10 +45,12 @@ describe("createJob", () => {
     expect(row).toMatchObject({
       status: "queued",
       total: 2,
+      queued: 2,
       succeeded: 0,
       failed: 0,
       attempt: 1,
       finishedAt: null,
+      nextRoundAt: expect.any(Date),
     });
     expect(row?.tasks.map((t) => [t.tag, t.status, t.attempts]).sort()).toEqual([
       ["1.25.3", "queued", 1],
@@ -79,5 +82,47 @@ describe("createJob", () => {
       createJob(broken, { actor: { email: "op@example.com" }, action: "sync_start", outcome: "success" }),
     ).rejects.toThrow();
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("a job of 20,000 tags", () => {
+  const tags = Array.from({ length: 20_000 }, (_, i) => `v${String(i).padStart(5, "0")}`);
+  let id = "";
+
+  beforeAll(async () => {
+    const result = await createJob({ ...job, tagSelector: { all: true }, tasks: tags.map((tag) => ({ tag, sourceDigest: `sha256:${tag}` })), requestHash: "big" });
+    if (result.kind !== "created") throw new Error("expected a new job");
+    id = result.id;
+  }, 60_000);
+
+  it("is written whole, below either database's bind limit", async () => {
+    expect(await db().syncTask.count({ where: { jobId: id } })).toBe(20_000);
+    const answer = await getJobAnswer(id);
+    expect(answer.job).toMatchObject({ status: "queued", tagSelection: { all: true }, live: true, counts: { total: 20_000, queued: 20_000 } });
+    expect(answer.changes).toBeUndefined();
+  });
+
+  it("pages its tasks from the database, filtered by state and tag", async () => {
+    const page = await listJobTasks(id, { offset: 19_950, limit: 100, q: undefined, status: undefined });
+    expect(page).toMatchObject({ total: 20_000, offset: 19_950, limit: 100 });
+    expect(page.items.map((t) => t.tag)).toEqual(tags.slice(19_950));
+    expect((await listJobTasks(id, { offset: 0, limit: 100, q: "1999", status: "queued" })).items.map((t) => t.tag)).toEqual(["v01999", "v11999", "v19990", "v19991", "v19992", "v19993", "v19994", "v19995", "v19996", "v19997", "v19998", "v19999"]);
+    expect((await listJobTasks(id, { offset: 0, limit: 100, q: undefined, status: "failed" })).total).toBe(0);
+  });
+
+  it("a refresh with ?since= carries only the tasks that changed", async () => {
+    // A version covers changes up to a second before it was handed out, so that late commits are not missed.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const { job: before } = await getJobAnswer(id);
+    const changed = tags.slice(100, 150);
+    await db().syncTask.updateMany({ where: { jobId: id, tag: { in: changed } }, data: { status: "submitted", submittedAt: new Date() } });
+    const answer = await getJobAnswer(id, before.version);
+    expect(answer.changes).toMatchObject({ complete: true });
+    expect(answer.changes?.tasks.map((t) => t.tag)).toEqual(changed);
+    expect(answer.job.counts).toMatchObject({ queued: 19_950, active: 50 });
+    // Small enough to send every second and a half: well below 20 kB before compression.
+    expect(JSON.stringify(answer).length).toBeLessThan(20_000);
+    await db().syncTask.updateMany({ where: { jobId: id }, data: { status: "succeeded" } });
+    expect((await getJobAnswer(id, answer.job.version)).changes).toEqual({ tasks: [], complete: false });
   });
 });

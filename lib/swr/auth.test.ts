@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSwrClient } from "./client";
-import { startStub, type StubReply, type StubRequest, type StubServer } from "./testing/stub-server";
-import { swrRejection } from "./testing/rejection";
+import { startStub, type StubReply, type StubRequest, type StubServer } from "@/test/swr/stub-server";
+import { swrRejection } from "@/test/swr/rejection";
 
 // Project-ID lookup (§4.2) and IAM token sign-in (§4.3) against scripted IAM and SWR endpoints.
 

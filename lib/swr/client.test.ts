@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createSwrClient } from "./client";
 import { SwrError } from "./errors";
-import { startStub, type StubReply, type StubRequest, type StubServer } from "./testing/stub-server";
+import { startStub, type StubReply, type StubRequest, type StubServer } from "@/test/swr/stub-server";
 
 // Operation-level behaviour against a scripted SWR: fallbacks, defensive parsing, exact matching.
 

@@ -78,7 +78,8 @@ describe("messages a person can act on", () => {
     [{ kind: "network" }, true],
     [{ status: 400 }, false],
     [{ status: 404 }, false],
-    [{ status: 409, code: "SVCSTG.SWR.4090023" }, false],
+    [{ status: 409, code: "SVCSTG.SWR.4090023" }, true],
+    [{ status: 409, code: "SVCSTG.SWR.4090099" }, false],
   ])("%j retryable → %s", (init, retryable) => {
     expect(new SwrError({ ...base, ...init }).retryable).toBe(retryable);
   });

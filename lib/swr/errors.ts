@@ -36,7 +36,8 @@ export interface SwrErrorInit {
   retryAfterMs?: number;
 }
 
-const BUSY_CODE = "SVCSTG.SWR.4090023";
+/** SWR is busy with a conflicting operation: the one SWR code that means "the same call may work later". */
+export const BUSY_CODE = "SVCSTG.SWR.4090023";
 const REPOSITORY_NOT_FOUND_CODES = new Set(["SVCSTG.SWR.4040009", "SVCSTG.SWR.4040010"]);
 const CLOCK_SKEW_RE = /clock|skew|x-sdk-date|request time|timestamp|time (?:difference|offset)/i;
 
@@ -115,7 +116,7 @@ export function swrErrorMessage(i: SwrErrorInit): string {
 
 function isRetryable(i: SwrErrorInit): boolean {
   if (i.kind === "timeout" || i.kind === "network") return true;
-  return i.kind === "http" && (i.status === 429 || (i.status ?? 0) >= 500);
+  return i.kind === "http" && (i.status === 429 || (i.status ?? 0) >= 500 || i.code === BUSY_CODE);
 }
 
 export class SwrError extends Error {
@@ -127,7 +128,7 @@ export class SwrError extends Error {
   readonly code?: string;
   readonly swrMessage?: string;
   readonly requestId?: string;
-  /** True when the same call may succeed later (429, 5xx, timeouts, network errors). */
+  /** True when the same call may succeed later (429, SWR busy, 5xx, timeouts, network errors). */
   readonly retryable: boolean;
   /** How long SWR asked us to wait before trying again, when it said. */
   readonly retryAfterMs?: number;

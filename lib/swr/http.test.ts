@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createSwrClient } from "./client";
 import { type SwrClientConfig } from "./config";
 import { canonicalRequest, parseAuthorization, payloadHash, signature, stringToSign } from "./signing";
-import { startStub, type StubReply, type StubRequest, type StubServer } from "./testing/stub-server";
-import { swrRejection } from "./testing/rejection";
+import { startStub, type StubReply, type StubRequest, type StubServer } from "@/test/swr/stub-server";
+import { swrRejection } from "@/test/swr/rejection";
 
 // The transport over real HTTP against a scripted server: retries, timeouts, errors, signing on the wire.
 

@@ -6,6 +6,8 @@ export interface Page<T> {
   total: number;
   offset: number;
   limit: number;
+  /** True when `total` came from SWR's Content-Range rather than being inferred. */
+  totalKnown?: boolean;
 }
 
 export interface ContentRange {
@@ -31,8 +33,9 @@ export function toPage<T>(
   fallbackTotal?: number,
 ): Page<T> {
   const seen = request.offset + items.length;
-  const total = parseContentRange(contentRange)?.total ?? fallbackTotal ?? seen + (items.length >= request.limit ? 1 : 0);
-  return { items, total: Math.max(total, seen), offset: request.offset, limit: request.limit };
+  const range = parseContentRange(contentRange);
+  const total = range?.total ?? fallbackTotal ?? seen + (items.length >= request.limit ? 1 : 0);
+  return { items, total: Math.max(total, seen), offset: request.offset, limit: request.limit, totalKnown: range !== undefined };
 }
 
 const DEFAULT_MAX_ITEMS = 10_000;

@@ -1,4 +1,7 @@
-// Backoff for idempotent SWR calls: capped exponential with full jitter, or SWR's own Retry-After.
+import { SwrError } from "./errors";
+
+// The one retry policy for SWR calls, used by the client (idempotent calls) and the sync engine
+// (its own scheduling of sync_images and polls): capped exponential backoff with full jitter, or SWR's Retry-After.
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -25,7 +28,7 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-/** Delay before retry number `retry` (1 = first retry). */
+/** Delay before retry number `retry` (1 = first retry): a random time up to the capped exponential ceiling. */
 export function retryDelay(
   retry: number,
   policy: RetryPolicy,
@@ -35,4 +38,20 @@ export function retryDelay(
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * ceiling);
+}
+
+/** SWR may accept the same call later: throttling, busy, 5xx, timeouts, network errors. */
+export function isRetryable(error: unknown): error is SwrError {
+  return error instanceof SwrError && error.retryable;
+}
+
+/** SWR's Retry-After on a failed call, when it sent one. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof SwrError ? error.retryAfterMs : undefined;
+}
+
+/** The call may have taken effect although no answer says so: look at SWR's records before repeating it. */
+export function isAmbiguous(error: unknown): boolean {
+  if (!(error instanceof SwrError)) return false;
+  return error.kind === "timeout" || error.kind === "network" || (error.kind === "http" && (error.status ?? 0) >= 500);
 }

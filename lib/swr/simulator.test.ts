@@ -4,7 +4,7 @@ import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { createSwrClient, type SwrClient } from "./client";
 import { type SwrClientConfig } from "./config";
-import { swrRejection } from "./testing/rejection";
+import { swrRejection } from "@/test/swr/rejection";
 
 // lib/swr end to end against the SWR simulator over real HTTP.
 

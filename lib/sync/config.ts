@@ -1,23 +1,25 @@
+import "server-only";
 import type { Env } from "@/lib/env";
 
-// How the sync engine paces itself; defaults follow the SWR contract's §7 and §9.
+// How the sync engine paces itself. SWR documents no limits for sync_images or sync_job; the defaults
+// are defensive: small chunks, polls seconds apart, exponential backoff starting at 2 s and capped at 60 s.
 
 export interface SyncEngineConfig {
-  /** Tags per sync_images call (§7: at most 10 by default). */
+  /** Tags per sync_images call. */
   chunkSize: number;
   /** Time between two poll rounds of one job. */
   pollMs: number;
   /** Time between two looks for due work (new jobs wait at most this long). */
   tickMs: number;
-  /** How long claimed work stays with this engine without a renewal. */
+  /** How long a claimed job stays with this engine without a renewal. */
   leaseMs: number;
   /** Renew held leases this often while working. */
   leaseRenewMs: number;
-  /** An active tag whose state has not moved for this long fails. */
+  /** A job whose tags have not moved for this long fails the tags it is still waiting for. */
   noProgressMs: number;
-  /** With no SWR record this long after submission, check the target anyway (§11 #2). */
+  /** With no SWR record this long after submission, check the target anyway (SWR may keep no record of manual syncs). */
   recordWindowMs: number;
-  /** Clock difference tolerated between submission time and SWR's record times (§8.8: 1 min). */
+  /** Clock difference tolerated between submission time and SWR's record times. */
   recordSkewMs: number;
   /** sync_images calls per tag and attempt before a throttled or failing submission fails. */
   maxSubmitTries: number;
@@ -29,9 +31,11 @@ export interface SyncEngineConfig {
   /** Jobs claimed per tick, and how many of them are worked on at once. */
   jobsPerTick: number;
   jobConcurrency: number;
-  /** ShowSyncJob page size, and the most pages read per poll round. */
+  /** ShowSyncJob page size (SWR documents no maximum; a refusal above 100 falls back to 100), and the most pages one round reads. */
   recordPageSize: number;
   maxRecordPages: number;
+  /** A round stops submitting after this long so that the job's watch keeps its pace; the rest goes in the next round at once. */
+  roundSubmitMs: number;
 }
 
 export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
@@ -49,8 +53,9 @@ export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
   maxRetryAfterMs: 60_000,
   jobsPerTick: 20,
   jobConcurrency: 4,
-  recordPageSize: 100,
-  maxRecordPages: 20,
+  recordPageSize: 1000,
+  maxRecordPages: 100,
+  roundSubmitMs: 5_000,
 };
 
 export function resolveSyncEngineConfig(overrides: Partial<SyncEngineConfig> = {}): SyncEngineConfig {
@@ -71,5 +76,7 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     noProgressMs: Math.round(e.SYNC_NO_PROGRESS_MINUTES * 60_000),
     recordWindowMs: e.SYNC_RECORD_WINDOW_MS,
     maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
+    recordPageSize: e.SYNC_RECORD_PAGE_SIZE,
+    roundSubmitMs: Math.max(1_000, e.SYNC_POLL_MS),
   };
 }

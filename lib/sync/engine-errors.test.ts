@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SEED } from "@/simulator/seed";
 import type { FaultConfigInput } from "@/simulator/faults";
 import { simAdmin } from "@/simulator/testing";
-import { createJob, type JobSpec, settle, submissionsPerTag } from "./test-fixture";
-import { withSyncFixture } from "./with-sync-fixture";
+import { createJob, type JobSpec, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // What SWR's refusals and outages turn into on the tasks.
 

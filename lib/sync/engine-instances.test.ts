@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import type { SyncSwr } from "./round";
-import { createJob, settle, submissionsPerTag, tasksOf, waitForJob } from "./test-fixture";
-import { withSyncFixture } from "./with-sync-fixture";
+import { createJob, settle, submissionsPerTag, tasksOf, waitForJob } from "@/test/sync-fixture";
+import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // Several engine instances on one database, restarts, and what one poll round costs in SWR calls.
 
@@ -59,8 +59,7 @@ describe("engine instances", () => {
     const first = fx.engine({ id: "engine-c" });
     await first.runOnce();
     await first.stop();
-    const held = await fx.db.syncTask.count({ where: { jobId, leaseOwner: { not: null } } });
-    expect(held).toBe(0);
+    expect(await fx.db.syncJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ leaseOwner: null, leaseExpiresAt: null, submitMark: null });
 
     const { job } = await settle(fx, [fx.engine({ id: "engine-d" })], jobId);
     expect(job.status).toBe("succeeded");

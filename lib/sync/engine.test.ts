@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
+import { resetForNewAttempt } from "./handoff";
 import type { SyncSwr } from "./round";
-import { createJob, settle, submissionsPerTag } from "./test-fixture";
-import { withSyncFixture } from "./with-sync-fixture";
+import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // The engine end to end against the simulator over HTTP and a real migrated database.
 
@@ -19,10 +20,10 @@ describe("sync engine", () => {
     const jobId = await createJob(fx, { sourceRepository: "nginx", targetRegion: south, targetNamespace: teamA, tags });
     const { tasks, job } = await settle(fx, [fx.engine()], jobId);
 
-    expect(job).toMatchObject({ status: "succeeded", total: 5, succeeded: 5, failed: 0, finishedAt: expect.any(Date) });
+    expect(job).toMatchObject({ status: "succeeded", total: 5, succeeded: 5, failed: 0, queued: 0, active: 0, finishedAt: expect.any(Date), leaseOwner: null, nextRoundAt: null });
     const target = await fx.swr.listAllTags(south, teamA, "nginx");
     for (const t of tasks) {
-      expect(t).toMatchObject({ status: "succeeded", lastErrorMessage: null, leaseOwner: null, finishedAt: expect.any(Date), submittedAt: expect.any(Date) });
+      expect(t).toMatchObject({ status: "succeeded", lastErrorMessage: null, finishedAt: expect.any(Date), submittedAt: expect.any(Date) });
       expect(t.sourceDigest).toMatch(/^sha256:/);
       expect(t.targetDigest).toBe(t.sourceDigest);
       expect(target.items.find((x) => x.Tag === t.tag)?.digest).toBe(t.sourceDigest);
@@ -52,11 +53,8 @@ describe("sync engine", () => {
     const engine = fx.engine();
     expect((await settle(fx, [engine], jobId)).job.status).toBe("partially_failed");
 
-    // What POST /api/jobs/{id}/retry writes (lib/db/job-retry.ts).
-    await fx.db.syncTask.updateMany({
-      where: { jobId, status: "failed" },
-      data: { status: "queued", attempts: { increment: 1 }, lastErrorCode: null, lastErrorMessage: null, swrJobId: null, swrStatus: null, targetDigest: null, submittedAt: null, nextCheckAt: null, finishedAt: null, progressAt: new Date() },
-    });
+    // The engine's hand-off that POST /api/jobs/{id}/retry uses.
+    expect(await resetForNewAttempt(fx.db, jobId, new Date())).toBe(1);
     const { tasks, job } = await settle(fx, [engine], jobId);
 
     expect(job).toMatchObject({ status: "succeeded", succeeded: 3 });

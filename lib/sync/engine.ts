@@ -1,9 +1,11 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
-import { type NextChecks, type RoundContext, type SyncLogger, type SyncSwr, workJobRound } from "./round";
-import { claimJobTasks, findDueJobIds, releaseTasks, renewLeases } from "./task-store";
+import { type RoundContext, type SyncLogger, type SyncSwr, workRound } from "./round";
+import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease } from "./store";
 
 // The sync engine: claims due jobs through leases in the database and works each one round at a time.
 // Everything it knows is in the database, so any instance can pick up where another stopped.
@@ -27,7 +29,7 @@ export interface TickResult {
 export interface SyncEngine {
   readonly id: string;
   readonly config: SyncEngineConfig;
-  /** One pass: claims the due work, works it, lets it go. Never throws; failures are logged. */
+  /** One pass: claims the due jobs, works a round of each, lets them go. Never throws; failures are logged. */
   runOnce(): Promise<TickResult>;
   /** Ticks every `tickMs` until stopped. */
   start(): void;
@@ -45,46 +47,49 @@ const consoleLog: SyncLogger = {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
-  });
-  await Promise.all(workers);
-}
-
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const config = resolveSyncEngineConfig(options.config);
   const id = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLog;
-  const ctx: RoundContext = { db: options.db, swr: options.swr, owner: id, config, now, random: options.random ?? Math.random, log, pollFailures: new Map() };
+  let halted = false;
+  const ctx: RoundContext = {
+    db: options.db,
+    swr: options.swr,
+    owner: id,
+    config,
+    now,
+    random: options.random ?? Math.random,
+    log,
+    pollFailures: new Map(),
+    recordPage: { size: config.recordPageSize },
+    alive: () => !halted,
+  };
   const working = new Set<string>();
   const heartbeats = new Set<NodeJS.Timeout>();
-  let halted = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<TickResult> | undefined;
   let started = false;
 
   async function workJob(jobId: string): Promise<void> {
-    // One pass per job at a time in this instance; other instances are kept out by the leases.
-    if (working.has(jobId)) return;
+    // One round per job at a time in this instance; other instances are kept out by the lease.
+    if (working.has(jobId) || halted) return;
     working.add(jobId);
-    let nextChecks: NextChecks = new Map();
     let heartbeat: NodeJS.Timeout | undefined;
-    let claimedIds: string[] = [];
+    let claimed = false;
     try {
-      const tasks = await claimJobTasks(ctx.db, jobId, id, now(), config.leaseMs);
-      if (tasks.length === 0 || halted) return;
-      claimedIds = tasks.map((t) => t.id);
+      const claim = await claimJob(ctx.db, jobId, id, now(), config.leaseMs);
+      if (!claim || halted) return;
+      claimed = true;
       heartbeat = setInterval(() => {
-        renewLeases(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing leases failed: ${errorText(e)}`));
+        renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
-      const job = await ctx.db.syncJob.findUnique({ where: { id: jobId } });
-      if (!job) return;
-      nextChecks = await workJobRound(ctx, job, tasks);
+      const end = await workRound(ctx, claim);
+      if (halted) return;
+      clearInterval(heartbeat);
+      if (!(await finishRound(ctx.db, claim.job, id, end, now()))) log.info(`sync job ${jobId}: another engine took the job over; this round's results were dropped`);
+      claimed = false;
     } catch (e) {
       log.error(`sync job ${jobId}: ${errorText(e)}`);
     } finally {
@@ -92,11 +97,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         clearInterval(heartbeat);
         heartbeats.delete(heartbeat);
       }
-      if (!halted && claimedIds.length > 0) {
-        // Tasks the round did not reach (an error) are looked at again after one poll interval.
-        const later = new Date(now().getTime() + config.pollMs);
-        for (const taskId of claimedIds) if (!nextChecks.has(taskId)) nextChecks.set(taskId, later);
-        await releaseTasks(ctx.db, id, nextChecks).catch((e: unknown) => log.error(`sync job ${jobId}: releasing leases failed: ${errorText(e)}`));
+      // A round that failed is tried again after one poll interval; its submission mark stays for the next holder.
+      if (claimed && !halted) {
+        await releaseJob(ctx.db, jobId, id, new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error(`sync job ${jobId}: releasing the lease failed: ${errorText(e)}`));
       }
       working.delete(jobId);
     }

@@ -1,6 +1,10 @@
+import "server-only";
 import type { SwrClient, SyncJob as SwrSyncRecord } from "@/lib/swr";
 
-// SWR's sync-job records of one repository (§8.8): read newest first, matched to our tags (§9.4).
+// SWR's sync-job records of one repository, read newest first and matched to the job's tags.
+// SWR lists a repository's records by creation time and has no filter by tag or time, so a round reads
+// from the newest record down to the oldest one that can still matter, and remembers how many older
+// records there were: the next round then reads only the records created since (no old record twice).
 
 export type { SwrSyncRecord };
 
@@ -10,42 +14,72 @@ export interface RepositoryRef {
   sourceRepository: string;
 }
 
+/** What the previous read learnt: `older` records of the repository were created before `before`. */
+export interface RecordCursor {
+  before: string;
+  older: number;
+}
+
 export interface RecordWalk {
   pageSize: number;
   maxPages: number;
 }
 
+export interface RecordsRead {
+  /** Records created at or after `since` (and perhaps a few older ones), newest first, without repeats. */
+  records: SwrSyncRecord[];
+  /** The newest record of the repository when read: anything listed after it predates a submission made now. */
+  newestId: string | null;
+  cursor: RecordCursor | null;
+  calls: number;
+}
+
 const timeOf = (r: SwrSyncRecord) => Date.parse(r.createdAt);
 
 /**
- * Every record of the repository created at or after `since`, newest first: pages are read while the
- * oldest record on the last page is still that new. A record without a readable time counts as new.
+ * Reads the records created at or after `since`. With a cursor whose `before` is not after `since`,
+ * the records that can be new number `total − older`, so the read stops there without touching older ones.
  */
 export async function readRecordsSince(
   swr: Pick<SwrClient, "listSyncJobs">,
   repo: RepositoryRef,
   since: Date,
+  cursor: RecordCursor | null,
   walk: RecordWalk,
-): Promise<SwrSyncRecord[]> {
+): Promise<RecordsRead> {
+  const usable = cursor && Date.parse(cursor.before) <= since.getTime() ? cursor : null;
   const records: SwrSyncRecord[] = [];
   const seen = new Set<number>();
-  for (let page = 0, offset = 0; page < walk.maxPages; page++) {
-    const result = await swr.listSyncJobs(repo.sourceRegion, repo.sourceNamespace, repo.sourceRepository, {
+  let newestId: string | null = null;
+  let next: RecordCursor | null = usable;
+  let calls = 0;
+  for (let offset = 0; calls < walk.maxPages; ) {
+    const page = await swr.listSyncJobs(repo.sourceRegion, repo.sourceNamespace, repo.sourceRepository, {
       limit: walk.pageSize,
       offset,
       order: "desc",
     });
-    // New records push older ones down between two pages; the repeats are dropped here.
-    for (const r of result.items) {
+    calls++;
+    if (offset === 0) newestId = page.items[0] ? String(page.items[0].id) : null;
+    const newer = usable && page.totalKnown ? page.total - usable.older : Number.POSITIVE_INFINITY;
+    let crossed = false;
+    for (const [i, r] of page.items.entries()) {
+      if (timeOf(r) < since.getTime()) {
+        // The first record older than `since`: it and everything after it are older still.
+        if (page.totalKnown) next = { before: since.toISOString(), older: page.total - (offset + i) };
+        crossed = true;
+        break;
+      }
+      // New records push older ones down between two pages; the repeats are dropped here.
       if (seen.has(r.id)) continue;
       seen.add(r.id);
       records.push(r);
     }
-    offset += result.items.length;
-    const oldest = result.items.at(-1);
-    if (!oldest || offset >= result.total || timeOf(oldest) < since.getTime()) break;
+    offset += page.items.length;
+    if (crossed || page.items.length === 0 || offset >= page.total || offset >= newer) break;
   }
-  return records;
+  if (!next && calls === 1 && records.length === 0) next = { before: since.toISOString(), older: 0 };
+  return { records, newestId, cursor: next, calls };
 }
 
 export interface RecordQuery {
@@ -61,19 +95,30 @@ export interface RecordQuery {
 const sameTarget = (r: SwrSyncRecord, q: RecordQuery) =>
   r.tag === q.tag && r.remoteRegionId === q.targetRegion && r.remoteNamespace === q.targetNamespace;
 
-/** The newest record of the tag and target that the submission may have created, if any. */
-export function matchRecord(records: readonly SwrSyncRecord[], q: RecordQuery): SwrSyncRecord | undefined {
-  for (const r of records) {
-    if (q.priorId != null && String(r.id) === q.priorId) return undefined;
-    if (!sameTarget(r, q)) continue;
-    if (q.since && timeOf(r) < q.since.getTime()) continue;
-    return r;
-  }
-  return undefined;
-}
+/** Records by tag, newest first, and each record's place in the whole list: matching 20,000 tags is one pass. */
+export class RecordIndex {
+  private readonly byTag = new Map<string, SwrSyncRecord[]>();
+  private readonly position = new Map<string, number>();
 
-/** The newest record of the tag and target already there before a submission (its baseline). */
-export function newestRecordId(records: readonly SwrSyncRecord[], q: Omit<RecordQuery, "since" | "priorId">): string | null {
-  const hit = records.find((r) => sameTarget(r, q));
-  return hit ? String(hit.id) : null;
+  constructor(records: readonly SwrSyncRecord[]) {
+    for (const [i, r] of records.entries()) {
+      this.position.set(String(r.id), i);
+      const list = this.byTag.get(r.tag);
+      if (list) list.push(r);
+      else this.byTag.set(r.tag, [r]);
+    }
+  }
+
+  /** The newest record of the tag and target that the submission may have created, if any. */
+  match(q: RecordQuery): SwrSyncRecord | undefined {
+    // The baseline and everything listed after it are earlier syncs; a baseline not read at all is older than every record read.
+    const prior = q.priorId != null ? (this.position.get(q.priorId) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    for (const r of this.byTag.get(q.tag) ?? []) {
+      if ((this.position.get(String(r.id)) ?? 0) >= prior) return undefined;
+      if (!sameTarget(r, q)) continue;
+      if (q.since && timeOf(r) < q.since.getTime()) continue;
+      return r;
+    }
+    return undefined;
+  }
 }

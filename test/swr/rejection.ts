@@ -1,4 +1,4 @@
-import { SwrError } from "../errors";
+import { SwrError } from "@/lib/swr/errors";
 
 /** The SwrError a promise rejects with; throws when it resolves or rejects with anything else. */
 export async function swrRejection(p: Promise<unknown>): Promise<SwrError> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/db/audit";
-import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/lib/jobs/testing";
+import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET } from "./route";
 
 vi.mock("next-auth");

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
-import type { JobDetail, JobPage, JobStats } from "@/lib/jobs/dto";
-import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } from "@/lib/jobs/testing";
-import type { JobStatus, TaskState } from "@/lib/sync/states";
+import type { JobDetail, JobPage, JobStats, TaskPage } from "@/lib/jobs/dto";
+import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } from "@/test/api-routes";
+import type { JobStatus, TaskState } from "@/lib/jobs/states";
 import { GET as getJob } from "./[id]/route";
+import { GET as getTasks } from "./[id]/tasks/route";
 import { GET as exportCsv } from "./export.csv/route";
 import { GET as listJobs } from "./route";
 import { GET as getStats } from "./stats/route";
@@ -16,7 +17,9 @@ setUpApiTests();
 
 const TASK_SETS: Record<JobStatus, Record<string, TaskState>> = {
   queued: { a: "queued", b: "queued" },
-  running: { a: "syncing", b: "queued", c: "succeeded" },
+  running: { a: "submitted", b: "queued", c: "succeeded" },
+  cancelling: { a: "submitted", b: "cancelled" },
+  cancelled: { a: "succeeded", b: "cancelled" },
   succeeded: { a: "succeeded" },
   failed: { a: "failed", b: "failed" },
   partially_failed: { a: "succeeded", b: "failed", c: "succeeded" },
@@ -135,7 +138,9 @@ describe("GET /api/jobs", () => {
       updatedAt: expect.any(String),
       finishedAt: null,
       attempt: 1,
-      counts: { total: 3, queued: 1, active: 1, succeeded: 1, failed: 0 },
+      tagSelection: null,
+      cancel: null,
+      counts: { total: 3, queued: 1, active: 1, succeeded: 1, failed: 0, cancelled: 0 },
     });
   });
 
@@ -174,12 +179,15 @@ describe("GET /api/jobs/{id}", () => {
       live: false,
       finishedAt: expect.any(String),
     });
-    expect(detail.tasks.map((t) => [t.tag, t.status, t.lastError?.message ?? null])).toEqual([
+    expect(detail.counts).toEqual({ total: 3, queued: 0, active: 0, succeeded: 2, failed: 1, cancelled: 0 });
+    const page = await jsonOf(await callRoute(getTasks, `/api/jobs/${job?.id}/tasks`, { params: { id: job?.id ?? "" } }));
+    const tasks = (page.body as TaskPage).items;
+    expect(tasks.map((t) => [t.tag, t.status, t.lastError?.message ?? null])).toEqual([
       ["a", "succeeded", null],
       ["b", "failed", "SWR reported the sync of b as failed."],
       ["c", "succeeded", null],
     ]);
-    expect(detail.tasks[1]).toMatchObject({
+    expect(tasks[1]).toMatchObject({
       sourceDigest: "sha256:b",
       targetDigest: null,
       attempts: 1,
@@ -201,8 +209,9 @@ describe("GET /api/jobs/stats", () => {
     const { status, body } = await jsonOf(await callRoute(getStats, "/api/jobs/stats"));
     expect(status).toBe(200);
     const stats = body as JobStats;
-    expect(stats.counts).toEqual({ queued: 6, running: 6, succeeded: 6, partially_failed: 6, failed: 6 });
-    const unfinished = newestFirst(seeded.filter((j) => j.status === "queued" || j.status === "running"));
+    const perStatus = Object.fromEntries(STATUSES.map((s) => [s, seeded.filter((j) => j.status === s).length]));
+    expect(stats.counts).toEqual(perStatus);
+    const unfinished = newestFirst(seeded.filter((j) => j.status === "queued" || j.status === "running" || j.status === "cancelling"));
     expect(stats.running.map((j) => j.id)).toEqual(unfinished.slice(0, 10).map((j) => j.id));
     expect(stats.recent.map((j) => j.id)).toEqual(
       newestFirst(seeded)
@@ -226,7 +235,7 @@ describe("GET /api/jobs/export.csv", () => {
       /^attachment; filename="sync-jobs-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(lines[0]).toBe(
-      "id,status,createdAt,finishedAt,createdBy,sourceRegion,sourceNamespace,sourceRepository,targetRegion,targetNamespace,override,attempt,total,queued,active,succeeded,failed",
+      "id,status,createdAt,finishedAt,createdBy,sourceRegion,sourceNamespace,sourceRepository,targetRegion,targetNamespace,override,attempt,total,queued,active,succeeded,failed,cancelled,tagSelection",
     );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(newestFirst(seeded).map((j) => j.id));
   });

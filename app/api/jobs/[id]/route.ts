@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/handler";
-import { requireJobDetail } from "@/lib/db/jobs";
-import { jobIdParamsSchema } from "@/lib/validation/jobs";
+import { jobIdParamsSchema, jobQuerySchema } from "@/lib/jobs/schemas";
+import { getJobAnswer } from "@/lib/jobs/store";
 
-// GET /api/jobs/{id} — one job with every tag's state
-export const GET = route({ role: "viewer", params: jobIdParamsSchema }, async ({ params }) =>
-  Response.json({ job: await requireJobDetail(params.id) }),
+// GET /api/jobs/{id} — one job with its counts; with ?since=<version>, also the tasks that changed since
+export const GET = route({ role: "viewer", params: jobIdParamsSchema, query: jobQuerySchema }, async ({ params, query }) =>
+  Response.json(await getJobAnswer(params.id, query.since)),
 );

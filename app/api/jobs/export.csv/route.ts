@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/handler";
 import { jobsCsvFilename, jobsCsvStream } from "@/lib/jobs/csv";
-import { jobFiltersSchema } from "@/lib/validation/jobs";
+import { jobFiltersSchema } from "@/lib/jobs/schemas";
 
 // GET /api/jobs/export.csv — every job matching the history filters, as a CSV download
 export const GET = route(

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import type { UserDto } from "@/lib/db/users";
-import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/lib/jobs/testing";
+import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET as listUsers } from "../route";
 import { PATCH } from "./route";
 

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import type { JobDetail } from "@/lib/jobs/dto";
-import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } from "@/lib/jobs/testing";
-import type { TaskState } from "@/lib/sync/states";
+import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } from "@/test/api-routes";
+import type { TaskState } from "@/lib/jobs/states";
 import { POST } from "./route";
 
 vi.mock("next-auth");
@@ -56,13 +56,13 @@ describe("POST /api/jobs/{id}/retry", () => {
         submitTries: 0,
         submittedAt: null,
         nextCheckAt: null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
         finishedAt: null,
         sourceDigest: expect.stringMatching(/^sha256:/),
       });
-      expect(task.progressAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
     }
+    // Due for an engine at once.
+    const row = await db().syncJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.nextRoundAt?.getTime()).toBeLessThanOrEqual(Date.now());
     const audit = await db().auditEvent.findFirst({ where: { action: "sync_retry", target: job.id } });
     expect(audit).toMatchObject({ actorId: operator.id, outcome: "success" });
     expect(JSON.parse(audit?.detail ?? "{}")).toEqual({ tags: 2, attempt: 2 });
@@ -72,14 +72,14 @@ describe("POST /api/jobs/{id}/retry", () => {
     [
       "nothing failed",
       { a: "succeeded", b: "succeeded" },
-      /^No tag of this job failed, so there is nothing to retry\.$/,
+      /^No tag of this job failed or was cancelled, so there is nothing to retry\.$/,
     ],
     [
-      "tags are still queued or syncing",
-      { a: "failed", b: "queued", c: "syncing", d: "syncing" },
-      /still running \(1 queued, 2 syncing\)/,
+      "tags are still queued or with SWR",
+      { a: "failed", b: "queued", c: "submitted", d: "submitted" },
+      /still running \(1 queued, 2 submitted\)/,
     ],
-    ["a tag is being verified", { a: "failed", b: "verifying" }, /still running \(1 verifying\)/],
+    ["a tag waits for another try", { a: "failed", b: "retrying" }, /still running \(1 retrying\)/],
   ])("answers 409 when %s and changes nothing", async (_, tasks, message) => {
     actAs(operator);
     const job = await insertJob({ createdById: operator.id, tasks });

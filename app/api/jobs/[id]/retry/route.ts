@@ -1,9 +1,8 @@
 import { route } from "@/lib/api/handler";
-import { retryJob } from "@/lib/jobs/retry-job";
-import { jobIdParamsSchema, retryJobSchema } from "@/lib/validation/jobs";
+import { emptyBodySchema, jobIdParamsSchema } from "@/lib/jobs/schemas";
+import { retryJob } from "@/lib/jobs/retry";
 
-// POST /api/jobs/{id}/retry — re-queue the failed tags of a finished job as a new attempt
-export const POST = route(
-  { role: "operator", params: jobIdParamsSchema, body: retryJobSchema },
-  async ({ params, user }) => Response.json({ job: await retryJob(params.id, user) }),
+// POST /api/jobs/{id}/retry — re-queue the failed and cancelled tags of a settled job as a new attempt
+export const POST = route({ role: "operator", params: jobIdParamsSchema, body: emptyBodySchema }, async ({ params, user }) =>
+  Response.json({ job: await retryJob(params.id, user) }),
 );

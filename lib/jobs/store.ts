@@ -1,0 +1,250 @@
+import "server-only";
+import { chunk } from "@/lib/collections";
+import { recordAudit, type AuditInput } from "@/lib/db/audit";
+import { db } from "@/lib/db/client";
+import type { DbTx } from "@/lib/db/create-client";
+import { decodeCursor, pageOf, type CursorPosition } from "@/lib/db/cursor";
+import { prismaCode } from "@/lib/db/prisma-errors";
+import { AppError } from "@/lib/errors";
+import type { Prisma, SyncJob, SyncTask } from "@/prisma/generated/postgres/client";
+import type { JobAnswer, JobCounts, JobDetail, JobPage, JobStats, JobSummary, TagSelection, TaskDto, TaskPage } from "./dto";
+import type { JobFilters, JobListQuery, ResolvedJobInput, TaskListQuery } from "./schemas";
+import { deriveJobStatus, emptyCounts, isJobStatus, isLiveJobStatus, isTaskState, JOB_STATUSES, type JobStatus, type TaskCounts, totalOf } from "./states";
+import { readTaskCounts, summaryFields } from "./summary";
+
+// Sync jobs as the API sees them: create one with its tasks, read one (and what changed since), page its
+// tasks, list, count. Rows become the DTOs of ./dto.ts here and nowhere else.
+
+export type NewJob = Omit<ResolvedJobInput, "tags"> & {
+  createdById: string;
+  tasks: { tag: string; sourceDigest: string | null }[];
+  idempotencyKey?: string;
+  requestHash: string;
+};
+
+export type CreateJobResult = { kind: "created"; id: string } | { kind: "key_taken" };
+
+// 50,000 task rows on a busy SQLite file can outlast Prisma's 5 s default.
+const WRITE_TIMEOUT_MS = 120_000;
+const STATS_LIST_SIZE = 10;
+// Four values a row: 200 rows keep each insert far below either database's bind limit.
+const TASKS_PER_INSERT = 200;
+/** Changes older than this are sent again: a write committed late must not slip past a version. */
+const VERSION_MARGIN_MS = 1_000;
+/** More changed tasks than this: the browser reloads its page of tasks instead. */
+const MAX_CHANGES = 500;
+
+const jobInclude = { createdBy: { select: { email: true } }, cancelledBy: { select: { email: true } } } as const;
+type JobRow = SyncJob & { createdBy: { email: string }; cancelledBy: { email: string } | null };
+
+function jobStatusOf(status: string, jobId: string): JobStatus {
+  if (!isJobStatus(status)) throw new Error(`job ${jobId} has an unknown status "${status}"`);
+  return status;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function parseSelection(raw: string | null): TagSelection {
+  if (!raw) return null;
+  const v = JSON.parse(raw) as { all?: unknown; pattern?: unknown };
+  if (v.all === true) return { all: true };
+  if (typeof v.pattern === "string") return { pattern: v.pattern };
+  return null;
+}
+
+export function toJobCounts(c: TaskCounts): JobCounts {
+  return { total: totalOf(c), queued: c.queued, active: c.retrying + c.submitted, succeeded: c.succeeded, failed: c.failed, cancelled: c.cancelled };
+}
+
+const storedCounts = (job: SyncJob): JobCounts => ({
+  total: job.total,
+  queued: job.queued,
+  active: job.active,
+  succeeded: job.succeeded,
+  failed: job.failed,
+  cancelled: job.cancelled,
+});
+
+function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
+  return {
+    id: job.id,
+    status: live ? deriveJobStatus(live.counts, job.cancelledAt !== null) : jobStatusOf(job.status, job.id),
+    sourceRegion: job.sourceRegion,
+    sourceNamespace: job.sourceNamespace,
+    sourceRepository: job.sourceRepository,
+    targetRegion: job.targetRegion,
+    targetNamespace: job.targetNamespace,
+    override: job.override,
+    tagSelection: parseSelection(job.tagSelection),
+    createdBy: { email: job.createdBy.email },
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    finishedAt: iso(job.finishedAt),
+    attempt: job.attempt,
+    counts: live ? toJobCounts(live.counts) : storedCounts(job),
+    cancel: job.cancelledAt ? { at: job.cancelledAt.toISOString(), by: { email: job.cancelledBy?.email ?? "" } } : null,
+  };
+}
+
+export function toTaskDto(task: SyncTask): TaskDto {
+  if (!isTaskState(task.status)) throw new Error(`a task of job ${task.jobId} has an unknown status "${task.status}"`);
+  return {
+    tag: task.tag,
+    status: task.status,
+    sourceDigest: task.sourceDigest,
+    targetDigest: task.targetDigest,
+    attempts: task.attempts,
+    lastError: task.lastErrorCode || task.lastErrorMessage ? { code: task.lastErrorCode ?? "unknown", message: task.lastErrorMessage ?? "" } : null,
+    updatedAt: task.updatedAt.toISOString(),
+    submittedAt: iso(task.submittedAt),
+    finishedAt: iso(task.finishedAt),
+  };
+}
+
+/**
+ * The job and one queued task per tag, due for the engine at once, with the audit event, in one
+ * transaction. `key_taken` when another request with the same Idempotency-Key won the unique index first.
+ */
+export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">): Promise<CreateJobResult> {
+  const { tasks, tagSelector, ...fields } = job;
+  const now = new Date();
+  try {
+    const id = await db().$transaction(
+      async (tx) => {
+        const created = await tx.syncJob.create({
+          data: {
+            ...fields,
+            ...summaryFields({ ...emptyCounts(), queued: tasks.length }, false, now),
+            tagSelection: tagSelector ? JSON.stringify(tagSelector) : null,
+            nextRoundAt: now,
+            progressAt: now,
+          },
+          select: { id: true },
+        });
+        for (const part of chunk(tasks, TASKS_PER_INSERT)) {
+          await tx.syncTask.createMany({ data: part.map((t) => ({ ...t, jobId: created.id })) });
+        }
+        if (audit) await recordAudit({ ...audit, target: created.id }, tx);
+        return created.id;
+      },
+      { timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS },
+    );
+    return { kind: "created", id };
+  } catch (error) {
+    if (job.idempotencyKey && prismaCode(error) === "P2002") return { kind: "key_taken" };
+    throw error;
+  }
+}
+
+/** The job a user started with an Idempotency-Key, with the hash of that request. */
+export async function getJobByIdempotencyKey(createdById: string, idempotencyKey: string) {
+  return db().syncJob.findUnique({
+    where: { createdById_idempotencyKey: { createdById, idempotencyKey } },
+    select: { id: true, requestHash: true },
+  });
+}
+
+export function jobNotFound(id: string): AppError {
+  return new AppError("not_found", `There is no sync job with the ID ${id}.`);
+}
+
+/** The job with counts from its tasks as they are now (the stored ones follow at the end of each engine round). */
+async function readDetail(client: DbTx, id: string): Promise<{ detail: JobDetail; row: JobRow } | null> {
+  const readAt = Date.now();
+  const row = await client.syncJob.findUnique({ where: { id }, include: jobInclude });
+  if (!row) return null;
+  const counts = await readTaskCounts(client, id);
+  const summary = toJobSummary(row, { counts });
+  return { row, detail: { ...summary, live: isLiveJobStatus(summary.status), version: String(readAt - VERSION_MARGIN_MS) } };
+}
+
+export async function getJobDetail(id: string): Promise<JobDetail | null> {
+  return (await readDetail(db(), id))?.detail ?? null;
+}
+
+/** The job, or AppError not_found (404). */
+export async function requireJobDetail(id: string): Promise<JobDetail> {
+  const job = await getJobDetail(id);
+  if (!job) throw jobNotFound(id);
+  return job;
+}
+
+/** The job and, with `since`, the tasks that changed after that version: what a live page needs, and no more. */
+export async function getJobAnswer(id: string, since?: string): Promise<JobAnswer> {
+  const read = await readDetail(db(), id);
+  if (!read) throw jobNotFound(id);
+  if (since === undefined) return { job: read.detail };
+  const rows = await db().syncTask.findMany({
+    where: { jobId: id, updatedAt: { gt: new Date(Number(since)) } },
+    orderBy: { tag: "asc" },
+    take: MAX_CHANGES + 1,
+  });
+  const complete = rows.length <= MAX_CHANGES;
+  return { job: read.detail, changes: { tasks: complete ? rows.map(toTaskDto) : [], complete } };
+}
+
+/** One page of a job's tasks by tag, filtered by state and a substring of the tag. */
+export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPage> {
+  const client = db();
+  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw jobNotFound(id);
+  const where: Prisma.SyncTaskWhereInput = { jobId: id, status: q.status, ...(q.q ? { tag: { contains: q.q } } : {}) };
+  const [total, rows] = await Promise.all([
+    client.syncTask.count({ where }),
+    client.syncTask.findMany({ where, orderBy: { tag: "asc" }, skip: q.offset, take: q.limit }),
+  ]);
+  return { items: rows.map(toTaskDto), total, offset: q.offset, limit: q.limit };
+}
+
+function jobWhere(f: JobFilters): Prisma.SyncJobWhereInput {
+  return {
+    status: f.status,
+    sourceRegion: f.sourceRegion,
+    targetRegion: f.targetRegion,
+    sourceNamespace: f.namespace,
+    sourceRepository: f.repository,
+    createdBy: f.user === undefined ? undefined : { email: f.user },
+    createdAt: { gte: f.from, lt: f.to },
+  };
+}
+
+async function readPage(where: Prisma.SyncJobWhereInput, after: CursorPosition | undefined, limit: number): Promise<JobPage> {
+  const rows = await db().syncJob.findMany({
+    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : where,
+    include: jobInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const page = pageOf(rows, limit, (r) => r.createdAt);
+  return { items: page.items.map((r) => toJobSummary(r)), nextCursor: page.nextCursor };
+}
+
+/** One page of the history, newest first; `nextCursor` continues it. */
+export async function listJobs(query: JobListQuery): Promise<JobPage> {
+  return readPage(jobWhere(query), query.cursor === undefined ? undefined : decodeCursor(query.cursor), query.limit);
+}
+
+/** Every job matching the filters, newest first, read page by page (for the CSV export). */
+export async function* iterateJobs(filters: JobFilters, pageSize = 500): AsyncGenerator<JobSummary[]> {
+  const where = jobWhere(filters);
+  let after: CursorPosition | undefined;
+  for (;;) {
+    const page = await readPage(where, after, pageSize);
+    if (page.items.length > 0) yield page.items;
+    const last = page.items.at(-1);
+    if (!page.nextCursor || !last) return;
+    after = { at: new Date(last.createdAt), id: last.id };
+  }
+}
+
+/** Counts by status plus the unsettled and the latest jobs, for the overview. */
+export async function getJobStats(): Promise<JobStats> {
+  const [groups, running, recent] = await Promise.all([
+    db().syncJob.groupBy({ by: ["status"], _count: { _all: true } }),
+    readPage({ status: { in: ["queued", "running", "cancelling"] } }, undefined, STATS_LIST_SIZE),
+    readPage({}, undefined, STATS_LIST_SIZE),
+  ]);
+  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+  for (const g of groups) if (isJobStatus(g.status)) counts[g.status] = g._count._all;
+  return { counts, running: running.items, recent: recent.items };
+}

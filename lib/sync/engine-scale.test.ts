@@ -1,0 +1,92 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it, vi } from "vitest";
+import { cancelUnsentTasks } from "./handoff";
+import type { SyncSwr } from "./round";
+import { bigRepoTagName, SEED } from "@/simulator/seed";
+import { simAdmin } from "@/simulator/testing";
+import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { withSyncFixture } from "@/test/with-sync-fixture";
+
+// Jobs of thousands of tags through the real engine, the simulator over HTTP and the suite's database
+// (SQLite or PostgreSQL): every tag lands once, and SWR is called as often as the job needs, not per tag.
+
+const { south, mirror, overseas } = SEED.regions;
+const teamA = SEED.namespaces.teamA;
+const builds = SEED.bigRepository.repository;
+const buildTags = (from: number, count: number) => Array.from({ length: count }, (_, i) => bigRepoTagName(from + i));
+const fx = withSyncFixture();
+
+const onceEach = (tags: readonly string[]) => Object.fromEntries(tags.map((t) => [t, 1]));
+
+describe("jobs at repository scale", () => {
+  it.each([
+    [1_000, 10, south],
+    [5_000, 50, mirror],
+  ])("a %i-tag job (chunks of %i) ends with every tag verified, each submitted once, in few SWR calls per round", async (count, chunkSize, target) => {
+    const tags = buildTags(1, count);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: target, targetNamespace: teamA, tags });
+    await simAdmin.resetStats(fx.sim);
+    const { tasks, job, rounds } = await settle(fx, [fx.engine({ config: { chunkSize, pollMs: 20, roundSubmitMs: 60_000 } })], jobId, 120_000);
+
+    expect(job).toMatchObject({ status: "succeeded", total: count, succeeded: count, queued: 0, active: 0, failed: 0, nextRoundAt: null });
+    expect(tasks.every((t) => t.status === "succeeded" && t.targetDigest === t.sourceDigest)).toBe(true);
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(onceEach(tags));
+    const ops = (await simAdmin.stats(fx.sim)).operations;
+    expect(ops.CreateManualImageSyncRepo).toBe(Math.ceil(count / chunkSize));
+    // One record read a round (no old record read twice), and at most one walk of the target a round.
+    const pages = Math.ceil(count / 1000);
+    expect(ops.ShowSyncJob).toBeLessThanOrEqual(rounds + pages);
+    expect(ops.ListRepositoryTags).toBeLessThanOrEqual(rounds * pages);
+  }, 180_000);
+
+  it("a crash mid-job of 3,000 tags: another engine finishes it after the lease expires, no tag submitted twice", async () => {
+    const tags = buildTags(1, 3_000);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: overseas, targetNamespace: SEED.namespaces.teamABackup, tags });
+    let calls = 0;
+    let crash!: (e: Error) => void;
+    const dead = new Promise<never>((_, reject) => (crash = reject));
+    // The 40th call reaches SWR, then the process dies (kill -9) before it can write down that it did.
+    const dying: SyncSwr = {
+      ...fx.swr,
+      createManualSync: async (...args) => {
+        const receipt = await fx.swr.createManualSync(...args);
+        return ++calls === 40 ? dead : receipt;
+      },
+    };
+    const leaseMs = 1_000;
+    const config = { leaseMs, chunkSize: 25, roundSubmitMs: 60_000 };
+    const first = fx.engine({ id: "engine-crash", swr: dying, config });
+    const pass = first.runOnce();
+    await vi.waitFor(() => expect(calls).toBe(40), { timeout: 20_000, interval: 10 });
+    first.halt();
+
+    const second = fx.engine({ id: "engine-after", config });
+    expect(await second.runOnce()).toEqual({ jobs: 0 });
+    await sleep(leaseMs);
+    const { job } = await settle(fx, [second], jobId, 120_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 3_000 });
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds, teamA))).toEqual(onceEach(tags));
+    crash(new Error("process died"));
+    await pass;
+  }, 180_000);
+
+  it("a cancel stops what was not sent; what SWR has finishes as SWR reports it", async () => {
+    const tags = buildTags(1, 2_000);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    // Short submission windows, so that the cancel meets a job half sent.
+    const engine = fx.engine({ config: { chunkSize: 10, roundSubmitMs: 30 } });
+    await engine.runOnce();
+    const now = new Date();
+    await fx.db.syncJob.update({ where: { id: jobId }, data: { cancelledAt: now } });
+    const cancelled = await cancelUnsentTasks(fx.db, jobId, now);
+    const { tasks, job } = await settle(fx, [engine], jobId, 60_000);
+
+    const sent = tasks.filter((t) => t.status === "succeeded");
+    expect(cancelled).toBeGreaterThan(0);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length + cancelled).toBe(2_000);
+    expect(job).toMatchObject({ status: "cancelled", cancelled, succeeded: sent.length });
+    expect((await submissionsPerTag(fx, builds)).size).toBe(sent.length);
+  }, 120_000);
+});

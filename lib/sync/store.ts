@@ -1,0 +1,234 @@
+import "server-only";
+import type { Db, DbTx } from "@/lib/db/create-client";
+import { IDS_PER_QUERY } from "@/lib/db/limits";
+import { chunk } from "@/lib/collections";
+import { ACTIVE_TASK_STATES, type TaskState } from "@/lib/jobs/states";
+import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
+import { Prisma, type SyncJob } from "@/prisma/generated/postgres/client";
+import type { EndFields } from "./decide";
+import type { RecordCursor } from "./records";
+
+// The engine's reads and writes. Work is claimed per job through a lease on the job row; task rows are
+// written once per state change, a group of tasks per statement, so a successful tag costs three row
+// writes in all (created, submitted, finished) whatever the job's size.
+
+export type EngineJob = SyncJob;
+
+export const engineTaskSelect = {
+  id: true,
+  tag: true,
+  status: true,
+  sourceDigest: true,
+  swrStatus: true,
+  swrPriorJobId: true,
+  submitTries: true,
+  submittedAt: true,
+  nextCheckAt: true,
+  lastErrorMessage: true,
+} as const;
+
+export interface EngineTask {
+  id: string;
+  tag: string;
+  status: TaskState;
+  sourceDigest: string | null;
+  swrStatus: string | null;
+  swrPriorJobId: string | null;
+  submitTries: number;
+  submittedAt: Date | null;
+  nextCheckAt: Date | null;
+  lastErrorMessage: string | null;
+}
+
+/** swrStatus of a retrying task whose last sync_images call may have reached SWR: look at SWR's records before repeating it. */
+export const SUBMITTING = "submitting";
+
+// Interactive transactions wait behind other engines' writes on a busy database.
+const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 };
+// Rows per CASE statement: 11 bind values a row stays far below either database's limit.
+const ROWS_PER_STATEMENT = 200;
+
+const leaseFree = (now: Date) => ({ OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] });
+
+/** Jobs with a round due whose lease is free or expired, the longest-waiting first. */
+export async function findDueJobIds(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db.syncJob.findMany({
+    where: { nextRoundAt: { lte: now }, ...leaseFree(now) },
+    orderBy: { nextRoundAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export interface Claim {
+  job: EngineJob;
+  /** A submission mark left by an earlier holder that stopped mid-round: some of its sync_images calls may not be written down. */
+  inheritedMark: Date | null;
+}
+
+/**
+ * Claims a due job with one conditional update, which the database re-checks under the row lock, so two
+ * engines never hold the same job. The claim also sets the job's submission mark unless an earlier
+ * holder left one (it stopped mid-round): that one is kept, so its unrecorded calls are looked for.
+ */
+export async function claimJob(db: Db, jobId: string, owner: string, now: Date, leaseMs: number): Promise<Claim | null> {
+  const lease = { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs) };
+  const due = { id: jobId, nextRoundAt: { lte: now }, ...leaseFree(now) };
+  const fresh = await db.syncJob.updateMany({ where: { ...due, submitMark: null }, data: { ...lease, submitMark: now } });
+  if (fresh.count === 0) {
+    const inherited = await db.syncJob.updateMany({ where: { ...due, submitMark: { not: null } }, data: lease });
+    if (inherited.count === 0) return null;
+  }
+  const job = await db.syncJob.findFirst({ where: { id: jobId, leaseOwner: owner } });
+  if (!job) return null;
+  return { job, inheritedMark: fresh.count === 0 ? job.submitMark : null };
+}
+
+/** Extends this engine's lease on a job; false when it was lost. */
+export async function renewJobLease(db: Db, jobId: string, owner: string, until: Date): Promise<boolean> {
+  const { count } = await db.syncJob.updateMany({ where: { id: jobId, leaseOwner: owner }, data: { leaseExpiresAt: until } });
+  return count === 1;
+}
+
+/** The job's unfinished tasks, by tag. */
+export async function loadActiveTasks(db: Db, jobId: string): Promise<EngineTask[]> {
+  const rows = await db.syncTask.findMany({ where: { jobId, status: { in: [...ACTIVE_TASK_STATES] } }, select: engineTaskSelect, orderBy: { tag: "asc" } });
+  return rows as EngineTask[];
+}
+
+/** Whether someone cancelled the job since it was claimed. */
+export async function isCancelled(db: Db, jobId: string): Promise<boolean> {
+  const job = await db.syncJob.findUnique({ where: { id: jobId }, select: { cancelledAt: true } });
+  return job?.cancelledAt != null;
+}
+
+const held = (jobId: string, owner: string) => ({ jobId, job: { is: { leaseOwner: owner } } });
+
+/**
+ * SWR accepted a chunk: its tasks are submitted, in one statement, while this engine holds the job. A task
+ * that a cancel reached while the call was in flight is submitted too, as that is what SWR now does.
+ */
+export async function markSubmitted(db: Db, jobId: string, owner: string, ids: readonly string[], data: { submittedAt: Date; swrPriorJobId: string | null }): Promise<number> {
+  const { count } = await db.syncTask.updateMany({
+    where: { ...held(jobId, owner), id: { in: [...ids] }, status: { in: ["queued", "retrying", "cancelled"] } },
+    data: { ...data, status: "submitted", swrStatus: null, lastErrorCode: null, lastErrorMessage: null, nextCheckAt: null, finishedAt: null, submitTries: { increment: 1 } },
+  });
+  return count;
+}
+
+export interface SubmitFailure {
+  status: "retrying" | "failed";
+  error: { code: string; message: string };
+  nextCheckAt: Date | null;
+  /** Set when the call may have reached SWR: the next holder looks for its records first. */
+  ambiguous?: { submittedAt: Date; swrPriorJobId: string | null };
+}
+
+/** A chunk's call failed: its tasks wait for another try or fail, in one statement. */
+export async function markSubmitFailed(db: Db, jobId: string, owner: string, ids: readonly string[], f: SubmitFailure, now: Date): Promise<number> {
+  const { count } = await db.syncTask.updateMany({
+    where: { ...held(jobId, owner), id: { in: [...ids] }, status: { in: ["queued", "retrying"] } },
+    data: {
+      status: f.status,
+      lastErrorCode: f.error.code,
+      lastErrorMessage: f.error.message,
+      nextCheckAt: f.nextCheckAt,
+      swrStatus: f.ambiguous ? SUBMITTING : null,
+      ...(f.ambiguous ?? {}),
+      submitTries: { increment: 1 },
+      finishedAt: f.status === "failed" ? now : null,
+    },
+  });
+  return count;
+}
+
+/** Tasks whose earlier call did reach SWR after all (SWR shows its records): submitted, without a new call. */
+export async function markLanded(tx: DbTx, jobId: string, ids: readonly string[], submittedAt: Date | null): Promise<number> {
+  let count = 0;
+  for (const part of chunk(ids, IDS_PER_QUERY)) {
+    const r = await tx.syncTask.updateMany({
+      where: { jobId, id: { in: part }, status: { in: ["queued", "retrying"] } },
+      data: { status: "submitted", swrStatus: null, lastErrorCode: null, lastErrorMessage: null, nextCheckAt: null, ...(submittedAt ? { submittedAt } : {}) },
+    });
+    count += r.count;
+  }
+  return count;
+}
+
+export interface TaskEnd {
+  id: string;
+  status: "succeeded" | "failed";
+  fields: EndFields;
+}
+
+const END_COLUMNS = ["targetDigest", "swrJobId", "swrStatus", "lastErrorCode", "lastErrorMessage"] as const satisfies readonly (keyof EndFields)[];
+
+/** Ends submitted tasks, one statement per outcome and 200 tasks, each with its own digest, record and error. */
+async function endTasks(tx: DbTx, jobId: string, ends: readonly TaskEnd[], now: Date): Promise<number> {
+  let count = 0;
+  for (const status of ["succeeded", "failed"] as const) {
+    for (const part of chunk(ends.filter((e) => e.status === status), ROWS_PER_STATEMENT)) {
+      const sets = END_COLUMNS.map(
+        (col) => Prisma.sql`${Prisma.raw(`"${col}"`)} = CASE "id" ${Prisma.join(part.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.fields[col]}`), " ")} END`,
+      );
+      count += await tx.$executeRaw`UPDATE "SyncTask" SET "status" = ${status}, "finishedAt" = ${now}, "updatedAt" = ${now}, ${Prisma.join(sets, ", ")}
+        WHERE "jobId" = ${jobId} AND "status" = 'submitted' AND "id" IN (${Prisma.join(part.map((e) => e.id))})`;
+    }
+  }
+  return count;
+}
+
+export interface RoundEnd {
+  ends: TaskEnd[];
+  /** Tasks SWR shows records for although their call's answer was lost. */
+  landed: { ids: string[]; submittedAt: Date | null }[];
+  nextRoundAt: Date | null;
+  progressed: boolean;
+  recordCursor: RecordCursor | null | undefined;
+}
+
+/**
+ * The end of a round, in one transaction: the tasks the watch settled, the job's counters from one grouped
+ * count, and the lease let go with the next round's time. False when another engine holds the job now.
+ */
+export async function finishRound(db: Db, job: EngineJob, owner: string, end: RoundEnd, now: Date): Promise<boolean> {
+  try {
+    await db.$transaction(async (tx) => {
+      for (const l of end.landed) await markLanded(tx, job.id, l.ids, l.submittedAt);
+      await endTasks(tx, job.id, end.ends, now);
+      const current = await tx.syncJob.findUniqueOrThrow({ where: { id: job.id }, select: { cancelledAt: true, finishedAt: true } });
+      const summary = summaryFields(await readTaskCounts(tx, job.id), current.cancelledAt !== null, now, current.finishedAt);
+      const { count } = await tx.syncJob.updateMany({
+        where: { id: job.id, leaseOwner: owner },
+        data: {
+          ...summary,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          submitMark: null,
+          nextRoundAt: summary.finishedAt ? null : end.nextRoundAt,
+          ...(end.progressed ? { progressAt: now } : {}),
+          ...(end.recordCursor !== undefined ? { recordCursor: end.recordCursor ? JSON.stringify(end.recordCursor) : null } : {}),
+        },
+      });
+      // Another engine took the job over (this one's lease expired): its writes win, these roll back.
+      if (count === 0) throw new LeaseLostError(job.id);
+    }, TX_OPTIONS);
+    return true;
+  } catch (error) {
+    if (error instanceof LeaseLostError) return false;
+    throw error;
+  }
+}
+
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`the lease on sync job ${jobId} was lost`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/** Lets go of a job after a failed round, due again at `retryAt`; the submission mark stays, so the next holder checks SWR. */
+export async function releaseJob(db: Db, jobId: string, owner: string, retryAt: Date): Promise<void> {
+  await db.syncJob.updateMany({ where: { id: jobId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null, nextRoundAt: retryAt } });
+}

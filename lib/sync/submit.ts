@@ -1,0 +1,89 @@
+import "server-only";
+import { chunk, groupBy } from "@/lib/collections";
+import { SwrError } from "@/lib/swr/errors";
+import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/retry";
+import { swrCallError } from "./messages";
+import type { RoundContext } from "./round";
+import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
+
+// Submit: due tags go to SWR's sync_images in chunks, at most once per tag and attempt. Each chunk is
+// written once, after SWR answered; the job's submission mark (set when the job was claimed) covers the
+// moment in between, so a holder that stops there leaves the next one a reason to look at SWR first.
+
+export interface SubmitOutcome {
+  /** Tasks SWR accepted in this round. */
+  submitted: number;
+  /** Tasks left for the next round: the round's time for submitting ran out, or SWR asked to wait. */
+  leftover: boolean;
+  /** SWR throttled or failed: the rest waits until then, without spending a try. */
+  deferUntil: Date | null;
+  /** When the tasks that failed a call are tried again. */
+  retryTimes: Date[];
+}
+
+/** A definite refusal of the request's content (400/404), which may concern only some of its tags. */
+function refusesSomeTag(error: unknown): boolean {
+  return error instanceof SwrError && error.kind === "http" && (error.status === 400 || error.status === 404);
+}
+
+// The cancel flag is looked at every so many chunks: a cancel costs at most that many calls.
+const CANCEL_CHECK_CHUNKS = 10;
+
+export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: readonly EngineTask[], baseline: string | null): Promise<SubmitOutcome> {
+  const { config } = ctx;
+  const out: SubmitOutcome = { submitted: 0, leftover: false, deferUntil: null, retryTimes: [] };
+  const deadline = ctx.now().getTime() + config.roundSubmitMs;
+  const policy = { maxAttempts: Infinity, baseDelayMs: config.backoffBaseMs, maxDelayMs: config.backoffMaxMs, maxRetryAfterMs: config.maxRetryAfterMs };
+
+  const submitChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
+    const startedAt = ctx.now();
+    const ids = part.map((t) => t.id);
+    try {
+      const receipt = await ctx.swr.createManualSync(job.sourceRegion, job.sourceNamespace, job.sourceRepository, {
+        imageTag: part.map((t) => t.tag),
+        override: job.override,
+        remoteNamespace: job.targetNamespace,
+        remoteRegionId: job.targetRegion,
+      });
+      const serverTime = receipt.serverTime ? new Date(receipt.serverTime) : undefined;
+      // SWR's clock stamps its records, so its Date header is the better submission time.
+      const submittedAt = serverTime && !Number.isNaN(serverTime.getTime()) ? serverTime : startedAt;
+      out.submitted += await markSubmitted(ctx.db, job.id, ctx.owner, ids, { submittedAt, swrPriorJobId: prior });
+    } catch (error) {
+      if (part.length > 1 && refusesSomeTag(error)) {
+        // SWR refused the whole call, perhaps for one tag (e.g. deleted from the source since): find out tag by tag.
+        ctx.log.info(`sync job ${job.id}: SWR refused ${part.length} tags at once; submitting them one by one`);
+        for (const t of part) await submitChunk([t], prior);
+        return;
+      }
+      const e = swrCallError(error);
+      ctx.log.error(`sync job ${job.id}: sync_images for ${part.length} tag(s) failed: ${e.message}`);
+      const tries = Math.max(...part.map((t) => t.submitTries)) + 1;
+      const retryAt = new Date(ctx.now().getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error))));
+      const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
+      const { again = [], last = [] } = Object.fromEntries(groupBy(part, (t) => (isRetryable(error) && t.submitTries + 1 < config.maxSubmitTries ? "again" : "last")));
+      if (again.length > 0) {
+        await markSubmitFailed(ctx.db, job.id, ctx.owner, again.map((t) => t.id), { status: "retrying", error: e, nextCheckAt: retryAt, ambiguous }, ctx.now());
+        out.retryTimes.push(retryAt);
+        out.deferUntil = retryAt;
+      }
+      if (last.length > 0) await markSubmitFailed(ctx.db, job.id, ctx.owner, last.map((t) => t.id), { status: "failed", error: e, nextCheckAt: null }, ctx.now());
+    }
+  };
+
+  // A call that went unanswered keeps the baseline of its first try; the others take the newest record now.
+  const groups = groupBy(tasks, (t) => (t.swrStatus === SUBMITTING ? t.swrPriorJobId : baseline));
+  let calls = 0;
+  for (const [prior, group] of groups) {
+    for (const part of chunk(group, config.chunkSize)) {
+      if (out.deferUntil || ctx.now().getTime() >= deadline || !ctx.alive()) {
+        out.leftover = true;
+        return out;
+      }
+      if (calls > 0 && calls % CANCEL_CHECK_CHUNKS === 0 && (await isCancelled(ctx.db, job.id))) return out;
+      calls++;
+      await submitChunk(part, prior);
+    }
+  }
+  return out;
+}

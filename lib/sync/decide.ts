@@ -1,3 +1,4 @@
+import "server-only";
 import { digestMismatch, noProgress, notReplaced, overrideHint, recordFailure, type SyncTarget, type TaskError } from "./messages";
 import type { SwrSyncRecord } from "./records";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { describeSwrError, SwrError } from "@/lib/swr/errors";
 
 // What a person reads on a task that failed: a code for filtering and a sentence that says what to do.

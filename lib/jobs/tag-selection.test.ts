@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { Page, Tag } from "@/lib/swr";
+import { AppError } from "@/lib/errors";
+import type { CreateJobInput } from "./schemas";
+import { selectTags, tagMatcher } from "./tag-selection";
+
+// Which tags a request means, evaluated against the source's tag list (a fake SWR that pages like the real one).
+
+const names = Array.from({ length: 2_500 }, (_, i) => `v1.${Math.floor(i / 100)}.${i % 100}`);
+let calls = 0;
+const swr = {
+  async listTags(_r: string, _n: string, _p: string, o: { offset?: number; limit?: number } = {}): Promise<Page<Tag>> {
+    calls++;
+    const offset = o.offset ?? 0;
+    const limit = o.limit ?? 100;
+    const items = names.slice(offset, offset + limit).map((Tag) => ({ Tag, digest: `sha256:${Tag}` }) as Tag);
+    return { items, total: names.length, offset, limit, totalKnown: true };
+  },
+};
+const base = { sourceRegion: "cn-north-4", sourceNamespace: "team-a", sourceRepository: "web", targetRegion: "cn-east-3", targetNamespace: "team-a", override: false };
+
+describe("selectTags", () => {
+  it("all tags: one walk of the source in pages of 1,000, every tag with its digest, by name", async () => {
+    calls = 0;
+    const got = await selectTags({ ...base, tagSelector: { all: true } }, swr, 50_000);
+    expect(calls).toBe(3);
+    expect(got.tags).toHaveLength(2_500);
+    expect(got.tags).toEqual([...names].sort());
+    expect(got.digests.get("v1.3.7")).toBe("sha256:v1.3.7");
+  });
+
+  it("a list stops walking once every tag is found", async () => {
+    calls = 0;
+    expect((await selectTags({ ...base, tags: ["v1.0.1", "v1.2.3"] }, swr, 50_000)).tags).toEqual(["v1.0.1", "v1.2.3"]);
+    expect(calls).toBe(1);
+  });
+
+  it.each<[string, Partial<CreateJobInput>, number, RegExp]>([
+    ["more tags than the limit", { tagSelector: { all: true } }, 1_000, /all tags of team-a\/web selects 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/],
+    ["a pattern over the limit", { tagSelector: { pattern: "v1.1*" } }, 100, /pattern `v1.1\*` of team-a\/web selects 1,100 tags; one job holds at most 100/],
+    ["a list with missing tags", { tags: ["v1.0.1", "v9", "v8"] }, 50_000, /These 2 tags do not exist in cn-north-4 team-a\/web: `v9`, `v8`\./],
+  ])("refuses %s", async (_, over, max, message) => {
+    await expect(selectTags({ ...base, ...over }, swr, max)).rejects.toThrow(message);
+  });
+});
+
+describe("tagMatcher", () => {
+  it.each([
+    ["v1.*", "v1.2", true],
+    ["v1.*", "v10.2", false],
+    ["v?.0", "v1.0", true],
+    ["{latest,stable}", "stable", true],
+    ["v1.[0-2].0", "v1.3.0", false],
+    ["!v1.*", "v2.0", true],
+    [".hidden*", ".hidden-tag", true],
+  ])("%s matches %s: %s", (pattern, tag, expected) => {
+    expect(tagMatcher(pattern)(tag)).toBe(expected);
+  });
+
+  it("names the problem of a pattern it cannot use", () => {
+    expect(() => tagMatcher("v1.[")).toThrow(AppError);
+  });
+});

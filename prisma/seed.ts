@@ -3,7 +3,8 @@ import path from "node:path";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_DATABASE_URL, redactUrl } from "@/lib/db/database-url";
 import { DEMO_USERS } from "@/lib/db/demo-users";
-import { createUserStore, type UserDto } from "@/lib/db/user-store";
+import { createUserStore } from "@/lib/db/user-store";
+import type { UserDto } from "@/lib/users/dto";
 
 export interface SeedResult {
   created: UserDto[];

@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { AppError, validationError } from "@/lib/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_DATABASE_URL, redactUrl } from "@/lib/db/database-url";
-import { createUserStore, newUserSchema } from "@/lib/db/user-store";
+import { createUserStore } from "@/lib/db/user-store";
+import { newUserSchema } from "@/lib/users/schemas";
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --role viewer|operator|admin [--name NAME]
 The password (at least 12 characters) is read from stdin when piped, otherwise asked for without echo.

@@ -13,7 +13,7 @@ import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import type { SyncEngineConfig } from "@/lib/sync/config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "@/lib/sync/engine";
-import type { SyncLogger } from "@/lib/sync/round";
+import type { SyncLogger } from "@/lib/sync/context";
 import { isTaskState, isTerminal } from "@/lib/jobs/states";
 
 /** Fast settings: tests wait milliseconds where production waits seconds. */

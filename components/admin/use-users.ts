@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchUsers, updateUser, type User, type UserPatch } from "./api";
+import type { UserDto } from "@/lib/users/dto";
+import { fetchUsers, updateUser, type UserPatch } from "./api";
 import { userKeys } from "./query-keys";
 
 export function useUsers() {
@@ -14,7 +15,9 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => updateUser(id, patch),
     onSuccess: (user) => {
-      client.setQueryData<User[]>(userKeys.all, (users) => users?.map((u) => (u.id === user.id ? user : u)));
+      client.setQueryData<UserDto[]>(userKeys.all, (users) =>
+        users?.map((u) => (u.id === user.id ? user : u)),
+      );
     },
   });
 }

@@ -11,10 +11,11 @@ import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
 import { ROLES, roleSchema } from "@/lib/auth/roles";
-import type { User, UserPatch } from "./api";
+import type { UserDto } from "@/lib/users/dto";
+import type { UserPatch } from "./api";
 import { useUpdateUser, useUsers } from "./use-users";
 
-function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
+function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const t = useTranslations("users");
   const tRole = useTranslations("roles");
   const format = useFormatter();
@@ -24,7 +25,7 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   // While a change is on its way the controls show it; on refusal they fall back to what the server holds.
   const role = patch && "role" in patch ? patch.role : user.role;
 
-  const change = (next: UserPatch, done: (u: User) => string) =>
+  const change = (next: UserPatch, done: (u: UserDto) => string) =>
     update.mutate(
       { id: user.id, patch: next },
       {

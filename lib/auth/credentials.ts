@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/db/audit";
-import { emailSchema, getUserCredentials } from "@/lib/db/users";
+import { getUserCredentials } from "@/lib/db/users";
+import { emailSchema } from "@/lib/users/schemas";
 import { verifyDummyPassword, verifyPassword } from "./password";
 import { toSessionUser, type SessionUser } from "./session-user";
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, setUserDisabled, updateUserRole, type UserDto } from "@/lib/db/users";
+import { createUser, setUserDisabled, updateUserRole } from "@/lib/db/users";
+import type { UserDto } from "@/lib/users/dto";
 import { withTestDatabase } from "@/test/with-test-database";
 import {
   CLAIMS_MAX_AGE_MS,

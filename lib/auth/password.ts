@@ -9,13 +9,6 @@ const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 const MAX_MEMORY = 256 * 1024 * 1024; // refuse stored parameters that would make one check cost more
 
-export const PASSWORD_MIN_LENGTH = 12;
-
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(1024, "Use at most 1024 characters.");
-
 function derive(
   password: string,
   salt: Buffer,

@@ -1,10 +1,11 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import type { UpdateUserInput } from "@/lib/validation/users";
+import type { UserDto } from "@/lib/users/dto";
+import type { UpdateUserInput } from "@/lib/users/schemas";
 import { recordAudit, type AuditInput } from "./audit";
 import { db } from "./client";
-import { toUserDto, type UserDto } from "./user-store";
+import { toUserDto } from "./user-store";
 
 // An admin changes another user's role or status; each change and its audit event are written together.
 

@@ -1,39 +1,15 @@
-import { z } from "zod";
-import { passwordSchema, hashPassword } from "@/lib/auth/password";
-import { roleSchema, type Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
 import { AppError, validationError } from "@/lib/errors";
+import type { UserDto } from "@/lib/users/dto";
+import { newUserSchema, type NewUser } from "@/lib/users/schemas";
 import type { User } from "@/prisma/generated/postgres/client";
 import type { Db } from "./create-client";
 import { prismaCode } from "./prisma-errors";
 
 // User queries over any client: lib/db/users.ts binds them to the app's client, scripts and tests to their own.
 
-/** A user as the browser may see it: never the password hash. */
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address.").max(254, "Use at most 254 characters."));
-
-export const newUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1).max(100).optional(),
-  password: passwordSchema,
-  role: roleSchema,
-});
-
-export type NewUser = z.input<typeof newUserSchema>;
-
+/** A row as the browser may see it (lib/users/dto.ts): field by field, so the password hash never leaves. */
 export function toUserDto(user: User): UserDto {
   return {
     id: user.id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import type { NewUser } from "@/lib/users/schemas";
 import { withTestDatabase } from "@/test/with-test-database";
 import { db } from "./client";
 import {
@@ -9,7 +10,6 @@ import {
   listUsers,
   setUserDisabled,
   updateUserRole,
-  type NewUser,
 } from "./users";
 
 withTestDatabase();

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
+import type { NewUser } from "@/lib/users/schemas";
 import { db } from "./client";
-import { createUserStore, type NewUser } from "./user-store";
-
-export { emailSchema, newUserSchema, type NewUser, type UserDto } from "./user-store";
+import { createUserStore } from "./user-store";
 
 const users = () => createUserStore(db());
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
-import type { SyncSwr } from "./round";
+import type { SyncSwr } from "./context";
 import { createJob, settle, submissionsPerTag, tasksOf, waitForJob } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import { cancelUnsentTasks } from "./handoff";
-import type { SyncSwr } from "./round";
+import type { SyncSwr } from "./context";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { resetForNewAttempt } from "./handoff";
-import type { SyncSwr } from "./round";
+import type { SyncSwr } from "./context";
 import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 

@@ -4,7 +4,8 @@ import os from "node:os";
 import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
-import { type RoundContext, type SyncLogger, type SyncSwr, workRound } from "./round";
+import type { RoundContext, SyncLogger, SyncSwr } from "./context";
+import { workRound } from "./round";
 import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease } from "./store";
 
 // The sync engine: claims due jobs through leases in the database and works each one round at a time.

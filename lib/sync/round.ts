@@ -1,9 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { SwrClient } from "@/lib/swr";
 import { SwrError } from "@/lib/swr/errors";
 import { isRetryable, retryDelay } from "@/lib/swr/retry";
-import type { SyncEngineConfig } from "./config";
+import type { RoundContext } from "./context";
 import { decideTask, type DecideOptions, type TargetView, wantsVerification } from "./decide";
 import { swrCallError, type TaskError } from "./messages";
 import { type RecordCursor, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
@@ -12,30 +10,6 @@ import { submitTasks } from "./submit";
 
 // One round of one job: one read of SWR's records serves the watch, the check of unanswered calls and
 // the baseline of new submissions; the target is listed once, and only when some tag is ready for it.
-
-/** The SWR operations the engine uses. */
-export type SyncSwr = Pick<SwrClient, "createManualSync" | "listSyncJobs" | "listAllTags">;
-
-export interface SyncLogger {
-  info(message: string): void;
-  error(message: string): void;
-}
-
-export interface RoundContext {
-  db: Db;
-  swr: SyncSwr;
-  owner: string;
-  config: SyncEngineConfig;
-  now: () => Date;
-  random: () => number;
-  log: SyncLogger;
-  /** Failed record reads in a row per job, for backoff; kept in memory, as a restart may start afresh. */
-  pollFailures: Map<string, number>;
-  /** The record page size SWR accepts: starts at the setting, falls back to 100 once SWR refuses more. */
-  recordPage: { size: number };
-  /** False once the engine was halted: stop before the next SWR call. */
-  alive: () => boolean;
-}
 
 type RecordsOutcome = { ok: true; index: RecordIndex; newestId: string | null; cursor: RecordCursor | null; records: SwrSyncRecord[] } | { ok: false; error: TaskError; retryable: boolean };
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestDatabase } from "@/test/with-test-database";
-import type { SyncSwr } from "./round";
+import type { SyncSwr } from "./context";
 import { startSyncEngine, stopSyncEngine } from "./runtime";
 
 // The server process's engine: settings from the environment, one instance, clean stop.

@@ -3,7 +3,7 @@ import { chunk, groupBy } from "@/lib/collections";
 import { SwrError } from "@/lib/swr/errors";
 import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/retry";
 import { swrCallError } from "./messages";
-import type { RoundContext } from "./round";
+import type { RoundContext } from "./context";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
 // Submit: due tags go to SWR's sync_images in chunks, at most once per tag and attempt. Each chunk is

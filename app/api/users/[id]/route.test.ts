@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
-import type { UserDto } from "@/lib/db/users";
+import { userAnswerSchema, usersAnswerSchema } from "@/lib/users/dto";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET as listUsers } from "../route";
 import { PATCH } from "./route";
@@ -29,11 +29,28 @@ describe("GET /api/users", () => {
     actAs(admin);
     const { status, body } = await jsonOf(await callRoute(listUsers, "/api/users"));
     expect(status).toBe(200);
-    const { users } = body as { users: UserDto[] };
+    const { users } = usersAnswerSchema.parse(body);
     expect(users).toContainEqual(
       expect.objectContaining({ id: admin.id, email: admin.email, role: "admin", disabled: false }),
     );
     expect(JSON.stringify(body)).not.toMatch(/passwordHash|scrypt/);
+  });
+
+  it("answers exactly the shared DTO: it parses with the browser's schema and carries no other key", async () => {
+    actAs(admin);
+    const { body } = await jsonOf(await callRoute(listUsers, "/api/users"));
+    // zod drops unknown keys, so a parse equal to the raw body means the body had none.
+    expect(usersAnswerSchema.parse(body)).toStrictEqual(body);
+    const row = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(usersAnswerSchema.parse(body).users.find((u) => u.id === admin.id)).toStrictEqual({
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      disabled: row.disabled,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    });
   });
 
   it.each(["viewer", "operator"] as const)("refuses a %s (403)", async (role) => {
@@ -48,7 +65,8 @@ describe("PATCH /api/users/{id}", () => {
     const user = await createTestUser("viewer");
     const { status, body } = await jsonOf(await patch(user.id, { role: "operator" }));
     expect(status).toBe(200);
-    expect((body as { user: UserDto }).user).toMatchObject({
+    expect(userAnswerSchema.parse(body)).toStrictEqual(body);
+    expect(userAnswerSchema.parse(body).user).toMatchObject({
       id: user.id,
       role: "operator",
       disabled: false,

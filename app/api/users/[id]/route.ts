@@ -1,9 +1,11 @@
 import { route } from "@/lib/api/handler";
 import { updateUserAsAdmin } from "@/lib/db/user-admin";
-import { updateUserSchema, userIdParamsSchema } from "@/lib/validation/users";
+import type { UserAnswer } from "@/lib/users/dto";
+import { updateUserSchema, userIdParamsSchema } from "@/lib/users/schemas";
 
 // PATCH /api/users/{id} — change a user's role or disable/enable the account
 export const PATCH = route(
   { role: "admin", params: userIdParamsSchema, body: updateUserSchema },
-  async ({ user, params, body }) => Response.json({ user: await updateUserAsAdmin(user, params.id, body) }),
+  async ({ user, params, body }) =>
+    Response.json({ user: await updateUserAsAdmin(user, params.id, body) } satisfies UserAnswer),
 );

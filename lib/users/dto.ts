@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+
+// What the users API sends (docs/api.md "Users"): ONE set of schemas, used by the server to shape answers
+// and by the admin page to parse them. A trimmed account with ISO timestamps, never the password hash.
+
+const isoTime = z.string().min(1);
+
+export const userDtoSchema = z.object({
+  id: z.string().min(1),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type UserDto = z.infer<typeof userDtoSchema>;
+
+/** GET /api/users — every account, by email. */
+export const usersAnswerSchema = z.object({ users: z.array(userDtoSchema) });
+export type UsersAnswer = z.infer<typeof usersAnswerSchema>;
+
+/** PATCH /api/users/{id} — the account as stored after the change. */
+export const userAnswerSchema = z.object({ user: userDtoSchema });
+export type UserAnswer = z.infer<typeof userAnswerSchema>;

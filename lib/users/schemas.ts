@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+
+// Inputs about users (docs/api.md "Users"): the users API's params and patch, and a new account as the
+// seed and `npm run user:create` give it. Pure, so the admin page can use them too.
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(1024, "Use at most 1024 characters.");
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address.").max(254, "Use at most 254 characters."));
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+  password: passwordSchema,
+  role: roleSchema,
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export const userIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const updateUserSchema = z
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean("must be true or false").optional(),
+  })
+  .strict()
+  .refine((patch) => patch.role !== undefined || patch.disabled !== undefined, {
+    message: "Change at least one of role or disabled.",
+  });
+export type UpdateUserInput = z.output<typeof updateUserSchema>;

@@ -57,7 +57,8 @@ describe("jobs at repository scale", () => {
     const config = { leaseMs, chunkSize: 25, roundSubmitMs: 60_000 };
     const first = fx.engine({ id: "engine-crash", swr: dying, config });
     const pass = first.runOnce();
-    await vi.waitFor(() => expect(calls).toBe(40), { timeout: 20_000, interval: 10 });
+    // Calls in flight beside it finish; the halted engine starts no more.
+    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(40), { timeout: 20_000, interval: 5 });
     first.halt();
 
     const second = fx.engine({ id: "engine-after", config });

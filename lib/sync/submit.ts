@@ -72,18 +72,27 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
   };
 
   // A call that went unanswered keeps the baseline of its first try; the others take the newest record now.
-  const groups = groupBy(tasks, (t) => (t.swrStatus === SUBMITTING ? t.swrPriorJobId : baseline));
-  let calls = 0;
-  for (const [prior, group] of groups) {
-    for (const part of chunk(group, config.chunkSize)) {
-      if (out.deferUntil || ctx.now().getTime() >= deadline || !ctx.alive()) {
-        out.leftover = true;
-        return out;
+  const parts = [...groupBy(tasks, (t) => (t.swrStatus === SUBMITTING ? t.swrPriorJobId : baseline))].flatMap(([prior, group]) =>
+    chunk(group, config.chunkSize).map((part) => ({ part, prior })),
+  );
+  let next = 0;
+  let cancelled = false;
+  // A few calls in flight at once, so that one slow answer does not hold up the rest of the job.
+  const worker = async () => {
+    while (next < parts.length) {
+      if (out.deferUntil || cancelled || ctx.now().getTime() >= deadline || !ctx.alive()) {
+        out.leftover ||= !cancelled;
+        return;
       }
-      if (calls > 0 && calls % CANCEL_CHECK_CHUNKS === 0 && (await isCancelled(ctx.db, job.id))) return out;
-      calls++;
+      const index = next++;
+      if (index > 0 && index % CANCEL_CHECK_CHUNKS === 0 && (await isCancelled(ctx.db, job.id))) {
+        cancelled = true;
+        return;
+      }
+      const { part, prior } = parts[index]!;
       await submitChunk(part, prior);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
   return out;
 }

@@ -84,11 +84,14 @@ test.describe("POST /api/jobs answers 400 with field messages for bad bodies", (
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     ["empty tags", { tags: [] }, "tags", /at least one tag/],
     [
-      "10,000 tags",
-      { tags: Array.from({ length: 10_000 }, (_, i) => `t-${i}`) },
+      "50,001 tags",
+      { tags: Array.from({ length: 50_001 }, (_, i) => `t-${i}`) },
       "tags",
-      /at most 1000 tags/,
+      /at most 50000 tags/,
     ],
+    ["tags and a selector", { tagSelector: { all: true } }, "tags", /either `tags`/],
+    ["a selector of the wrong shape", { tags: undefined, tagSelector: { every: true } }, "tagSelector", /"all": true/],
+    ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", /glob characters/],
     ["a bad tag name", { tags: ["-nope"] }, "tags", /Not valid tag names/],
     ["a bad namespace", { sourceNamespace: "Team A" }, "sourceNamespace", /lowercase/],
     ["a bad repository", { sourceRepository: "Redis!" }, "sourceRepository", /lowercase/],
@@ -116,8 +119,12 @@ test("a good request answers 201 and the job is readable, in the list and the ex
   const operator = await client("operator");
   const res = await operator.post("/api/jobs", { headers: sameOrigin(baseURL), data: good });
   expect(res.status()).toBe(201);
-  const { job } = (await res.json()) as { job: { id: string; tasks: { tag: string }[] } };
-  expect(job.tasks.map((t) => t.tag)).toEqual(["7.2.4", "latest"]);
+  const { job } = (await res.json()) as { job: { id: string; version: string; counts: { total: number } } };
+  expect(job.counts.total).toBe(2);
+  // The job answer carries no tasks; they are paged by tag.
+  expect(job).not.toHaveProperty("tasks");
+  const tasks = await operator.get(`/api/jobs/${job.id}/tasks?limit=1`);
+  expect(await tasks.json()).toMatchObject({ items: [{ tag: "7.2.4" }], total: 2, offset: 0, limit: 1 });
 
   const viewer = await client("viewer");
   const read = await viewer.get(`/api/jobs/${job.id}`);
@@ -180,4 +187,60 @@ test("anonymous reads answer 401", async () => {
   for (const path of ["/api/jobs", "/api/jobs/stats", "/api/jobs/export.csv"]) {
     expect((await anonymous.get(path)).status(), path).toBe(401);
   }
+});
+
+test.describe("POST /api/jobs/plan names the tags before anything is started", () => {
+  const redis = { ...good, tags: undefined };
+  const cases: [string, Record<string, unknown>, number, Record<string, unknown>][] = [
+    ["a list", { ...good }, 200, { plan: { count: 2, tags: ["7.2.4", "latest"], truncated: false } }],
+    ["a pattern", { ...redis, tagSelector: { pattern: "7.2.*" } }, 200, { plan: { tags: expect.arrayContaining(["7.2.4"]) } }],
+    ["every tag", { ...redis, tagSelector: { all: true } }, 200, { plan: { tags: expect.arrayContaining(["7.2.4", "latest"]) } }],
+    ["a pattern matching nothing", { ...redis, tagSelector: { pattern: "nope-*" } }, 400, { error: { message: expect.stringContaining("nope-*") } }],
+  ];
+  for (const [name, data, status, body] of cases) {
+    test(name, async () => {
+      const before = await jobCount();
+      const res = await (await client("operator")).post("/api/jobs/plan", { headers: sameOrigin(baseURL), data });
+      expect(res.status()).toBe(status);
+      expect(await res.json()).toMatchObject(body);
+      expect(await jobCount()).toBe(before);
+    });
+  }
+
+  test("a viewer may not plan a sync", async () => {
+    const res = await (await client("viewer")).post("/api/jobs/plan", { headers: sameOrigin(baseURL), data: good });
+    expect(res.status()).toBe(403);
+  });
+});
+
+test("a job's tasks page by tag with a status filter and a search; limits are checked", async () => {
+  const operator = await client("operator");
+  const res = await operator.post("/api/jobs", { headers: sameOrigin(baseURL), data: { ...good, tags: undefined, tagSelector: { all: true } } });
+  expect(res.status()).toBe(201);
+  const { job } = (await res.json()) as { job: { id: string; counts: { total: number } } };
+  const page = (await (await operator.get(`/api/jobs/${job.id}/tasks?q=7.2&limit=500`)).json()) as { items: { tag: string }[]; total: number };
+  expect(page.items.every((t) => t.tag.includes("7.2"))).toBe(true);
+  expect(page.total).toBe(page.items.length);
+  const none = (await (await operator.get(`/api/jobs/${job.id}/tasks?status=cancelled`)).json()) as { total: number };
+  expect(none.total).toBe(0);
+  for (const query of ["limit=501", "status=syncing", "offset=-1"]) {
+    expect((await operator.get(`/api/jobs/${job.id}/tasks?${query}`)).status(), query).toBe(400);
+  }
+  const since = (await (await operator.get(`/api/jobs/${job.id}?since=0`)).json()) as { changes: { tasks: unknown[]; complete: boolean } };
+  expect(since.changes.complete).toBe(true);
+  expect(since.changes.tasks).toHaveLength(job.counts.total);
+});
+
+test("cancel: viewers are refused, and a finished job answers 409", async () => {
+  const operator = await client("operator");
+  const created = await operator.post("/api/jobs", { headers: sameOrigin(baseURL), data: { ...good, tags: ["latest"] } });
+  const { job } = (await created.json()) as { job: { id: string } };
+  const cancel = (role: "viewer" | "operator") => client(role).then((c) => c.post(`/api/jobs/${job.id}/cancel`, { headers: sameOrigin(baseURL), data: {} }));
+  expect((await cancel("viewer")).status()).toBe(403);
+  await expect
+    .poll(async () => ((await (await operator.get(`/api/jobs/${job.id}`)).json()) as { job: { live: boolean } }).job.live, { timeout: 45_000 })
+    .toBe(false);
+  const late = await cancel("operator");
+  expect(late.status()).toBe(409);
+  expect(await late.json()).toMatchObject({ error: { code: "conflict", message: expect.any(String) } });
 });

@@ -18,6 +18,7 @@ async function openPanelAndChooseTarget(page: Page) {
   await panel.getByRole("combobox", { name: "Target region" }).selectOption("cn-south-1");
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
   await expect(panel.getByText("team-a exists in cn-south-1.")).toBeVisible();
+  await expect(panel.getByRole("list", { name: "2 tags will be synced:" })).toBeVisible();
   return panel;
 }
 
@@ -33,13 +34,13 @@ test("a double click on Sync and a second tab with the same request lead to one 
   const before = await jobsOfRedis(page);
 
   const panel = await openPanelAndChooseTarget(page);
-  await panel.getByRole("button", { name: "Sync", exact: true }).dblclick();
+  await panel.getByRole("button", { name: "Sync 2 tags" }).dblclick();
   await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
   const firstJob = new URL(page.url()).pathname.split("/").at(-1);
 
   const second = await context.newPage();
   const secondPanel = await openPanelAndChooseTarget(second);
-  await secondPanel.getByRole("button", { name: "Sync", exact: true }).click();
+  await secondPanel.getByRole("button", { name: "Sync 2 tags" }).click();
   await expect(second).toHaveURL(new RegExp(`/jobs/${firstJob}$`));
 
   const after = await jobsOfRedis(page);

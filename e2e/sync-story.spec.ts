@@ -34,7 +34,9 @@ test("an operator syncs three nginx tags to ap-southeast-1, watches them land an
   await panel.getByRole("combobox", { name: "Target region" }).selectOption("ap-southeast-1");
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
   await expect(panel.getByText("team-a exists in ap-southeast-1.")).toBeVisible();
-  await panel.getByRole("button", { name: "Sync", exact: true }).click();
+  // The server's plan names what will be copied before anything starts.
+  await expect(panel.getByRole("list", { name: "3 tags will be synced:" }).getByRole("listitem")).toHaveText(TAGS);
+  await panel.getByRole("button", { name: "Sync 3 tags" }).click();
 
   await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
   const jobPath = new URL(page.url()).pathname;

@@ -10,6 +10,5 @@ export const browseKeys = {
   namespaces: (region: string) => [...all, "namespaces", region] as const,
   namespaceCheck: (region: string, namespace: string) => [...all, "namespace-check", region, namespace] as const,
   tagPage: (query: TagsQuery) => [...all, "tags", query] as const,
-  allTagNames: (ref: RepositoryRef, q: string | undefined) => [...all, "all-tags", ref, q ?? ""] as const,
   existingTags: (ref: RepositoryRef, tags: readonly string[]) => [...all, "existing-tags", ref, tags] as const,
 };

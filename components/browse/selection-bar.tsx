@@ -1,64 +1,73 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import type { RepositoryRef } from "@/lib/validation/browse";
-import { errorMessage } from "@/lib/query/api-client";
-import { fetchAllTagNames } from "./use-browse-queries";
+import { isEmptySelection, type SyncSelection } from "./selection";
+import { PatternForm } from "./pattern-form";
+import type { SelectionRule } from "./use-tag-selection";
 
-/** How many tags are selected, select-all-matching, clear, and the way into the sync panel. */
+/** What is selected, select-all-matching, select by pattern, clear, and the way into the sync panel. */
 export function SelectionBar({
-  repositoryRef,
   q,
   total,
-  selectedCount,
-  onSelect,
+  selection,
+  onSelectRule,
   onClear,
   onSync,
 }: {
-  repositoryRef: RepositoryRef;
   q: string | undefined;
+  /** Tags matching the current search (all tags without one). */
   total: number;
-  selectedCount: number;
-  onSelect: (tags: readonly string[]) => void;
+  selection: SyncSelection;
+  onSelectRule: (rule: SelectionRule) => void;
   onClear: () => void;
   onSync: () => void;
 }) {
   const t = useTranslations("tags");
-  const client = useQueryClient();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-
-  async function selectAllMatching() {
-    setBusy(true);
-    try {
-      const { tags, truncated } = await fetchAllTagNames(client, repositoryRef, q);
-      onSelect(tags);
-      if (truncated) toast(t("selectAllTruncated", { count: tags.length }), "info");
-    } catch (error) {
-      toast(t("selectAllFailed", { message: errorMessage(error) }), "error");
-    } finally {
-      setBusy(false);
-    }
+  const empty = isEmptySelection(selection);
+  let status: string;
+  let syncLabel: string;
+  switch (selection.kind) {
+    case "tags":
+      status = t("selectedCount", { count: selection.tags.size });
+      syncLabel = t("syncButton", { count: selection.tags.size });
+      break;
+    case "all":
+      status = t("selectedAll", { count: selection.count });
+      syncLabel = t("syncButton", { count: selection.count });
+      break;
+    case "search":
+      status = t("selectedSearch", { count: selection.count, q: selection.q });
+      syncLabel = t("syncButton", { count: selection.count });
+      break;
+    case "pattern":
+      status = t("selectedPattern", { pattern: selection.pattern });
+      syncLabel = t("syncPatternButton", { pattern: selection.pattern });
+      break;
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
-      <p role="status" className="text-sm font-medium">
-        {t("selectedCount", { count: selectedCount })}
-      </p>
-      <Button variant="secondary" disabled={busy || total === 0} onClick={() => void selectAllMatching()}>
-        {busy ? t("selecting") : q ? t("selectAllMatchingQuery", { count: total, q }) : t("selectAllMatching", { count: total })}
-      </Button>
-      <Button variant="ghost" disabled={selectedCount === 0} onClick={onClear}>
-        {t("clearSelection")}
-      </Button>
-      <Button className="ml-auto" disabled={selectedCount === 0} onClick={onSync}>
-        {t("syncButton", { count: selectedCount })}
-      </Button>
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center gap-3">
+        <div role="status" className="text-sm">
+          <p className="font-medium">{status}</p>
+          {selection.kind !== "tags" ? <p className="text-xs text-slate-600 dark:text-slate-300">{t("selectedByRule")}</p> : null}
+        </div>
+        <Button
+          variant="secondary"
+          disabled={total === 0}
+          onClick={() => onSelectRule(q ? { kind: "search", q, count: total } : { kind: "all", count: total })}
+        >
+          {q ? t("selectAllMatchingQuery", { count: total, q }) : t("selectAllMatching", { count: total })}
+        </Button>
+        <Button variant="ghost" disabled={empty} onClick={onClear}>
+          {t("clearSelection")}
+        </Button>
+        <Button className="ml-auto" disabled={empty} onClick={onSync}>
+          {syncLabel}
+        </Button>
+      </div>
+      <PatternForm onSelect={(pattern) => onSelectRule({ kind: "pattern", pattern })} />
     </div>
   );
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { clickTag, pageCheck, type SelectionState, withTags } from "./selection";
+import {
+  clickTag,
+  isEmptySelection,
+  pageCheck,
+  selectionCount,
+  selectionMatcher,
+  selectionRequest,
+  type SelectionState,
+  type SyncSelection,
+  withTags,
+} from "./selection";
 
 const visible = ["a", "b", "c", "d", "e"];
 const state = (selected: string[], anchor: string | null = null): SelectionState => ({ selected: new Set(selected), anchor });
@@ -44,5 +54,33 @@ describe("withTags and pageCheck", () => {
     [visible, "all"],
   ] as const)("selected %j → %s", (selected, expected) => {
     expect(pageCheck(new Set(selected), visible)).toBe(expected);
+  });
+});
+
+describe("a selection as a sync request", () => {
+  const cases: [string, SyncSelection, object, number | null][] = [
+    ["tags picked one by one, sorted", { kind: "tags", tags: new Set(["b", "a"]) }, { tags: ["a", "b"] }, 2],
+    ["every tag", { kind: "all", count: 5000 }, { tagSelector: { all: true } }, 5000],
+    ["a search", { kind: "search", q: "build-049", count: 100 }, { tagSelector: { pattern: "*build-049*" } }, 100],
+    ["a pattern", { kind: "pattern", pattern: "v1.*" }, { tagSelector: { pattern: "v1.*" } }, null],
+  ];
+  it.each(cases)("sends %s", (_, selection, request, count) => {
+    expect(selectionRequest(selection)).toEqual(request);
+    expect(selectionCount(selection)).toBe(count);
+  });
+
+  it("is empty only when it surely holds no tag", () => {
+    expect(isEmptySelection({ kind: "tags", tags: new Set() })).toBe(true);
+    expect(isEmptySelection({ kind: "all", count: 0 })).toBe(true);
+    expect(isEmptySelection({ kind: "pattern", pattern: "x*" })).toBe(false);
+  });
+
+  it.each<[string, SyncSelection, string[]]>([
+    ["a list", { kind: "tags", tags: new Set(["b"]) }, ["b"]],
+    ["every tag", { kind: "all", count: 3 }, ["a", "b", "v1.0"]],
+    ["a search", { kind: "search", q: "1.", count: 1 }, ["v1.0"]],
+    ["a pattern", { kind: "pattern", pattern: "[ab]" }, ["a", "b"]],
+  ])("ticks the rows %s covers", (_, selection, ticked) => {
+    expect(["a", "b", "v1.0"].filter(selectionMatcher(selection))).toEqual(ticked);
   });
 });

@@ -1,3 +1,6 @@
+import type { TagSelector } from "@/lib/jobs/schemas";
+import { searchPattern, tagPatternMatcher } from "@/lib/jobs/glob";
+
 // Tag selection as pure functions: the table keeps a Set of tag names, so it survives paging, sorting and searching.
 
 export interface SelectionState {
@@ -43,4 +46,54 @@ export function pageCheck(selected: ReadonlySet<string>, visible: readonly strin
   const count = visible.filter((tag) => selected.has(tag)).length;
   if (count === 0) return "none";
   return count === visible.length ? "all" : "some";
+}
+
+/**
+ * What an operator picked for a sync: tags one by one, or a rule the server resolves (every tag of the repository,
+ * every tag containing a search, a glob pattern), so 50,000 tags never travel as a list.
+ */
+export type SyncSelection =
+  | { kind: "tags"; tags: ReadonlySet<string> }
+  | { kind: "all"; count: number }
+  | { kind: "search"; q: string; count: number }
+  | { kind: "pattern"; pattern: string };
+
+export const noSelection: SyncSelection = { kind: "tags", tags: new Set() };
+
+/** How many tags the selection holds, when the browser knows it (a pattern is counted by the server's plan). */
+export function selectionCount(selection: SyncSelection): number | null {
+  if (selection.kind === "tags") return selection.tags.size;
+  return selection.kind === "pattern" ? null : selection.count;
+}
+
+export function isEmptySelection(selection: SyncSelection): boolean {
+  return selectionCount(selection) === 0;
+}
+
+/** The tags of a sync request: a sorted list, or the selector that stands for them. */
+export function selectionRequest(selection: SyncSelection): { tags: string[] } | { tagSelector: TagSelector } {
+  switch (selection.kind) {
+    case "tags":
+      return { tags: [...selection.tags].sort() };
+    case "all":
+      return { tagSelector: { all: true } };
+    case "search":
+      return { tagSelector: { pattern: searchPattern(selection.q) } };
+    case "pattern":
+      return { tagSelector: { pattern: selection.pattern } };
+  }
+}
+
+/** Whether a tag on screen is covered by the selection, for ticking its row. */
+export function selectionMatcher(selection: SyncSelection): (tag: string) => boolean {
+  switch (selection.kind) {
+    case "tags":
+      return (tag) => selection.tags.has(tag);
+    case "all":
+      return () => true;
+    case "search":
+      return tagPatternMatcher(searchPattern(selection.q));
+    case "pattern":
+      return tagPatternMatcher(selection.pattern);
+  }
 }

@@ -9,6 +9,7 @@ import { RetryAlert } from "@/components/ui/retry-alert";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { RepositoryRef } from "@/lib/validation/browse";
 import { errorMessage } from "@/lib/query/api-client";
+import { selectionMatcher } from "./selection";
 import { SelectionBar } from "./selection-bar";
 import { TagTable } from "./tag-table";
 import { TagToolbar } from "./tag-toolbar";
@@ -26,10 +27,15 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
   const page = useTagPage({ ...repositoryRef, ...params });
   const selection = useTagSelection();
   const [syncOpen, setSyncOpen] = useState(false);
-  const selectedTags = useMemo(() => [...selection.selected].sort(), [selection.selected]);
   const name = `${repositoryRef.namespace}/${repositoryRef.repository}`;
   const total = page.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+  // The rows the selection covers on this page: a rule is applied to them, a list is looked up.
+  const selectedOnPage = useMemo(() => {
+    if (selection.selection.kind === "tags") return selection.selection.tags;
+    const matches = selectionMatcher(selection.selection);
+    return new Set((page.data?.items ?? []).map((tag) => tag.tag).filter(matches));
+  }, [selection.selection, page.data]);
 
   let body;
   if (page.isPending) {
@@ -65,7 +71,8 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
           caption={t("caption", { name })}
           tags={page.data.items}
           selectable={canSync}
-          selected={selection.selected}
+          locked={selection.byRule}
+          selected={selectedOnPage}
           onClick={selection.click}
           onSetMany={selection.setMany}
           busy={page.isFetching}
@@ -94,18 +101,17 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
       <TagToolbar params={params} onChange={update} />
       {canSync ? (
         <SelectionBar
-          repositoryRef={repositoryRef}
           q={params.q}
           total={total}
-          selectedCount={selection.selected.size}
-          onSelect={(tags) => selection.setMany(tags, true)}
+          selection={selection.selection}
+          onSelectRule={selection.selectByRule}
           onClear={selection.clear}
           onSync={() => setSyncOpen(true)}
         />
       ) : null}
       {body}
       {canSync && syncOpen ? (
-        <SyncPanel source={repositoryRef} tags={selectedTags} open={syncOpen} onClose={() => setSyncOpen(false)} />
+        <SyncPanel source={repositoryRef} selection={selection.selection} open={syncOpen} onClose={() => setSyncOpen(false)} />
       ) : null}
     </section>
   );

@@ -15,11 +15,12 @@ const shiftHeld = (e: ChangeEvent<HTMLInputElement>) => e.nativeEvent instanceof
 interface RowProps {
   tag: TagDto;
   selectable: boolean;
+  locked: boolean;
   checked: boolean;
   onClick: (click: CheckboxClick) => void;
 }
 
-const TagRow = memo(function TagRow({ tag, selectable, checked, onClick }: RowProps) {
+const TagRow = memo(function TagRow({ tag, selectable, locked, checked, onClick }: RowProps) {
   const t = useTranslations("tags");
   const format = useFormatter();
   const locale = useLocale();
@@ -30,6 +31,7 @@ const TagRow = memo(function TagRow({ tag, selectable, checked, onClick }: RowPr
           <Checkbox
             aria-label={t("selectTag", { tag: tag.tag })}
             checked={checked}
+            disabled={locked}
             // Shift-clicking would otherwise select the text between the two rows.
             onMouseDown={(e) => e.shiftKey && e.preventDefault()}
             onChange={(e) => onClick({ tag: tag.tag, checked: e.target.checked, shiftKey: shiftHeld(e) })}
@@ -48,11 +50,15 @@ const TagRow = memo(function TagRow({ tag, selectable, checked, onClick }: RowPr
   );
 });
 
-/** One page of tags; with `selectable`, a checkbox per row (shift-click for ranges) and one for the page. */
+/**
+ * One page of tags; with `selectable`, a checkbox per row (shift-click for ranges) and one for the page. `locked`
+ * while a rule (all, search, pattern) holds the selection: the boxes show it but cannot change it.
+ */
 export function TagTable({
   caption,
   tags,
   selectable,
+  locked,
   selected,
   onClick,
   onSetMany,
@@ -61,6 +67,7 @@ export function TagTable({
   caption: string;
   tags: readonly TagDto[];
   selectable: boolean;
+  locked: boolean;
   selected: ReadonlySet<string>;
   onClick: (click: CheckboxClick, visible: readonly string[]) => void;
   onSetMany: (tags: readonly string[], checked: boolean) => void;
@@ -83,6 +90,7 @@ export function TagTable({
                   aria-label={t("selectPage")}
                   checked={check === "all"}
                   indeterminate={check === "some"}
+                  disabled={locked}
                   onChange={(e) => onSetMany(visible, e.target.checked)}
                 />
               </th>
@@ -95,7 +103,7 @@ export function TagTable({
         </thead>
         <tbody>
           {tags.map((tag) => (
-            <TagRow key={tag.tag} tag={tag} selectable={selectable} checked={selected.has(tag.tag)} onClick={onRowClick} />
+            <TagRow key={tag.tag} tag={tag} selectable={selectable} locked={locked} checked={selected.has(tag.tag)} onClick={onRowClick} />
           ))}
         </tbody>
       </table>

@@ -1,14 +1,13 @@
 "use client";
 
-import { keepPreviousData, type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import {
   namespaceCheckDtoSchema,
   namespacesDtoSchema,
   regionsDtoSchema,
-  tagNamesDtoSchema,
   tagPageDtoSchema,
 } from "@/lib/browse/dto";
-import type { RepositoryRef, TagsQuery } from "@/lib/validation/browse";
+import type { TagsQuery } from "@/lib/validation/browse";
 import { apiUrl, getJson } from "@/lib/query/api-client";
 import { browseKeys } from "./query-keys";
 
@@ -46,14 +45,5 @@ export function useTagPage(query: TagsQuery) {
     queryFn: ({ signal }) => getJson(apiUrl("/api/tags", { ...query }), tagPageDtoSchema, signal),
     // The old page stays on screen (and selectable) while the next one loads.
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Every tag name matching `q`, fetched once per search and kept for select-all-matching. */
-export function fetchAllTagNames(client: QueryClient, ref: RepositoryRef, q: string | undefined) {
-  return client.fetchQuery({
-    queryKey: browseKeys.allTagNames(ref, q),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/tags/all", { ...ref, q }), tagNamesDtoSchema, signal),
-    staleTime: MINUTE,
   });
 }

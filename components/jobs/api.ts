@@ -1,72 +1,25 @@
-import { z } from "zod";
 import { apiUrl, getJson, sendJson } from "@/lib/query/api-client";
-import { JOB_STATUSES, TASK_STATES } from "@/lib/sync/states";
+import {
+  jobAnswerSchema,
+  jobPageSchema,
+  jobPlanSchema,
+  jobStatsSchema,
+  taskPageSchema,
+  type JobAnswer,
+  type JobDetail,
+  type JobPage,
+  type JobPlan,
+  type JobStats,
+  type TaskPage,
+} from "@/lib/jobs/dto";
+import type { TaskState } from "@/lib/jobs/states";
+import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
 import type { JobFilters } from "./filters";
 
-// The Jobs API as the browser sees it (docs/api.md "Jobs"); answers are parsed here, never trusted as typed.
-
-const isoTime = z.string().min(1);
-const count = z.number().int().nonnegative();
-
-export const jobSummarySchema = z.object({
-  id: z.string().min(1),
-  status: z.enum(JOB_STATUSES),
-  sourceRegion: z.string(),
-  sourceNamespace: z.string(),
-  sourceRepository: z.string(),
-  targetRegion: z.string(),
-  targetNamespace: z.string(),
-  override: z.boolean(),
-  createdBy: z.object({ email: z.string() }),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  finishedAt: isoTime.nullable(),
-  attempt: z.number().int(),
-  counts: z.object({
-    total: count,
-    queued: count,
-    active: count,
-    succeeded: count,
-    failed: count,
-  }),
-});
-export type JobSummary = z.infer<typeof jobSummarySchema>;
-
-export const taskSchema = z.object({
-  tag: z.string(),
-  status: z.enum(TASK_STATES),
-  sourceDigest: z.string().nullable(),
-  targetDigest: z.string().nullable(),
-  attempts: z.number().int(),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  submittedAt: isoTime.nullable(),
-  finishedAt: isoTime.nullable(),
-});
-export type JobTask = z.infer<typeof taskSchema>;
-
-export const jobDetailSchema = jobSummarySchema.extend({ tasks: z.array(taskSchema), live: z.boolean() });
-export type JobDetail = z.infer<typeof jobDetailSchema>;
-
-const jobAnswerSchema = z.object({ job: jobDetailSchema });
-const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
-export type JobPage = z.infer<typeof jobPageSchema>;
-
-export const jobStatsSchema = z.object({
-  counts: z.object({
-    queued: count,
-    running: count,
-    succeeded: count,
-    partially_failed: count,
-    failed: count,
-  }),
-  running: z.array(jobSummarySchema),
-  recent: z.array(jobSummarySchema),
-});
-export type JobStats = z.infer<typeof jobStatsSchema>;
+// The Jobs API as the browser calls it (docs/api.md "Jobs"); answers are parsed with the server's own DTO schemas.
 
 export const JOB_PAGE_SIZE = 25;
+export const TASK_PAGE_SIZE = 100;
 
 export const jobApiUrl = (id: string) => `/api/jobs/${encodeURIComponent(id)}`;
 
@@ -74,11 +27,28 @@ export async function fetchJob(id: string, signal?: AbortSignal): Promise<JobDet
   return (await getJson(jobApiUrl(id), jobAnswerSchema, signal)).job;
 }
 
-export function fetchJobPage(
-  filters: JobFilters,
-  cursor: string | null,
-  signal?: AbortSignal,
-): Promise<JobPage> {
+/** The job and the tasks that changed after `since`, a version an earlier answer carried. */
+export function fetchJobChanges(id: string, since: string, signal?: AbortSignal): Promise<JobAnswer> {
+  return getJson(apiUrl(jobApiUrl(id), { since }), jobAnswerSchema, signal);
+}
+
+export interface TaskPageQuery {
+  status?: TaskState;
+  q?: string;
+  offset: number;
+}
+
+export function fetchTaskPage(id: string, query: TaskPageQuery, signal?: AbortSignal): Promise<TaskPage> {
+  return getJson(apiUrl(`${jobApiUrl(id)}/tasks`, { ...query, limit: TASK_PAGE_SIZE }), taskPageSchema, signal);
+}
+
+/** How many of the job's tasks are in `status`: a one-row page is enough to read `total`. */
+export async function fetchTaskCount(id: string, status: TaskState, signal?: AbortSignal): Promise<number> {
+  const url = apiUrl(`${jobApiUrl(id)}/tasks`, { status, offset: 0, limit: 1 });
+  return (await getJson(url, taskPageSchema, signal)).total;
+}
+
+export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {
   return getJson(apiUrl("/api/jobs", { ...filters, cursor, limit: JOB_PAGE_SIZE }), jobPageSchema, signal);
 }
 
@@ -88,4 +58,13 @@ export function fetchJobStats(signal?: AbortSignal): Promise<JobStats> {
 
 export async function retryJob(id: string): Promise<JobDetail> {
   return (await sendJson("POST", `${jobApiUrl(id)}/retry`, {}, jobAnswerSchema)).job;
+}
+
+export async function cancelJob(id: string): Promise<JobDetail> {
+  return (await sendJson("POST", `${jobApiUrl(id)}/cancel`, {}, jobAnswerSchema)).job;
+}
+
+/** The tags a sync request would copy, counted and the first ones named, before anything is started. */
+export async function planJob(request: SyncJobRequest): Promise<JobPlan["plan"]> {
+  return (await sendJson("POST", "/api/jobs/plan", request, jobPlanSchema)).plan;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseLeniently, toSearch, type SearchParamsRecord } from "@/components/browse/url-state";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
-import { JOB_STATUSES } from "@/lib/sync/states";
+import { JOB_STATUSES } from "@/lib/jobs/states";
 
 // The history's filters live in the URL (shareable, back-button friendly) under the same names the API takes.
 

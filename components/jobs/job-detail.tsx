@@ -1,41 +1,51 @@
 "use client";
 
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import type { JobDetail as JobDetailData } from "./api";
+import { roleAllows, type Role } from "@/lib/auth/roles";
+import type { JobDetail as JobDetailData } from "@/lib/jobs/dto";
+import { ApiError } from "@/lib/query/api-client";
+import { CancelJob } from "./cancel-job";
+import { CancelNotice } from "./cancel-notice";
 import { repositoryPath } from "./format";
 import { JobFacts } from "./job-facts";
 import { JobProgress } from "./job-progress";
 import { sourceRepositoryHref } from "./links";
 import { QueryError } from "./query-error";
-import { RetryFailedButton } from "./retry-failed-button";
+import { RetryJobButton } from "./retry-job-button";
 import { JobStatusBadge } from "./status-badge";
 import { TaskTable } from "./task-table";
 import { useJob } from "./use-jobs";
 
+/** Who is looking: operators retry and cancel; whoever started a job may cancel it too. */
+export interface JobViewer {
+  email: string;
+  role: Role;
+}
+
 /** The job page's body: it follows the job live until every tag reached an end. */
-export function JobDetail({
-  jobId,
-  initialJob,
-  canRetry,
-}: {
-  jobId: string;
-  initialJob?: JobDetailData;
-  canRetry: boolean;
-}) {
+export function JobDetail({ jobId, initialJob, viewer }: { jobId: string; initialJob?: JobDetailData; viewer: JobViewer }) {
   const t = useTranslations("job");
   const query = useJob(jobId, initialJob);
   if (query.isPending) return <TableSkeleton label={t("loading")} />;
-  if (query.isError && !query.data) return <QueryError title={t("loadFailed")} query={query} />;
+  if (query.isError && !query.data) {
+    if (query.error instanceof ApiError && query.error.status === 404) notFound();
+    return <QueryError title={t("loadFailed")} query={query} />;
+  }
   const job = query.data;
   const repository = repositoryPath(job.sourceNamespace, job.sourceRepository);
+  const canRetry = roleAllows(viewer.role, "operator");
+  const canCancel = canRetry || viewer.email === job.createdBy.email;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("title", { repository, target: job.targetRegion })}</h1>
-        <JobStatusBadge status={job.status} />
+        <span role="status" aria-label={t("statusLabel")}>
+          <JobStatusBadge status={job.status} />
+        </span>
         <span role="status" className="text-sm text-slate-500 dark:text-slate-400">
           {job.live ? t("live") : t("settled")}
         </span>
@@ -45,9 +55,15 @@ export function JobDetail({
       </div>
       <JobFacts job={job} />
       {query.isError ? <QueryError title={t("refreshFailed")} query={query} /> : null}
+      <CancelNotice job={job} />
       <JobProgress job={job} />
-      {canRetry ? <RetryFailedButton job={job} /> : null}
-      <TaskTable tasks={job.tasks} />
+      {canRetry || canCancel ? (
+        <div className="flex flex-wrap items-start gap-3">
+          {canCancel ? <CancelJob job={job} /> : null}
+          {canRetry ? <RetryJobButton job={job} /> : null}
+        </div>
+      ) : null}
+      <TaskTable job={job} />
     </div>
   );
 }

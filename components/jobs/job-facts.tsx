@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { regionLabel } from "@/lib/swr/regions";
-import type { JobSummary } from "./api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import { formatDateTime, repositoryPath } from "./format";
 import { sourceRepositoryHref, targetRepositoryHref } from "./links";
 
@@ -23,6 +23,13 @@ export function JobFacts({ job }: { job: JobSummary }) {
       {text}
     </Link>
   );
+  const selection = job.tagSelection;
+  const tagSelectionText =
+    selection === null
+      ? t("tagSelectionList", { count: job.counts.total })
+      : "all" in selection
+        ? t("tagSelectionAll", { count: job.counts.total })
+        : t("tagSelectionPattern", { pattern: selection.pattern, count: job.counts.total });
   const facts: [string, ReactNode][] = [
     [t("startedBy"), job.createdBy.email],
     [t("startedAt"), formatDateTime(format, job.createdAt)],
@@ -30,8 +37,9 @@ export function JobFacts({ job }: { job: JobSummary }) {
     [t("finishedAt"), job.finishedAt ? formatDateTime(format, job.finishedAt) : t("notFinished")],
     [t("source"), link(sourceRepositoryHref(job), place(job.sourceRegion, job.sourceNamespace))],
     [t("target"), link(targetRepositoryHref(job), place(job.targetRegion, job.targetNamespace))],
+    [t("tagSelection"), tagSelectionText],
     [t("override"), job.override ? t("overrideYes") : t("overrideNo")],
-    [t("attempt"), job.attempt],
+    [t("attempt"), format.number(job.attempt)],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">

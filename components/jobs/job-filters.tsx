@@ -7,7 +7,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
-import { JOB_STATUSES } from "@/lib/sync/states";
+import { JOB_STATUSES } from "@/lib/jobs/states";
 import { hasJobFilters, JOB_FILTER_KEYS, jobFiltersFormSchema, type JobFilters } from "./filters";
 import { jobsHref } from "./links";
 

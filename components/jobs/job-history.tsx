@@ -14,7 +14,7 @@ import {
   theadClass,
 } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import type { JobSummary } from "./api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import type { JobFilters } from "./filters";
 import { formatDateTime, repositoryPath } from "./format";
 import { JobRoute } from "./job-route";

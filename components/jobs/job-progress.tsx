@@ -1,13 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { JobSummary } from "./api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import { progressOf, progressTone } from "./status";
 
-/** How far a job got: a bar for every tag that reached an end and the four counts people ask about. */
+/** How far a job got: a bar for every tag that reached an end and the counts people ask about. */
 export function JobProgress({ job }: { job: JobSummary }) {
   const t = useTranslations("job");
+  const format = useFormatter();
   const progress = progressOf(job.counts);
   const text = t("progressText", progress);
   const counts = [
@@ -15,6 +16,7 @@ export function JobProgress({ job }: { job: JobSummary }) {
     ["countActive", job.counts.active],
     ["countSucceeded", job.counts.succeeded],
     ["countFailed", job.counts.failed],
+    ["countCancelled", job.counts.cancelled],
   ] as const;
   return (
     <section aria-labelledby="job-progress-title" className="space-y-3">
@@ -24,17 +26,12 @@ export function JobProgress({ job }: { job: JobSummary }) {
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">{text}</p>
       </div>
-      <ProgressBar
-        label={t("progressLabel")}
-        percent={progress.percent}
-        valueText={text}
-        tone={progressTone(job.status)}
-      />
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <ProgressBar label={t("progressLabel")} percent={progress.percent} valueText={text} tone={progressTone(job.status)} />
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {counts.map(([key, value]) => (
           <div key={key} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
             <dt className="text-xs text-slate-500 dark:text-slate-400">{t(key)}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+            <dd className="text-xl font-semibold tabular-nums">{format.number(value)}</dd>
           </div>
         ))}
       </dl>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { JobSummary } from "./api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import { repositoryPath } from "./format";
 
 /** `cn-north-4 team-a/nginx → ap-southeast-1 team-a`, the arrow spoken as "to". */

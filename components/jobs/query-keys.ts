@@ -1,3 +1,5 @@
+import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
+import type { TaskPageQuery } from "./api";
 import type { JobFilters } from "./filters";
 
 // TanStack Query keys of the Jobs API, in one place so a retry can refresh the list, the stats and the job together.
@@ -9,5 +11,10 @@ export const jobKeys = {
   lists: () => [...all, "list"] as const,
   list: (filters: JobFilters) => [...all, "list", filters] as const,
   detail: (id: string) => [...all, "detail", id] as const,
+  /** Every cached page of one job's tasks, whatever its filter. */
+  taskPages: (id: string) => [...all, "tasks", id] as const,
+  taskPage: (id: string, query: TaskPageQuery) => [...all, "tasks", id, query] as const,
+  taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
   stats: () => [...all, "stats"] as const,
+  plan: (request: SyncJobRequest) => [...all, "plan", request] as const,
 };

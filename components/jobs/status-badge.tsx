@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { JobStatus, TaskState } from "@/lib/sync/states";
+import type { JobStatus, TaskState } from "@/lib/jobs/states";
 import { jobBadge, taskBadge } from "./status";
 
 export function JobStatusBadge({ status }: { status: JobStatus }) {

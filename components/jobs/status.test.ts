@@ -1,64 +1,64 @@
 import { describe, expect, it } from "vitest";
-import { JOB_STATUSES, TASK_STATES } from "@/lib/sync/states";
+import { JOB_STATUSES, TASK_STATES } from "@/lib/jobs/states";
 import en from "@/messages/en/jobs.json";
-import { jobBadge, progressOf, progressTone, taskBadge } from "./status";
+import zh from "@/messages/zh-CN/jobs.json";
+import { jobBadge, progressOf, progressTone, retryableCount, taskBadge } from "./status";
 
 describe("status badges", () => {
   it.each([
     ["queued", "neutral"],
-    ["syncing", "info"],
     ["retrying", "warning"],
+    ["submitted", "info"],
     ["succeeded", "success"],
     ["failed", "danger"],
+    ["cancelled", "neutral"],
   ] as const)("shows task %s as %s", (state, tone) => {
     expect(taskBadge(state)).toEqual({ tone, labelKey: `taskStatus.${state}` });
   });
 
   it.each([
     ["running", "info"],
+    ["cancelling", "warning"],
+    ["cancelled", "neutral"],
     ["partially_failed", "warning"],
     ["failed", "danger"],
   ] as const)("shows job %s as %s", (status, tone) => {
     expect(jobBadge(status).tone).toBe(tone);
   });
 
-  it("has an English label for every status", () => {
+  it.each([
+    ["English", en],
+    ["Chinese", zh],
+  ])("has a %s label for every status", (_, catalog) => {
     const label = (key: string) =>
-      key.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], en);
+      key.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], catalog);
     for (const s of TASK_STATES) expect(label(taskBadge(s).labelKey)).toEqual(expect.any(String));
     for (const s of JOB_STATUSES) expect(label(jobBadge(s).labelKey)).toEqual(expect.any(String));
   });
 });
 
 describe("progressOf", () => {
+  const counts = (total: number, succeeded: number, failed: number, cancelled = 0) => ({ total, succeeded, failed, cancelled });
   it.each([
-    [
-      { total: 3, succeeded: 3, failed: 0 },
-      { done: 3, total: 3, percent: 100 },
-    ],
-    [
-      { total: 3, succeeded: 1, failed: 1 },
-      { done: 2, total: 3, percent: 66 },
-    ],
-    [
-      { total: 1000, succeeded: 999, failed: 0 },
-      { done: 999, total: 1000, percent: 99 },
-    ],
-    [
-      { total: 0, succeeded: 0, failed: 0 },
-      { done: 0, total: 0, percent: 0 },
-    ],
-    [
-      { total: 2, succeeded: 2, failed: 1 },
-      { done: 2, total: 2, percent: 100 },
-    ],
-  ])("%j → %j", (counts, expected) => {
-    expect(progressOf(counts)).toEqual(expected);
+    [counts(3, 3, 0), { done: 3, total: 3, percent: 100 }],
+    [counts(3, 1, 1), { done: 2, total: 3, percent: 66 }],
+    [counts(1000, 999, 0), { done: 999, total: 1000, percent: 99 }],
+    [counts(0, 0, 0), { done: 0, total: 0, percent: 0 }],
+    [counts(2, 2, 1), { done: 2, total: 2, percent: 100 }],
+    [counts(20_000, 5_000, 0, 15_000), { done: 20_000, total: 20_000, percent: 100 }],
+    [counts(4, 1, 0, 1), { done: 2, total: 4, percent: 50 }],
+  ])("%j → %j", (c, expected) => {
+    expect(progressOf(c)).toEqual(expected);
   });
 
-  it("colours the bar by outcome, blue while waiting or running", () => {
+  it("colours the bar by outcome, blue while waiting, running or cancelled", () => {
     expect(progressTone("queued")).toBe("info");
     expect(progressTone("succeeded")).toBe("success");
     expect(progressTone("partially_failed")).toBe("warning");
+    expect(progressTone("cancelled")).toBe("info");
+  });
+
+  it("retries failed and cancelled tags", () => {
+    expect(retryableCount({ failed: 2, cancelled: 3 })).toBe(5);
   });
 });

@@ -1,28 +1,107 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJob, fetchJobPage, fetchJobStats, retryJob, type JobDetail, type JobSummary } from "./api";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import type { JobAnswer, JobDetail, JobSummary } from "@/lib/jobs/dto";
+import { isLiveJobStatus, type TaskState } from "@/lib/jobs/states";
+import {
+  cancelJob,
+  fetchJob,
+  fetchJobChanges,
+  fetchJobPage,
+  fetchJobStats,
+  fetchTaskCount,
+  fetchTaskPage,
+  retryJob,
+  type TaskPageQuery,
+} from "./api";
 import type { JobFilters } from "./filters";
 import { jobKeys } from "./query-keys";
+import { mergeTaskChanges, type CachedTaskPage } from "./task-changes";
 
-// Queries and the one mutation of the Jobs API; live data polls only while something can still change.
+// Queries and mutations of the Jobs API; live data polls only while something can still change.
 
 export const JOB_REFRESH_MS = 1_500;
 export const HISTORY_REFRESH_MS = 5_000;
 export const STATS_REFRESH_MS = 3_000;
 const STATS_IDLE_REFRESH_MS = 30_000;
 
-const isMoving = (job: JobSummary) => job.status === "queued" || job.status === "running";
+const isMoving = (job: JobSummary) => isLiveJobStatus(job.status);
 
-/** One job; refreshes itself while `live` and stops once every tag reached an end. */
+/** Folds a poll's changed tasks into every cached page of the job; pages whose filter they may have moved are fetched again. */
+function applyTaskChanges(client: QueryClient, id: string, changes: NonNullable<JobAnswer["changes"]>) {
+  if (!changes.complete) {
+    void client.invalidateQueries({ queryKey: jobKeys.taskPages(id) });
+    return;
+  }
+  for (const [key, page] of client.getQueriesData<CachedTaskPage>({ queryKey: jobKeys.taskPages(id) })) {
+    if (!page) continue;
+    const merged = mergeTaskChanges(page, changes.tasks);
+    if (merged.page !== page) client.setQueryData(key, merged.page);
+    if (merged.stale) void client.invalidateQueries({ queryKey: key, exact: true });
+  }
+}
+
+/**
+ * One job; while `live` it asks only for what changed since the version it holds and merges the changed tasks into
+ * the pages of tasks on screen, so a job of 50,000 tags costs a page of rows, never the whole list.
+ */
 export function useJob(id: string, initialJob?: JobDetail) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: jobKeys.detail(id),
-    queryFn: ({ signal }) => fetchJob(id, signal),
+    queryFn: async ({ signal }) => {
+      const known = client.getQueryData<JobDetail>(jobKeys.detail(id));
+      if (!known) return fetchJob(id, signal);
+      const answer = await fetchJobChanges(id, known.version, signal);
+      if (answer.changes) applyTaskChanges(client, id, answer.changes);
+      // The last changes may have landed between two polls; the settled job's pages are read once more.
+      if (known.live && !answer.job.live) void client.invalidateQueries({ queryKey: jobKeys.taskPages(id) });
+      return answer.job;
+    },
     initialData: initialJob,
     // The server's copy is a snapshot of a moving job: treat it as stale at once.
     initialDataUpdatedAt: 0,
     refetchInterval: (query) => (query.state.data?.live ? JOB_REFRESH_MS : false),
+  });
+}
+
+/**
+ * One page of a job's tasks, by tag, for a page that shows the job already: a poll that answered while the page was
+ * on its way is caught up here, so the rows are never older than the version the polls continue from.
+ */
+export function useTaskPage(id: string, query: TaskPageQuery) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: jobKeys.taskPage(id, query),
+    queryFn: async ({ signal }): Promise<CachedTaskPage> => {
+      const before = client.getQueryData<JobDetail>(jobKeys.detail(id))?.version;
+      const page: CachedTaskPage = { ...(await fetchTaskPage(id, query, signal)), query };
+      const after = client.getQueryData<JobDetail>(jobKeys.detail(id))?.version;
+      if (before === undefined || before === after) return page;
+      const answer = await fetchJobChanges(id, before, signal);
+      if (!answer.changes?.complete) return page;
+      const merged = mergeTaskChanges(page, answer.changes.tasks);
+      return merged.stale ? { ...(await fetchTaskPage(id, query, signal)), query } : merged.page;
+    },
+    // The previous page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many of the job's tasks are in `status` right now. */
+export function useTaskCount(id: string, status: TaskState, enabled: boolean) {
+  return useQuery({
+    queryKey: jobKeys.taskCount(id, status),
+    queryFn: ({ signal }) => fetchTaskCount(id, status, signal),
+    enabled,
+    staleTime: 0,
   });
 }
 
@@ -46,14 +125,20 @@ export function useJobStats() {
   });
 }
 
-/** Re-queues the failed tags; the answer replaces the cached job, then every job view refetches. */
-export function useRetryJob(id: string) {
+/** A retry or cancel answers with the job: it replaces the cached one, then every job view and task page refetches. */
+function useJobAction(id: string, action: (id: string) => Promise<JobDetail>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => retryJob(id),
+    mutationFn: () => action(id),
     onSuccess: async (job) => {
       client.setQueryData(jobKeys.detail(id), job);
       await client.invalidateQueries({ queryKey: jobKeys.all });
     },
   });
 }
+
+/** Puts the failed and cancelled tags back in the queue as a new attempt. */
+export const useRetryJob = (id: string) => useJobAction(id, retryJob);
+
+/** Stops the tags not yet sent; the ones SWR already has finish as SWR reports them. */
+export const useCancelJob = (id: string) => useJobAction(id, cancelJob);

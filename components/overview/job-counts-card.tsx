@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { JobStats } from "@/components/jobs/api";
+import type { JobStats } from "@/lib/jobs/dto";
 import { jobsHref } from "@/components/jobs/links";
 import { JobStatusBadge } from "@/components/jobs/status-badge";
 import { Card } from "@/components/ui/card";
-import { JOB_STATUSES } from "@/lib/sync/states";
+import { JOB_STATUSES } from "@/lib/jobs/states";
 
 /** How many jobs are in each status; each line opens the history filtered to it. */
 export function JobCountsCard({ counts }: { counts: JobStats["counts"] }) {

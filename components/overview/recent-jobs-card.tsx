@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { JobSummary } from "@/components/jobs/api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import { formatDateTime } from "@/components/jobs/format";
 import { JobRoute } from "@/components/jobs/job-route";
 import { jobHref, jobsHref } from "@/components/jobs/links";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { JobSummary } from "@/components/jobs/api";
+import type { JobSummary } from "@/lib/jobs/dto";
 import { repositoryPath } from "@/components/jobs/format";
 import { JobRoute } from "@/components/jobs/job-route";
 import { jobHref } from "@/components/jobs/links";

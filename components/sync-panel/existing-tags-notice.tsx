@@ -2,24 +2,29 @@
 
 import { useTranslations } from "next-intl";
 import { errorMessage } from "@/lib/query/api-client";
-import type { useExistingTags } from "./use-existing-tags";
+import { MAX_EXISTING_CHECK, type useExistingTags } from "./use-existing-tags";
+import type { ExistingCheckSkipped } from "./use-sync-form";
 
 const PREVIEW = 5;
 
 /** Which selected tags the target already has, and what the sync will do with them. */
 export function ExistingTagsNotice({
   existing,
+  skipped,
   target,
   override,
 }: {
   existing: ReturnType<typeof useExistingTags>;
+  skipped: ExistingCheckSkipped;
   target: string;
   override: boolean;
 }) {
   const t = useTranslations("syncPanel");
   let text: string;
   let warn = false;
-  if (existing.isPending) text = t("existingChecking", { target });
+  if (skipped === "rule") text = override ? t("existingSkippedRuleReplaced", { target }) : t("existingSkippedRuleKept", { target });
+  else if (skipped === "many") text = t("existingSkippedMany", { max: MAX_EXISTING_CHECK, target });
+  else if (existing.isPending) text = t("existingChecking", { target });
   else if (existing.isError) text = t("existingFailed", { message: errorMessage(existing.error) });
   else if (existing.data.length === 0) text = t("existingNone", { target });
   else {

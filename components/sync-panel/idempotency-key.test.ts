@@ -112,3 +112,19 @@ describe("idempotencyKeyFor", () => {
     expect(key).toMatch(/^[a-z0-9-]{8,128}$/);
   });
 });
+
+describe("idempotencyKeyFor a selector", () => {
+  const all: SyncJobRequest = { ...NGINX_ROUTE, tagSelector: { all: true }, override: false };
+  const pattern: SyncJobRequest = { ...NGINX_ROUTE, tagSelector: { pattern: "1.25.*" }, override: false };
+
+  it("tells every-tag, a pattern and a list apart", () => {
+    const d = deps();
+    const keys = [all, pattern, body].map((b) => idempotencyKeyFor(b, d));
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("ignores spaces around a pattern", () => {
+    const d = deps();
+    expect(idempotencyKeyFor({ ...pattern, tagSelector: { pattern: " 1.25.* " } }, d)).toBe(idempotencyKeyFor(pattern, d));
+  });
+});

@@ -13,7 +13,10 @@ import { Field, selectClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import type { RepositoryRef } from "@/lib/validation/browse";
+import { selectionCount, type SyncSelection } from "@/components/browse/selection";
+import { jobHref } from "@/components/jobs/links";
 import { ExistingTagsNotice } from "./existing-tags-notice";
+import { PlanPreview } from "./plan-preview";
 import { MAX_TAGS_PER_JOB } from "./sync-request";
 import { TargetNamespaceField } from "./target-namespace-field";
 import { UNREADABLE_ANSWER, useSubmitSync } from "./use-submit-sync";
@@ -22,15 +25,15 @@ import { useSyncForm } from "./use-sync-form";
 // Field names of POST /api/jobs that have their own control here; other field messages go in the alert.
 const OWN_FIELDS = ["targetRegion", "targetNamespace"];
 
-/** Copy the selected tags to another region: pick the target, see what would be replaced, start the job. */
+/** Copy the selected tags to another region: pick the target, see which tags the sync copies and what it replaces, start the job. */
 export function SyncPanel({
   source,
-  tags,
+  selection,
   open,
   onClose,
 }: {
   source: RepositoryRef;
-  tags: readonly string[];
+  selection: SyncSelection;
   open: boolean;
   onClose: () => void;
 }) {
@@ -39,7 +42,7 @@ export function SyncPanel({
   const router = useRouter();
   const toast = useToast();
   const client = useQueryClient();
-  const form = useSyncForm(source, tags);
+  const form = useSyncForm(source, selection);
   const regions = useRegions(source.region);
   const submit = useSubmitSync();
 
@@ -75,8 +78,8 @@ export function SyncPanel({
     const target = `${form.targetRegion} / ${form.request.targetNamespace}`;
     submit.mutate(form.request, {
       onSuccess: (job) => {
-        toast(job.reused ? t("toastReused", { target }) : t("toastStarted", { count: tags.length, target }), "success");
-        router.push(`/jobs/${encodeURIComponent(job.id)}`);
+        toast(job.reused ? t("toastReused", { target }) : t("toastStarted", { count: form.count ?? 0, target }), "success");
+        router.push(jobHref(job.id));
       },
       onError: () => toast(t("toastFailed"), "error"),
     });
@@ -86,9 +89,14 @@ export function SyncPanel({
     .filter(Boolean)
     .join(" ");
   const target = `${form.targetRegion}/${form.request.targetNamespace}`;
+  const name = `${source.namespace}/${source.repository}`;
+  const title =
+    selection.kind === "pattern"
+      ? t("titlePattern", { pattern: selection.pattern, name })
+      : t("title", { count: selectionCount(selection) ?? 0, name });
 
   return (
-    <Dialog open={open} onClose={onClose} title={t("title", { count: tags.length, name: `${source.namespace}/${source.repository}` })}>
+    <Dialog open={open} onClose={onClose} title={title}>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {submitErrorText ? (
           <Alert>
@@ -102,7 +110,7 @@ export function SyncPanel({
             ) : null}
           </Alert>
         ) : null}
-        {form.tooManyTags ? <Alert>{t("tooManyTags", { count: tags.length, max: MAX_TAGS_PER_JOB })}</Alert> : null}
+        {form.tooManyTags ? <Alert>{t("tooManyTags", { count: form.count ?? 0, max: MAX_TAGS_PER_JOB })}</Alert> : null}
 
         <Field
           id={`${id}-region`}
@@ -138,20 +146,22 @@ export function SyncPanel({
         />
 
         <Switch checked={form.override} onChange={edit(form.setOverride)} label={t("override")} description={t("overrideHelp")} />
-        {form.target ? <ExistingTagsNotice existing={form.existing} target={target} override={form.override} /> : null}
+        {form.target ? (
+          <ExistingTagsNotice existing={form.existing} skipped={form.existingCheckSkipped} target={target} override={form.override} />
+        ) : null}
 
-        <p className="text-sm font-medium">
-          {form.targetRegion && form.request.targetNamespace
-            ? t("summary", { count: tags.length, region: form.targetRegion, namespace: form.request.targetNamespace })
-            : t("summaryIncomplete", { count: tags.length })}
-        </p>
+        <PlanPreview plan={form.plan} targetChosen={form.targetChosen} />
 
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             {t("cancel")}
           </Button>
-          <Button type="submit" disabled={submit.isPending || submit.isSuccess || form.tooManyTags || tags.length === 0}>
-            {submit.isPending || submit.isSuccess ? t("submitting") : t("submit")}
+          <Button type="submit" disabled={submit.isPending || submit.isSuccess || form.tooManyTags}>
+            {submit.isPending || submit.isSuccess
+              ? t("submitting")
+              : form.count === null
+                ? t("submitUncounted")
+                : t("submit", { count: form.count })}
           </Button>
         </div>
       </form>

@@ -1,22 +1,26 @@
 import { z } from "zod";
-import type { createJobSchema } from "@/lib/validation/jobs";
+import type { createJobSchema } from "@/lib/jobs/schemas";
 
-// The body of POST /api/jobs as the sync panel sends it (docs/api.md "Jobs").
+// The body of POST /api/jobs (and of POST /api/jobs/plan) as the sync panel sends it (docs/api.md "Jobs").
 
-export { MAX_TAGS_PER_JOB } from "@/lib/validation/jobs";
+export { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
 export type SyncJobRequest = z.input<typeof createJobSchema>;
 
 /** One spelling per request: fixed key order, tags unique and sorted, so the same request hashes the same. */
 export function normalizeSyncJobRequest(r: SyncJobRequest): SyncJobRequest {
-  return {
+  const route = {
     sourceRegion: r.sourceRegion,
     sourceNamespace: r.sourceNamespace,
     sourceRepository: r.sourceRepository,
     targetRegion: r.targetRegion,
     targetNamespace: r.targetNamespace.trim(),
-    tags: [...new Set(r.tags)].sort(),
-    override: r.override,
   };
+  if (r.tagSelector) {
+    const { all, pattern } = r.tagSelector;
+    const tagSelector = all ? { all } : { pattern: pattern?.trim() };
+    return { ...route, tagSelector, override: r.override };
+  }
+  return { ...route, tags: [...new Set(r.tags)].sort(), override: r.override };
 }
 
 /** What a 201/200 from POST /api/jobs must carry for the panel to open the job. */

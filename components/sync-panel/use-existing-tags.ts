@@ -6,6 +6,9 @@ import { browseKeys } from "@/components/browse/query-keys";
 import { existingTagsDtoSchema } from "@/lib/browse/dto";
 import { MAX_EXISTING_TAGS_PER_REQUEST, type RepositoryRef } from "@/lib/validation/browse";
 
+/** Above this many tags the panel does not ask (each slice of 200 makes the server read the whole target repository). */
+export const MAX_EXISTING_CHECK = 1_000;
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import picomatch from "picomatch";
 import { AppError } from "@/lib/errors";
 import { isSwrError, walkPages, type SwrClient } from "@/lib/swr";
+import { compileTagPattern } from "./glob";
 import { quoteNames, type CreateJobInput, type TagSelector } from "./schemas";
 
 // Which tags a request means: a list (each must exist), every tag, or a glob evaluated against the
@@ -27,7 +27,7 @@ function unprocessable(field: string, message: string): AppError {
 export function tagMatcher(pattern: string): (tag: string) => boolean {
   let re: RegExp;
   try {
-    re = picomatch.makeRe(pattern, { dot: true, strictBrackets: true, nonegate: false });
+    re = compileTagPattern(pattern);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError("validation_failed", "The request body is not valid.", { "tagSelector.pattern": [`is not a valid pattern: ${reason}`] });

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { JobDetail } from "@/components/jobs/job-detail";
-import { getCurrentUser, roleAllows } from "@/lib/auth/session";
-import { getJobDetail } from "@/lib/db/jobs";
-import { jobIdParamsSchema } from "@/lib/validation/jobs";
+import { getCurrentUser } from "@/lib/auth/session";
+import { jobIdParamsSchema } from "@/lib/jobs/schemas";
+import { getJobDetail } from "@/lib/jobs/store";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("job");
@@ -17,6 +17,6 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const [user, job] = await Promise.all([getCurrentUser(), getJobDetail(parsed.data.id)]);
   if (!user) redirect(`/login`);
   if (!job) notFound();
-  // The server's snapshot paints at once; the client then follows the job while it is live.
-  return <JobDetail jobId={job.id} initialJob={job} canRetry={roleAllows(user.role, "operator")} />;
+  // The server's snapshot (the API's JobDetail, no tasks) paints at once; the browser then follows the job while it is live.
+  return <JobDetail jobId={job.id} initialJob={job} viewer={{ email: user.email, role: user.role }} />;
 }

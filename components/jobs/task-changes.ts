@@ -1,0 +1,41 @@
+import type { TaskDto, TaskPage } from "@/lib/jobs/dto";
+import type { TaskPageQuery } from "./api";
+
+// Folding the tasks a poll reports as changed into a page of tasks already on screen; pure, so it is tested without a browser.
+
+/** A page of tasks together with the filter that produced it, so a change can tell whether it still belongs. */
+export type CachedTaskPage = TaskPage & { query: TaskPageQuery };
+
+const newerOrSame = (next: TaskDto, current: TaskDto) => Date.parse(next.updatedAt) >= Date.parse(current.updatedAt);
+
+// The server's `q` is a substring of the tag; compared loosely here, since a wrong "maybe" costs one refetch only.
+const mayMatch = (query: TaskPageQuery, task: TaskDto) =>
+  (query.status === undefined || query.status === task.status) &&
+  (query.q === undefined || task.tag.toLowerCase().includes(query.q.toLowerCase()));
+
+/**
+ * The page with every changed task it shows replaced by its newer copy. `stale` when the changes may have moved
+ * tasks into or out of the page's status filter, so the page must be fetched again to be right.
+ */
+export function mergeTaskChanges(
+  page: CachedTaskPage,
+  changed: readonly TaskDto[],
+): { page: CachedTaskPage; stale: boolean } {
+  if (changed.length === 0) return { page, stale: false };
+  const byTag = new Map(changed.map((task) => [task.tag, task]));
+  const shown = new Set(page.items.map((task) => task.tag));
+  let replaced = false;
+  let stale = false;
+  const items = page.items.map((task) => {
+    const next = byTag.get(task.tag);
+    if (!next || !newerOrSame(next, task)) return task;
+    replaced = true;
+    if (page.query.status !== undefined && next.status !== page.query.status) stale = true;
+    return next;
+  });
+  // Without a status filter a page holds the same tags whatever happens to them.
+  if (page.query.status !== undefined) {
+    stale ||= changed.some((task) => !shown.has(task.tag) && mayMatch(page.query, task));
+  }
+  return { page: replaced ? { ...page, items } : page, stale };
+}

@@ -1,72 +1,178 @@
-// npm run bench — prints ratios measured in one run on this machine (absolute numbers drift; ratios are what to compare).
-import { performance } from "node:perf_hooks";
-import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials";
-import { signRequest } from "@/lib/swr/signing";
-import { createSwrClient } from "@/lib/swr/client";
-import { startSimulator } from "@/simulator/server";
-import { benchSyncPolling } from "./sync-polling";
+// npm run bench — scenario runs of the real stack (simulator → counting proxy → `next start`) on SQLite and PostgreSQL.
+// Every figure is a ratio measured in the same run; absolute numbers drift from run to run on these machines.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseEnv } from "@/lib/env";
+import { assertBuildCurrent, ensureBuild } from "./build";
+import { Cleanup } from "./cleanup";
+import { checkPgServer, type BenchDb } from "./databases";
+import { checkTargets, figures } from "./figures";
+import { renderReport, writeResults, type ScenarioReport } from "./report";
+import { runScenario, type BenchSettings, type ScenarioSpec } from "./scenario";
+import { benchSigning } from "./signing";
 
-const AK = "HWEXAMPLEAKID0000001";
-const SK = "hwExampleSecretKey0000000000000000000001";
-const HOST = "swr-api.cn-north-4.myhuaweicloud.com";
-const PATH = "/v2/manage/namespaces/team-a/repos/apps$web/tags";
-const QUERY = { limit: "50", offset: "0", order_column: "updated_at", order_type: "desc" };
+const ROOT = path.resolve(import.meta.dirname, "..");
+const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
+/** How often the job page refreshes a live job (JOB_REFRESH_MS in components/jobs/use-jobs.ts). */
+const JOB_PAGE_REFRESH_MS = 1_500;
+const USAGE = `npm run bench [-- --quick] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro]
+  --quick      skip the 20,000-tag scenario
+  --no-build   fail instead of running \`next build\` when .next is missing or older than the sources`;
 
-/** Runs `fn` `n` times (after a warm-up) and returns operations per second. */
-async function opsPerSecond(n: number, fn: () => unknown): Promise<number> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn();
-  const start = performance.now();
-  for (let i = 0; i < n; i++) await fn();
-  return n / ((performance.now() - start) / 1000);
+function options() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      repeats: { type: "string", default: "3" },
+      db: { type: "string", default: "sqlite,postgres" },
+      "sync-delay-ms": { type: "string", default: "1500" },
+      "poll-ms": { type: "string", default: "1000" },
+      "refresh-ms": { type: "string", default: String(JOB_PAGE_REFRESH_MS) },
+      "no-build": { type: "boolean", default: false },
+      "no-micro": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const dbs = values.db.split(",").map((d) => d.trim());
+  if (!dbs.every((d): d is BenchDb => d === "sqlite" || d === "postgres"))
+    throw new Error(`--db takes sqlite and/or postgres\n${USAGE}`);
+  const int = (name: string, raw: string) => {
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
+    return v;
+  };
+  return {
+    quick: values.quick,
+    repeats: int("repeats", values.repeats),
+    dbs,
+    syncDelayMs: int("sync-delay-ms", values["sync-delay-ms"]),
+    pollMs: int("poll-ms", values["poll-ms"]),
+    refreshMs: int("refresh-ms", values["refresh-ms"]),
+    build: !values["no-build"],
+    micro: !values["no-micro"],
+  };
 }
 
-const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 0 });
-
-async function benchSigning() {
-  const ours = await opsPerSecond(20_000, () =>
-    signRequest({ method: "GET", host: HOST, path: PATH, query: QUERY, headers: { "Content-Type": "application/json" }, ak: AK, sk: SK }),
-  );
-  const credential = new BasicCredentials().withAk(AK).withSk(SK);
-  const sdk = await opsPerSecond(20_000, () =>
-    AKSKSigner.sign(
-      { endpoint: `https://${HOST}${PATH}`, method: "GET", headers: { "Content-Type": "application/json" }, queryParams: { ...QUERY }, data: undefined } as never,
-      credential,
-    ),
-  );
-  console.log(`signing: ours ${fmt(ours)}/s, official SDK ${fmt(sdk)}/s — ratio ours/SDK ${(ours / sdk).toFixed(2)}`);
+/** 1,000 tags `repeats` times, the databases alternating which goes first; then 20,000 tags once each. */
+function plan(o: ReturnType<typeof options>, settings: BenchSettings): ScenarioSpec[] {
+  const timeoutMs = (tags: number) => Math.max(180_000, tags * 2 * settings.syncDelayMs * 3);
+  const specs: ScenarioSpec[] = [];
+  for (let run = 1; run <= o.repeats; run++) {
+    const order = run % 2 === 1 ? o.dbs : [...o.dbs].reverse();
+    for (const db of order) specs.push({ db, tags: 1_000, run, timeoutMs: timeoutMs(1_000) });
+  }
+  if (!o.quick)
+    for (const db of o.dbs) specs.push({ db, tags: 20_000, run: 1, timeoutMs: timeoutMs(20_000) });
+  return specs;
 }
 
-async function benchClientOverhead() {
-  const sim = await startSimulator({ port: 0, syncDelayMs: 10 });
+/** The commit the bench ran on; read-only (no optional locks, so `status` never rewrites the index). */
+function gitCommit(): string | undefined {
+  const git = (...args: string[]) =>
+    execFileSync("git", ["--no-optional-locks", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   try {
-    const client = createSwrClient({
-      credentials: { kind: "aksk", ak: sim.credentials.ak, sk: sim.credentials.sk },
-      swrEndpointTemplate: sim.endpointTemplate,
-      iamEndpointTemplate: sim.endpointTemplate,
-    });
-    const url = new URL(`${sim.url}/cn-north-4/v2/manage/namespaces`);
-    const direct = await opsPerSecond(1_000, async () => {
-      const headers = signRequest({ method: "GET", host: url.host, path: url.pathname, headers: { "Content-Type": "application/json" }, ak: sim.credentials.ak, sk: sim.credentials.sk });
-      const res = await fetch(url, { headers });
-      await res.arrayBuffer();
-    });
-    const viaClient = await opsPerSecond(1_000, () => client.listNamespaces("cn-north-4"));
-    console.log(
-      `ListNamespaces against the simulator: bare signed fetch ${fmt(direct)}/s, lib/swr client ${fmt(viaClient)}/s — client overhead ratio ${(direct / viaClient).toFixed(2)}`,
-    );
-  } finally {
-    await sim.close();
+    const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+    return `${git("rev-parse", "--short", "HEAD")}${dirty ? "+uncommitted" : ""}`;
+  } catch {
+    return undefined;
   }
 }
 
+const cleanup = new Cleanup();
+
 async function main() {
-  await benchSigning();
-  await benchClientOverhead();
-  await benchSyncPolling();
+  const o = options();
+  cleanup.handleSignals();
+  if (o.build) await ensureBuild(ROOT);
+  else assertBuildCurrent(ROOT);
+
+  const metricsToken = randomBytes(24).toString("base64url");
+  const appEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    SYNC_POLL_MS: String(o.pollMs),
+    METRICS_TOKEN: metricsToken,
+    SWR_TIMEOUT_MS: "15000",
+  };
+  // The chunk size the app will use, read the way the app reads it (so an inherited SYNC_CHUNK_SIZE counts too).
+  const { SYNC_CHUNK_SIZE } = parseEnv({ SWR_AK: "bench", SWR_SK: "bench", ...process.env, ...appEnv });
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "swr-sync-bench-"));
+  cleanup.add("remove the temp folder", () => fs.promises.rm(tempDir, { recursive: true, force: true }));
+  const settings: BenchSettings = {
+    syncDelayMs: o.syncDelayMs,
+    pollMs: o.pollMs,
+    chunkSize: SYNC_CHUNK_SIZE,
+    refreshMs: o.refreshMs,
+    pgBaseUrl: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test",
+    tempDir,
+    metricsToken,
+    appEnv,
+  };
+  if (o.dbs.includes("postgres")) await checkPgServer(settings.pgBaseUrl);
+  console.log(
+    `SIM_SYNC_DELAY_MS=${settings.syncDelayMs} (per-tag sync time ${2 * settings.syncDelayMs} ms: waiting → running → done), ` +
+      `SYNC_POLL_MS=${settings.pollMs}, SYNC_CHUNK_SIZE=${settings.chunkSize}, job page refresh every ${settings.refreshMs} ms`,
+  );
+
+  const reports: ScenarioReport[] = [];
+  for (const spec of plan(o, settings)) {
+    process.stdout.write(`▶ ${spec.db}, ${spec.tags.toLocaleString("en")} tags, run ${spec.run} … `);
+    const result = await runScenario(spec, settings, cleanup);
+    const f = figures(result, settings);
+    reports.push({ result, figures: f });
+    console.log(
+      result.outcome === "error"
+        ? `error: ${result.error?.split("\n")[0]}`
+        : `${result.outcome}, ${result.jobStatus} ${result.succeeded}/${spec.tags} in ${((result.durationMs ?? result.wallMs ?? 0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const signing = o.micro ? benchSigning() : undefined;
+  await cleanup.runAll();
+
+  const checks = checkTargets(reports);
+  console.log(`\n${renderReport(reports, checks, settings)}`);
+  if (signing)
+    console.log(
+      `\nsigning micro-bench: ours ÷ official SDK ${signing.ratio.toFixed(2)} (${signing.oursPerSecond.toFixed(0)}/s vs ${signing.sdkPerSecond.toFixed(0)}/s)`,
+    );
+
+  writeResults(RESULTS_FILE, {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    settings: {
+      simSyncDelayMs: settings.syncDelayMs,
+      perTagSyncMs: 2 * settings.syncDelayMs,
+      syncPollMs: settings.pollMs,
+      chunkSize: settings.chunkSize,
+      refreshMs: settings.refreshMs,
+    },
+    scenarios: reports.map(
+      ({ result: { refreshes: _refreshes, timeoutMs: _timeout, ...r }, figures: fig }) => ({
+        ...r,
+        figures: fig,
+      }),
+    ),
+    targets: checks,
+    signing,
+  });
+  console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  if (reports.some((r) => r.result.outcome === "error")) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await cleanup.runAll();
   process.exit(1);
 });

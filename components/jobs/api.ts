@@ -27,9 +27,14 @@ export async function fetchJob(id: string, signal?: AbortSignal): Promise<JobDet
   return (await getJson(jobApiUrl(id), jobAnswerSchema, signal)).job;
 }
 
-/** The job and the tasks that changed after `since`, a version an earlier answer carried. */
-export function fetchJobChanges(id: string, since: string, signal?: AbortSignal): Promise<JobAnswer> {
-  return getJson(apiUrl(jobApiUrl(id), { since }), jobAnswerSchema, signal);
+/** The job and the tasks (between the tags `from` and `to`, when given) that changed after `since`, a version an earlier answer carried. */
+export function fetchJobChanges(
+  id: string,
+  since: string,
+  signal?: AbortSignal,
+  window: { from?: string; to?: string } = {},
+): Promise<JobAnswer> {
+  return getJson(apiUrl(jobApiUrl(id), { since, ...window }), jobAnswerSchema, signal);
 }
 
 export interface TaskPageQuery {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TaskDto } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
 import type { TaskPageQuery } from "./api";
-import { mergeTaskChanges, type CachedTaskPage } from "./task-changes";
+import { changeWindow, mergeTaskChanges, type CachedTaskPage } from "./task-changes";
 
 const task = (tag: string, status: TaskState, second = 0): TaskDto => ({
   tag,
@@ -56,5 +56,26 @@ describe("mergeTaskChanges", () => {
     ["tasks moved on an unfiltered page", all, [task("a", "cancelled", 1), task("x", "failed", 1)], false],
   ])("says whether the page is stale when %s", (_, p, changes, stale) => {
     expect(mergeTaskChanges(p, changes).stale).toBe(stale);
+  });
+});
+
+describe("changeWindow", () => {
+  const page = (offset: number, tags: string[], total: number): CachedTaskPage => ({
+    items: tags.map((tag) => ({ tag, status: "queued", sourceDigest: null, targetDigest: null, attempts: 1, lastError: null, updatedAt: "2026-01-01T00:00:00Z", submittedAt: null, finishedAt: null })),
+    total,
+    offset,
+    limit: tags.length,
+    query: { offset },
+  });
+
+  it.each([
+    ["no page: every change", [], {}],
+    ["the first page is open at its start", [page(0, ["a", "b"], 10)], { to: "b" }],
+    ["the last page is open at its end", [page(8, ["x", "y"], 10)], { from: "x" }],
+    ["a middle page is closed", [page(4, ["m", "n"], 10)], { from: "m", to: "n" }],
+    ["two pages span both", [page(2, ["c", "d"], 10), page(6, ["p", "q"], 10)], { from: "c", to: "q" }],
+    ["one page of all", [page(0, ["a", "b"], 2)], {}],
+  ])("%s", (_name, pages, expected) => {
+    expect(changeWindow(pages)).toEqual(expected);
   });
 });

@@ -39,3 +39,24 @@ export function mergeTaskChanges(
   }
   return { page: replaced ? { ...page, items } : page, stale };
 }
+
+/**
+ * The tags whose changes can matter to the cached pages: from the first row of the earliest page to the last row of
+ * the latest one, open on a side where a page starts the list or ends it (a change there may join that page).
+ */
+export function changeWindow(pages: readonly CachedTaskPage[]): { from?: string; to?: string } {
+  if (pages.length === 0) return {};
+  let from: string | undefined;
+  let to: string | undefined;
+  let openStart = false;
+  let openEnd = false;
+  for (const p of pages) {
+    const first = p.items[0]?.tag;
+    const last = p.items.at(-1)?.tag;
+    if (p.offset === 0 || first === undefined) openStart = true;
+    else if (from === undefined || first < from) from = first;
+    if (p.offset + p.items.length >= p.total || last === undefined) openEnd = true;
+    else if (to === undefined || last > to) to = last;
+  }
+  return { from: openStart ? undefined : from, to: openEnd ? undefined : to };
+}

@@ -23,7 +23,7 @@ import {
 } from "./api";
 import type { JobFilters } from "./filters";
 import { jobKeys } from "./query-keys";
-import { mergeTaskChanges, type CachedTaskPage } from "./task-changes";
+import { changeWindow, mergeTaskChanges, type CachedTaskPage } from "./task-changes";
 
 // Queries and mutations of the Jobs API; live data polls only while something can still change.
 
@@ -59,7 +59,9 @@ export function useJob(id: string, initialJob?: JobDetail) {
     queryFn: async ({ signal }) => {
       const known = client.getQueryData<JobDetail>(jobKeys.detail(id));
       if (!known) return fetchJob(id, signal);
-      const answer = await fetchJobChanges(id, known.version, signal);
+      // Only the changes the pages on screen can show: a 20,000-tag job's refresh stays small.
+      const pages = client.getQueriesData<CachedTaskPage>({ queryKey: jobKeys.taskPages(id) }).flatMap(([, page]) => (page ? [page] : []));
+      const answer = await fetchJobChanges(id, known.version, signal, changeWindow(pages));
       if (answer.changes) applyTaskChanges(client, id, answer.changes);
       // The last changes may have landed between two polls; the settled job's pages are read once more.
       if (known.live && !answer.job.live) void client.invalidateQueries({ queryKey: jobKeys.taskPages(id) });

@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/postgres/client";
 import { PrismaClient as SqlitePrismaClient } from "@/prisma/generated/sqlite/client";
+import { countDbWrites } from "@/lib/metrics/db-writes";
 import { databaseProvider, pgPoolConfig, prepareSqliteFile } from "./database-url";
 
 // No server-only marker: scripts (seed, user:create, demo) build clients outside Next, where the marker throws.
@@ -11,9 +12,10 @@ export type Db = PrismaClient;
 
 /** A new client for `url`; it connects on its first query. */
 export function createPrismaClient(url: string): Db {
+  // Every statement passes the driver adapter, so counting there sees each row and transaction (GET /api/metrics).
   if (databaseProvider(url) === "postgres")
-    return new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(url)) });
-  const adapter = new PrismaBetterSQLite3({ url: prepareSqliteFile(url) });
+    return new PrismaClient({ adapter: countDbWrites(new PrismaPg(pgPoolConfig(url))) });
+  const adapter = countDbWrites(new PrismaBetterSQLite3({ url: prepareSqliteFile(url) }));
   // The one cast: both clients come from the same models, so SQLite's satisfies the PostgreSQL type we code against.
   return new SqlitePrismaClient({ adapter }) as unknown as Db;
 }

@@ -1,0 +1,9 @@
+import { env } from "@/lib/env";
+import { scrapeResponse } from "@/lib/metrics/scrape";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/metrics — Prometheus text (DB writes and transactions, process memory); a bearer token when METRICS_TOKEN is set
+export function GET(request: Request): Promise<Response> {
+  return scrapeResponse(request, env().METRICS_TOKEN);
+}

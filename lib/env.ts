@@ -42,6 +42,8 @@ export const envSchema = z
       message: "must be at least 32 characters (generate one with: openssl rand -base64 32)",
     }),
     NEXTAUTH_URL: z.url().optional(),
+    // Reverse proxies in front of the app that append to X-Forwarded-For; 0: none, the header is the client's own word.
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     SWR_ENDPOINT: z
       .string()
       .default("https://swr-api.{region}.myhuaweicloud.com")
@@ -69,6 +71,8 @@ export const envSchema = z
     SYNC_NO_PROGRESS_MINUTES: z.coerce.number().positive().default(30),
     SYNC_RECORD_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
     SYNC_SUBMIT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    // Unique per instance and the same across its restarts (e.g. a StatefulSet pod name); unset: a new id per process.
+    SYNC_INSTANCE_ID: z.string().trim().min(1).max(100).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").optional(),
     SYNC_RECORD_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(1000),
     SYNC_MAX_TAGS_PER_JOB: z.coerce.number().int().min(1).max(50_000).default(50_000),
     // GET /api/metrics asks for `Authorization: Bearer <METRICS_TOKEN>` when set.

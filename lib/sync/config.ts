@@ -7,8 +7,9 @@ import type { Env } from "@/lib/env";
 export interface SyncEngineConfig {
   /** Tags per sync_images call. */
   chunkSize: number;
-  /** sync_images calls in flight at once for one job. */
+  /** sync_images calls in flight at once for one job, and for all jobs of one source region. */
   submitConcurrency: number;
+  regionConcurrency: number;
   /** Time between two poll rounds of one job. */
   pollMs: number;
   /** Time between two looks for due work (new jobs wait at most this long). */
@@ -43,6 +44,7 @@ export interface SyncEngineConfig {
 export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
   chunkSize: 10,
   submitConcurrency: 4,
+  regionConcurrency: 8,
   pollMs: 5_000,
   tickMs: 1_000,
   leaseMs: 60_000,

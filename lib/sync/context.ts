@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { SwrClient } from "@/lib/swr";
 import type { SyncEngineConfig } from "./config";
+import type { RegionGate } from "./region-gate";
 
 // What the engine hands to each round and its submissions; its own file so round.ts and submit.ts need not import each other.
 
@@ -27,4 +28,6 @@ export interface RoundContext {
   recordPage: { size: number };
   /** False once the engine was halted: stop before the next SWR call. */
   alive: () => boolean;
+  /** sync_images calls in flight per region, and regions that asked to wait. */
+  regions: RegionGate;
 }

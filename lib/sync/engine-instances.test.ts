@@ -97,3 +97,31 @@ describe("engine instances", () => {
     expect((await tasksOf(fx.db, jobId)).map((t) => t.status)).toEqual(tags.map(() => "succeeded"));
   });
 });
+
+describe("a stable instance id", () => {
+  it("lets a restarted engine take back its jobs at once, without waiting for the lease, and submit nothing twice", async () => {
+    const tags = buildTags(501, 30);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    let calls = 0;
+    const dying: SyncSwr = {
+      ...fx.swr,
+      createManualSync: async (...args) => {
+        const receipt = await fx.swr.createManualSync(...args);
+        // The second call reaches SWR; the process dies before writing it down.
+        return ++calls === 2 ? new Promise<never>(() => undefined) : receipt;
+      },
+    };
+    // A lease far longer than the test: only taking it back lets the new process go on.
+    const config = { leaseMs: 600_000, chunkSize: 10, submitConcurrency: 1 };
+    const before = fx.engine({ id: "pod-0", swr: dying, config });
+    void before.runOnce();
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 10_000, interval: 5 });
+    before.halt();
+
+    const other = fx.engine({ id: "pod-1", config });
+    expect(await other.runOnce()).toEqual({ jobs: 0 });
+    const { job } = await settle(fx, [fx.engine({ id: "pod-0", config })], jobId);
+    expect(job.status).toBe("succeeded");
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
+  });
+});

@@ -5,6 +5,7 @@ import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
 import type { RoundContext, SyncLogger, SyncSwr } from "./context";
+import { RegionGate } from "./region-gate";
 import { workRound } from "./round";
 import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease } from "./store";
 
@@ -14,7 +15,10 @@ import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease } from 
 export interface SyncEngineOptions {
   db: Db;
   swr: SyncSwr;
-  /** Unique per running instance; default host, process and a random part. */
+  /**
+   * Unique per running instance; default host, process and a random part. A stable id (SYNC_INSTANCE_ID)
+   * lets a restarted instance take back at once the jobs it held, instead of waiting for their leases to expire.
+   */
   id?: string;
   config?: Partial<SyncEngineConfig>;
   log?: SyncLogger;
@@ -65,6 +69,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     pollFailures: new Map(),
     recordPage: { size: config.recordPageSize },
     alive: () => !halted,
+    regions: new RegionGate(config.regionConcurrency, now),
   };
   const working = new Set<string>();
   const heartbeats = new Set<NodeJS.Timeout>();
@@ -109,7 +114,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function tick(): Promise<TickResult> {
     if (halted) return { jobs: 0 };
     try {
-      const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick);
+      const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick, id);
       await eachLimited(jobIds, config.jobConcurrency, workJob);
       return { jobs: jobIds.length };
     } catch (e) {

@@ -24,6 +24,7 @@ function onSignal(signal: NodeJS.Signals): void {
 export function startSyncEngine(options: Partial<Omit<SyncEngineOptions, "config">> & { config?: Partial<SyncEngineConfig> } = {}): SyncEngine {
   if (holder.swrSyncEngine?.running) return holder.swrSyncEngine;
   const engine = createSyncEngine({
+    id: env().SYNC_INSTANCE_ID,
     ...options,
     db: options.db ?? db(),
     swr: options.swr ?? getSwrClient(),

@@ -48,12 +48,13 @@ const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 };
 // Rows per CASE statement: 11 bind values a row stays far below either database's limit.
 const ROWS_PER_STATEMENT = 200;
 
-const leaseFree = (now: Date) => ({ OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] });
+/** A lease this engine may take: free, expired, or its own (an instance restarted under a stable id takes its work back at once). */
+const claimable = (now: Date, owner: string) => ({ OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: owner }] });
 
-/** Jobs with a round due whose lease is free or expired, the longest-waiting first. */
-export async function findDueJobIds(db: Db, now: Date, limit: number): Promise<string[]> {
+/** Jobs with a round due whose lease this engine may take, the longest-waiting first. */
+export async function findDueJobIds(db: Db, now: Date, limit: number, owner: string): Promise<string[]> {
   const rows = await db.syncJob.findMany({
-    where: { nextRoundAt: { lte: now }, ...leaseFree(now) },
+    where: { nextRoundAt: { lte: now }, ...claimable(now, owner) },
     orderBy: { nextRoundAt: "asc" },
     take: limit,
     select: { id: true },
@@ -69,12 +70,12 @@ export interface Claim {
 
 /**
  * Claims a due job with one conditional update, which the database re-checks under the row lock, so two
- * engines never hold the same job. The claim also sets the job's submission mark unless an earlier
+ * engines never hold the same job (within one engine, a job is worked by one round at a time). The claim also sets the job's submission mark unless an earlier
  * holder left one (it stopped mid-round): that one is kept, so its unrecorded calls are looked for.
  */
 export async function claimJob(db: Db, jobId: string, owner: string, now: Date, leaseMs: number): Promise<Claim | null> {
   const lease = { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs) };
-  const due = { id: jobId, nextRoundAt: { lte: now }, ...leaseFree(now) };
+  const due = { id: jobId, nextRoundAt: { lte: now }, ...claimable(now, owner) };
   const fresh = await db.syncJob.updateMany({ where: { ...due, submitMark: null }, data: { ...lease, submitMark: now } });
   if (fresh.count === 0) {
     const inherited = await db.syncJob.updateMany({ where: { ...due, submitMark: { not: null } }, data: lease });

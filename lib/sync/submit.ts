@@ -1,6 +1,6 @@
 import "server-only";
 import { chunk, groupBy } from "@/lib/collections";
-import { SwrError } from "@/lib/swr/errors";
+import { BUSY_CODE, SwrError } from "@/lib/swr/errors";
 import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/retry";
 import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
@@ -35,7 +35,16 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
   const deadline = ctx.now().getTime() + config.roundSubmitMs;
   const policy = { maxAttempts: Infinity, baseDelayMs: config.backoffBaseMs, maxDelayMs: config.backoffMaxMs, maxRetryAfterMs: config.maxRetryAfterMs };
 
+  const region = job.sourceRegion;
   const submitChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
+    const release = await ctx.regions.acquire(region);
+    try {
+      await callChunk(part, prior);
+    } finally {
+      release();
+    }
+  };
+  const callChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
     const startedAt = ctx.now();
     const ids = part.map((t) => t.id);
     try {
@@ -53,7 +62,7 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       if (part.length > 1 && refusesSomeTag(error)) {
         // SWR refused the whole call, perhaps for one tag (e.g. deleted from the source since): find out tag by tag.
         ctx.log.info(`sync job ${job.id}: SWR refused ${part.length} tags at once; submitting them one by one`);
-        for (const t of part) await submitChunk([t], prior);
+        for (const t of part) await callChunk([t], prior);
         return;
       }
       const e = swrCallError(error);
@@ -62,6 +71,8 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       const retryAt = new Date(ctx.now().getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error))));
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
       const { again = [], last = [] } = Object.fromEntries(groupBy(part, (t) => (isRetryable(error) && t.submitTries + 1 < config.maxSubmitTries ? "again" : "last")));
+      // SWR asked to wait: every job of this region waits as long; other regions go on.
+      if (error instanceof SwrError && (error.status === 429 || error.code === BUSY_CODE)) ctx.regions.pause(region, retryAt);
       if (again.length > 0) {
         await markSubmitFailed(ctx.db, job.id, ctx.owner, again.map((t) => t.id), { status: "retrying", error: e, nextCheckAt: retryAt, ambiguous }, ctx.now());
         out.retryTimes.push(retryAt);
@@ -80,6 +91,8 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
   // A few calls in flight at once, so that one slow answer does not hold up the rest of the job.
   const worker = async () => {
     while (next < parts.length) {
+      const regionPause = ctx.regions.pausedUntil(region);
+      if (regionPause) out.deferUntil ??= regionPause;
       if (out.deferUntil || cancelled || ctx.now().getTime() >= deadline || !ctx.alive()) {
         out.leftover ||= !cancelled;
         return;

@@ -49,6 +49,24 @@ test("an admin disables a user, who then cannot sign in, and enables them again"
   await expect(page.getByRole("button", { name: "Disable viewer@example.com" })).toBeVisible();
 });
 
+test("an admin ends all sessions of a user, who is signed out at their next request", async ({ page, browser }) => {
+  const viewer = await browser.newPage();
+  await signIn(viewer, "viewer");
+
+  await signIn(page, "admin", "/admin/users");
+  await page.getByRole("button", { name: "End all sessions of viewer@example.com" }).click();
+  const dialog = page.getByRole("dialog", { name: "End all sessions of viewer@example.com?" });
+  await expect(dialog).toContainText("signed out on every device");
+  await dialog.getByRole("button", { name: "End sessions" }).click();
+  await expect(page.getByText(/^viewer@example\.com: \d+ sessions? ended\.$/)).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  await viewer.reload();
+  await expect(viewer).toHaveURL(/\/login/);
+  expect((await viewer.request.get("/api/jobs/stats")).status()).toBe(401);
+  await viewer.close();
+});
+
 test("an admin cannot demote themself, and is told why", async ({ page }) => {
   await signIn(page, "admin", "/admin/users");
   const role = page.getByRole("combobox", { name: "Role of admin@example.com" });

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { apiClient, sameOrigin } from "./api-session";
 import { demoUser } from "./support";
 
@@ -47,7 +47,7 @@ for (const [role, status] of [
   ["viewer", 403],
   ["operator", 403],
 ] as const) {
-  test(`${role} ⇒ ${status} on GET and PATCH`, async () => {
+  test(`${role} ⇒ ${status} on GET, PATCH and ending sessions`, async () => {
     const target = await userId("viewer");
     const c = await client(role);
     expect((await c.get("/api/users")).status()).toBe(status);
@@ -60,6 +60,8 @@ for (const [role, status] of [
       users: { id: string; role: string }[];
     };
     expect(users.find((u) => u.id === target)?.role).toBe("viewer");
+    const revoke = await c.post(`/api/users/${target}/sessions/revoke`, { headers: sameOrigin(baseURL) });
+    expect(revoke.status()).toBe(status);
   });
 }
 
@@ -99,4 +101,35 @@ test.describe("PATCH /api/users/{id} as admin", () => {
         });
     });
   }
+});
+
+test.describe("sessions over real HTTP", () => {
+  const signOut = async (c: APIRequestContext) => {
+    const { csrfToken } = (await (await c.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await c.post("/api/auth/signout", { form: { csrfToken, json: "true" } });
+  };
+
+  test("signing out ends the session for a copy of its cookie too", async () => {
+    const viewer = await apiClient(baseURL, "viewer");
+    const copy = await request.newContext({ baseURL, storageState: await viewer.storageState() });
+    expect((await copy.get("/api/jobs/stats")).status()).toBe(200);
+    await signOut(viewer);
+    expect((await copy.get("/api/jobs/stats")).status()).toBe(401);
+    await Promise.all([viewer.dispose(), copy.dispose()]);
+  });
+
+  test("an admin ends all sessions of a user: their next request is 401", async () => {
+    const viewer = await apiClient(baseURL, "viewer");
+    expect((await viewer.get("/api/jobs/stats")).status()).toBe(200);
+    const res = await (
+      await client("admin")
+    ).post(`/api/users/${await userId("viewer")}/sessions/revoke`, { headers: sameOrigin(baseURL) });
+    expect(res.status()).toBe(200);
+    expect(((await res.json()) as { revoked: number }).revoked).toBeGreaterThanOrEqual(1);
+    expect((await viewer.get("/api/jobs/stats")).status()).toBe(401);
+    await viewer.dispose();
+    // The cached viewer client was ended too: a later test signs in afresh.
+    await clients.viewer?.dispose();
+    delete clients.viewer;
+  });
 });

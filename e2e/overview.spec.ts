@@ -22,6 +22,23 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("repeated failed sign-ins for one account are slowed down, and the form says for how long", async ({ page }) => {
+  // Unknown accounts are throttled exactly like known ones; a fresh one keeps the demo users untouched.
+  const email = `nobody-${Date.now()}@example.com`;
+  await page.goto("/login");
+  const alert = page.getByRole("main").getByRole("alert");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("The email or password is wrong, or the account is disabled.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("guess-5");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText(/^Too many failed sign-ins\. Try again in 1[0-5] seconds\.$/);
+});
+
 test("after sign-in the overview shows the simulator and the namespaces of the default region", async ({ page }) => {
   await signIn(page, "operator");
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();

@@ -8,13 +8,15 @@ declare module "next-auth" {
 
   interface User {
     role: Role;
+    /** The server-side session created at sign-in (lib/db/user-sessions.ts). */
+    sessionId?: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
-    /** When role and status were last read from the database (ms since the epoch). */
-    checkedAt?: number;
+    /** The server-side session this token belongs to; checked on every request. */
+    sid?: string;
   }
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { UserDto } from "@/lib/users/dto";
-import { fetchUsers, updateUser, type UserPatch } from "./api";
+import { fetchUsers, revokeSessions, updateUser, type UserPatch } from "./api";
 import { userKeys } from "./query-keys";
 
 export function useUsers() {
@@ -20,4 +20,9 @@ export function useUpdateUser() {
       );
     },
   });
+}
+
+/** Ends every session of one user; nothing cached changes (the list shows no sessions). */
+export function useRevokeSessions() {
+  return useMutation({ mutationFn: (id: string) => revokeSessions(id) });
 }

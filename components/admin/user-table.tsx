@@ -13,6 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { ROLES, roleSchema } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/users/dto";
 import type { UserPatch } from "./api";
+import { EndSessions } from "./end-sessions";
 import { useUpdateUser, useUsers } from "./use-users";
 
 function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
@@ -70,18 +71,21 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
       </td>
       <td className={cellClass}>{formatDateTime(format, user.createdAt)}</td>
       <td className={cellClass}>
-        <Button
-          variant={user.disabled ? "secondary" : "danger"}
-          disabled={update.isPending}
-          aria-label={t(user.disabled ? "enableUser" : "disableUser", { email: user.email })}
-          onClick={() =>
-            change({ disabled: !user.disabled }, (u) =>
-              t(u.disabled ? "disabled" : "enabled", { email: u.email }),
-            )
-          }
-        >
-          {user.disabled ? t("enable") : t("disable")}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant={user.disabled ? "secondary" : "danger"}
+            disabled={update.isPending}
+            aria-label={t(user.disabled ? "enableUser" : "disableUser", { email: user.email })}
+            onClick={() =>
+              change({ disabled: !user.disabled }, (u) =>
+                t(u.disabled ? "disabled" : "enabled", { email: u.email }),
+              )
+            }
+          >
+            {user.disabled ? t("enable") : t("disable")}
+          </Button>
+          <EndSessions user={user} isSelf={isSelf} />
+        </div>
         {update.isError ? (
           <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
             {errorMessage(update.error)}

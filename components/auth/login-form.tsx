@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { retryAfterOf } from "@/lib/auth/sign-in-error";
 
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -34,7 +35,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+      const retryAfter = retryAfterOf(result?.error);
+      if (retryAfter !== null) setError(t("throttled", { seconds: retryAfter }));
+      else setError(result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
     } catch {
       setError(t("failed"));
     }

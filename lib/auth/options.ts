@@ -2,28 +2,35 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getUserById } from "@/lib/db/users";
+import { checkSession, createSession, revokeSession } from "@/lib/db/user-sessions";
 import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
+import { redirectWithinApp } from "./callback-url";
 import { authorizeCredentials } from "./credentials";
+import { retryAfterOf } from "./sign-in-error";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-/** How stale a token's role and status may get before the next request re-reads them from the database. */
-export const CLAIMS_MAX_AGE_MS = 60_000;
+const SESSION_LIFETIME_MS = SESSION_MAX_AGE_SECONDS * 1000;
 
-/** The token's user was disabled or deleted; next-auth then ends the session. */
+/** The token's session was ended, has expired, or its user was disabled or deleted; next-auth then ends the session. */
 export class SessionRevokedError extends Error {
   override name = "SessionRevokedError";
 }
 
-/** The token with its user's current email, name and role, re-read when older than CLAIMS_MAX_AGE_MS. */
-export async function refreshClaims(token: JWT, now = Date.now()): Promise<JWT> {
-  if (!token.sub) throw new SessionRevokedError("the session names no user");
-  if (token.checkedAt !== undefined && now - token.checkedAt < CLAIMS_MAX_AGE_MS) return token;
-  const user = await getUserById(token.sub);
-  if (!user || user.disabled)
-    throw new SessionRevokedError(`user ${token.sub} is ${user ? "disabled" : "gone"}`);
-  return { ...token, email: user.email, name: user.name, role: user.role, checkedAt: now };
+/** The token with its user's current email, name and role, when its server-side session is still live. */
+export async function currentClaims(token: JWT, now = Date.now()): Promise<JWT> {
+  if (!token.sid)
+    throw new SessionRevokedError(
+      "the token names no server-side session (signed in before sessions were kept)",
+    );
+  const check = await checkSession(token.sid, SESSION_LIFETIME_MS, now);
+  if (!check.live) throw new SessionRevokedError(`session ${token.sid} is ${check.reason.replace("_", " ")}`);
+  const { userId, email, name, role } = check.claims;
+  if (userId !== token.sub) throw new SessionRevokedError(`session ${token.sid} belongs to another user`);
+  return { ...token, email, name, role };
 }
+
+const headerText = (value: string | string[] | undefined) => [value ?? []].flat().join(", ") || null;
 
 function buildAuthOptions(): AuthOptions {
   // Secure in production, except where NEXTAUTH_URL is deliberately plain http (the local demo), which could not keep them.
@@ -37,7 +44,22 @@ function buildAuthOptions(): AuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) => authorizeCredentials(credentials),
+        authorize: async (credentials, req) => {
+          try {
+            const user = await authorizeCredentials(credentials, {
+              address: clientAddress(req.headers, env().TRUSTED_PROXIES),
+            });
+            if (!user) return null;
+            const userAgent = headerText(req.headers?.["user-agent"]);
+            const lifetimeMs = SESSION_LIFETIME_MS;
+            return { ...user, sessionId: await createSession({ userId: user.id, userAgent, lifetimeMs }) };
+          } catch (error) {
+            // next-auth puts a thrown message into the sign-in URL: only the throttling one may reach the browser.
+            if (error instanceof Error && retryAfterOf(error.message) !== null) throw error;
+            console.error("Sign-in failed:", error);
+            throw new Error("SignInUnavailable", { cause: error });
+          }
+        },
       }),
     ],
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -50,8 +72,10 @@ function buildAuthOptions(): AuthOptions {
       },
     },
     callbacks: {
+      redirect: redirectWithinApp,
+      // At sign-in the token gets its session's ID; on every later request the session is checked (lib/db/user-sessions.ts).
       jwt: ({ token, user }) =>
-        user ? { ...token, role: user.role, checkedAt: Date.now() } : refreshClaims(token),
+        user ? { ...token, role: user.role, sid: user.sessionId } : currentClaims(token),
       session: ({ session, token }) => {
         if (!token.sub || !token.email || !token.role)
           throw new SessionRevokedError("the token lacks its claims");
@@ -59,6 +83,12 @@ function buildAuthOptions(): AuthOptions {
           ...session,
           user: { id: token.sub, email: token.email, name: token.name ?? null, role: token.role },
         };
+      },
+    },
+    events: {
+      // Revoking the row ends this session for every copy of its cookie, not only the browser that signed out.
+      signOut: async ({ token }) => {
+        if (token?.sid) await revokeSession(token.sid);
       },
     },
     logger: {

@@ -1,11 +1,13 @@
 // What the audit log records; shared by the data layer and the filters (no server-only: pure names).
 export const AUDIT_ACTIONS = [
   "sign_in",
+  "sign_in_lockout",
   "sync_start",
   "sync_retry",
   "sync_cancel",
   "role_change",
   "user_disable",
   "user_enable",
+  "sessions_revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

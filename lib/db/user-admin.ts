@@ -5,9 +5,11 @@ import type { UserDto } from "@/lib/users/dto";
 import type { UpdateUserInput } from "@/lib/users/schemas";
 import { recordAudit, type AuditInput } from "./audit";
 import { db } from "./client";
+import { forgetUserSessions, revokeUserSessions } from "./user-sessions";
 import { toUserDto } from "./user-store";
 
-// An admin changes another user's role or status; each change and its audit event are written together.
+// An admin changes another user's role or status, or ends their sessions; each change and its audit event are
+// written together, and the user's cached session checks are dropped once it is committed.
 
 /** Applies the patch; 409 when an admin would demote or disable themself, 404 for an unknown user. */
 export async function updateUserAsAdmin(
@@ -20,7 +22,7 @@ export async function updateUserAsAdmin(
   if (id === admin.id && patch.disabled === true)
     throw new AppError("conflict", "You cannot disable your own account; ask another admin to do it.");
 
-  return db().$transaction(async (tx) => {
+  const user = await db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found", `There is no user with the ID ${id}.`);
     const after = await tx.user.update({ where: { id }, data: patch });
@@ -37,6 +39,35 @@ export async function updateUserAsAdmin(
         detail: { email: after.email, from: before.disabled, to: after.disabled },
       });
     for (const e of events) await recordAudit({ ...e, actor, target: id, outcome: "success" }, tx);
+    // Disabling ends every session for good, so that enabling the account again does not revive them.
+    if (after.disabled && !before.disabled) await revokeUserSessions(id, tx);
     return toUserDto(after);
   });
+  forgetUserSessions(id);
+  return user;
+}
+
+/** Ends every live session of a user (they must sign in again); audited as sessions_revoke. 404 for an unknown user. */
+export async function revokeUserSessionsAsAdmin(
+  admin: SessionUser,
+  id: string,
+): Promise<{ revoked: number }> {
+  const revoked = await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
+    if (!user) throw new AppError("not_found", `There is no user with the ID ${id}.`);
+    const count = await revokeUserSessions(id, tx);
+    await recordAudit(
+      {
+        action: "sessions_revoke",
+        actor: { id: admin.id, email: admin.email },
+        target: id,
+        outcome: "success",
+        detail: { email: user.email, sessions: count },
+      },
+      tx,
+    );
+    return count;
+  });
+  forgetUserSessions(id);
+  return { revoked };
 }

@@ -24,3 +24,7 @@ export type UsersAnswer = z.infer<typeof usersAnswerSchema>;
 /** PATCH /api/users/{id} — the account as stored after the change. */
 export const userAnswerSchema = z.object({ user: userDtoSchema });
 export type UserAnswer = z.infer<typeof userAnswerSchema>;
+
+/** POST /api/users/{id}/sessions/revoke — how many live sessions of the user were ended. */
+export const revokeSessionsAnswerSchema = z.object({ revoked: z.number().int().min(0) });
+export type RevokeSessionsAnswer = z.infer<typeof revokeSessionsAnswerSchema>;

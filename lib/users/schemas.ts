@@ -13,19 +13,22 @@ export const passwordSchema = z
 
 export const emailSchema = z
   .string()
+  .max(254, { message: "Use at most 254 characters.", abort: true })
   .trim()
   .toLowerCase()
   .pipe(z.email("Enter a valid email address.").max(254, "Use at most 254 characters."));
 
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z.string().max(100, { abort: true }).trim().min(1).optional(),
   password: passwordSchema,
   role: roleSchema,
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
-export const userIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const userIdParamsSchema = z.object({
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "is not a user ID this API handed out"),
+});
 
 export const updateUserSchema = z
   .object({

@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { errorMessage } from "@/lib/query/api-client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { UserDto } from "@/lib/users/dto";
+import { useRevokeSessions } from "./use-users";
+
+/** "End sessions" for one user and its confirmation: every browser of theirs is signed out at its next request. */
+export function EndSessions({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
+  const t = useTranslations("users");
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const revoke = useRevokeSessions();
+  const close = () => {
+    setOpen(false);
+    revoke.reset();
+  };
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        aria-label={t("endSessionsOf", { email: user.email })}
+        onClick={() => setOpen(true)}
+      >
+        {t("endSessions")}
+      </Button>
+      <Dialog open={open} onClose={close} title={t("endSessionsTitle", { email: user.email })}>
+        <p className="text-sm">
+          {t("endSessionsBody", { email: user.email })} {isSelf ? t("endSessionsSelf") : null}
+        </p>
+        {revoke.isError ? <Alert>{errorMessage(revoke.error)}</Alert> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            {t("endSessionsKeep")}
+          </Button>
+          <Button
+            variant="danger"
+            disabled={revoke.isPending}
+            onClick={() =>
+              revoke.mutate(user.id, {
+                onSuccess: (count) => {
+                  setOpen(false);
+                  toast(t("sessionsEnded", { email: user.email, count }), "success");
+                },
+              })
+            }
+          >
+            {revoke.isPending ? t("endSessionsPending") : t("endSessionsConfirm")}
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

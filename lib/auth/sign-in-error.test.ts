@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { retryAfterOf, throttledSignInError } from "./sign-in-error";
+
+describe("the throttled sign-in error", () => {
+  it("carries the wait in whole seconds, at least 1, and reads back", () => {
+    expect(throttledSignInError(14.2)).toBe("SignInThrottled:15");
+    expect(retryAfterOf(throttledSignInError(0))).toBe(1);
+    expect(retryAfterOf(throttledSignInError(900))).toBe(900);
+  });
+
+  it.each([
+    null,
+    undefined,
+    "",
+    "CredentialsSignin",
+    "SignInThrottled:",
+    "SignInThrottled:-1",
+    "SignInThrottled:9999999",
+  ])("reads %j as no wait", (error) => expect(retryAfterOf(error)).toBeNull());
+});

@@ -7,7 +7,12 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
+  experimental: {
+    // proxy.ts matches API routes, so Next copies their bodies for it; no route takes more than 8 MiB (lib/http/request-limits.ts).
+    proxyClientMaxBodySize: 8 * 1024 * 1024 + 1,
+  },
   async headers() {
+    // Built files and assets, which proxy.ts does not match; it sets these and the rest (CSP, HSTS, …) on pages and API routes.
     return [
       {
         source: "/:path*",

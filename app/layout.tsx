@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { THEME_COOKIE } from "@/i18n/config";
+import { NONCE_HEADER } from "@/lib/http/security-headers";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,8 @@ const systemThemeScript = `try{if(!document.documentElement.dataset.theme&&match
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const theme = (await cookies()).get(THEME_COOKIE)?.value;
+  // proxy.ts allows inline scripts only with this request's nonce (Content-Security-Policy).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   const explicit = theme === "dark" || theme === "light" ? theme : undefined;
   return (
     <html
@@ -27,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       suppressHydrationWarning
     >
       <head>
-        <script dangerouslySetInnerHTML={{ __html: systemThemeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: systemThemeScript }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <NextIntlClientProvider>

@@ -5,6 +5,13 @@ import { AppError, toResponse, validationError } from "@/lib/errors";
 import { isSwrError, toAppError } from "@/lib/swr";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import {
+  checkContentLength,
+  checkSafeStrings,
+  DEFAULT_BODY_LIMIT,
+  readBodyText,
+  requestTargetProblem,
+} from "@/lib/http/request-limits";
 
 // One guard for every route handler: authenticate, authorize, check origin and content type, validate, map errors.
 
@@ -23,6 +30,8 @@ interface RouteSpec<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Bytes the body may have; DEFAULT_BODY_LIMIT (1 MiB) unless the route needs more. */
+  maxBodyBytes?: number;
 }
 
 /** The app's own origin: NEXTAUTH_URL when set (behind a proxy), else the request's. */
@@ -48,8 +57,8 @@ export function checkJsonContentType(request: Request): void {
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const text = await readBodyText(request, limit);
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -60,6 +69,7 @@ async function readJson(request: Request): Promise<unknown> {
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, what: string): T {
   if (!schema) return undefined as T;
+  checkSafeStrings(input, what);
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error, `The ${what} is not valid.`);
   return result.data;
@@ -78,8 +88,16 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  const bodyLimit = spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
+    noStore(await guarded(request, context, bodyLimit));
+
+  async function guarded(request: Request, context: { params: Promise<unknown> }, bodyLimit: number): Promise<Response> {
     try {
+      // proxy.ts refuses these before Next decodes the path; checked again for callers that bypass it.
+      const targetProblem = requestTargetProblem(request.url);
+      if (targetProblem) throw new AppError("bad_request", targetProblem);
+      checkContentLength(request.headers, bodyLimit);
       const mutating = MUTATING.has(request.method);
       if (mutating) checkSameOrigin(request, env().NEXTAUTH_URL);
       const user = await requireUser(spec.role);
@@ -88,11 +106,17 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       let body = undefined as B;
       if (mutating && spec.body) {
         checkJsonContentType(request);
-        body = parseWith(spec.body, await readJson(request), "request body");
+        body = parseWith(spec.body, await readJson(request, bodyLimit), "request body");
       }
       return await handler({ request, user, params, query, body });
     } catch (error) {
       return toResponse(isSwrError(error) ? toAppError(error) : error);
     }
-  };
+  }
+}
+
+/** API answers hold per-user data: no browser or proxy may keep them. */
+function noStore(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { isSupportedDate } from "@/lib/validation/dates";
 
 // Opaque keyset cursors over (time, id) descending, shared by the job history and the audit log.
 
@@ -8,7 +9,10 @@ export interface CursorPosition {
   id: string;
 }
 
-const cursorSchema = z.object({ at: z.iso.datetime(), id: z.string().min(1).max(64) });
+const cursorSchema = z.object({
+  at: z.string().max(64, { abort: true }).pipe(z.iso.datetime()).refine((at) => isSupportedDate(Date.parse(at))),
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[\x21-\x7e]+$/),
+});
 
 export function encodeCursor({ at, id }: CursorPosition): string {
   return Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString("base64url");

@@ -44,6 +44,7 @@ export const SWR_REGIONS: readonly SwrRegion[] = [
 // The contract treats the table as the default offering, not an allow-list (e.g. cn-north-208 exists).
 export const regionIdSchema = z
   .string()
+  .max(64, { message: "must be a region ID such as cn-north-4", abort: true })
   .trim()
   .regex(/^[a-z]{2}-[a-z]+-\d+$/, "must be a region ID such as cn-north-4");
 

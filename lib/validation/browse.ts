@@ -21,7 +21,7 @@ export const knownRegionSchema = regionIdSchema.refine((id) => SWR_REGIONS.some(
   message: "is not a region this app knows (see the region list)",
 });
 
-const searchSchema = z.preprocess(emptyToUndefined, z.string().trim().max(128, "must be at most 128 characters").optional());
+const searchSchema = z.preprocess(emptyToUndefined, z.string().max(128, { message: "must be at most 128 characters", abort: true }).trim().optional());
 const optionalNamespaceSchema = z.preprocess(emptyToUndefined, namespaceNameSchema.optional());
 const pageNumberSchema = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(1_000_000).default(1);
 const pageSizeSchema = (max: number, fallback: number) =>

@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
+import { route } from "./handler";
+
+vi.mock("next-auth");
+vi.mock("@/lib/env", () => ({ env: () => ({ NEXTAUTH_URL: APP_ORIGIN }) }));
+
+// The guard: bounded bodies, control characters refused by field, every answer no-store.
+
+const echo = route(
+  { role: "viewer", query: z.object({ q: z.string().max(10).optional() }), body: z.object({ name: z.string().max(100) }) },
+  async ({ body }) => Response.json({ name: body.name }),
+);
+const read = route({ role: "viewer", query: z.object({ q: z.string().max(10).optional() }) }, async () => Response.json({ ok: true }));
+
+const viewer = { id: "u1", email: "v@example.com", name: null, role: "viewer" as const };
+
+describe("route()", () => {
+  it.each([
+    ["a success", () => callRoute(read, "/api/x"), 200],
+    ["a validation error", () => callRoute(read, "/api/x?q=12345678901"), 400],
+    ["a malformed escape", () => callRoute(read, "/api/x/%zz"), 400],
+  ])("answers %s with Cache-Control: no-store", async (_, call, status) => {
+    actAs(viewer);
+    const res = await call();
+    expect(res.status).toBe(status);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 401 with no-store too", async () => {
+    actAs(null);
+    const res = await callRoute(read, "/api/x");
+    expect([res.status, res.headers.get("cache-control")]).toEqual([401, "no-store"]);
+  });
+
+  it.each([
+    [{ name: "a\u0000b" }, "name"],
+    [{ name: "ok", extra: ["\u0007"] }, "extra.0"],
+  ])("refuses control characters in %j, naming the field", async (body, field) => {
+    actAs(viewer);
+    const res = await callRoute(echo, "/api/x", { body });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, unknown> } }).error.fields).toHaveProperty([field]);
+  });
+
+  it("refuses a body over 1 MiB while reading it (413), declared or not", async () => {
+    actAs(viewer);
+    const big = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) });
+    for (const headers of [{}, { "content-length": String(big.length) }] as Record<string, string>[]) {
+      const res = await callRoute(echo, "/api/x", { body: big, headers });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    }
+  });
+
+  it("refuses a body that is not UTF-8", async () => {
+    actAs(viewer);
+    const request = new Request(`${APP_ORIGIN}/api/x`, {
+      method: "POST",
+      headers: { origin: APP_ORIGIN, "content-type": "application/json" },
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+    });
+    const res = await echo(request, { params: Promise.resolve({}) });
+    expect(res.status).toBe(400);
+  });
+});

@@ -87,6 +87,10 @@ export const jobStatsSchema = z.object({
 });
 export type JobStats = z.infer<typeof jobStatsSchema>;
 
+/** POST /api/jobs: `existing` when a request without Idempotency-Key found the same request's job still running. */
+export const startAnswerSchema = z.object({ job: jobDetailSchema, existing: z.literal(true).optional() });
+export type StartAnswer = z.infer<typeof startAnswerSchema>;
+
 /** POST /api/jobs/plan — the tags a request would sync, shown before the user confirms. */
 export const jobPlanSchema = z.object({
   plan: z.object({

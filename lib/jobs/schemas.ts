@@ -4,11 +4,18 @@ import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
+import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS } from "@/lib/validation/dates";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
 
 /** The most tags one job can hold; SYNC_MAX_TAGS_PER_JOB may lower it on a server. */
 export const MAX_TAGS_PER_JOB = 50_000;
+const MAX_TAG_LENGTH = 128;
+/**
+ * Body limit of POST /api/jobs and /plan: the largest tag list, each tag as `"…",` (length + 3 bytes),
+ * plus 1 MiB for the other fields and pretty-printing: 50,000 × 131 + 1,048,576 = 7,598,576 bytes.
+ */
+export const JOB_BODY_LIMIT = MAX_TAGS_PER_JOB * (MAX_TAG_LENGTH + 3) + 1024 * 1024;
 export const MAX_PATTERN_LENGTH = 128;
 export const MAX_JOBS_PAGE_SIZE = 100;
 export const DEFAULT_JOBS_PAGE_SIZE = 50;
@@ -53,9 +60,9 @@ const tagsSchema = z
 // Tag characters plus the glob's own: `*`, `?`, `[a-z]`, `{a,b}`, `!` for negation.
 const patternSchema = z
   .string("must be a string")
+  .max(MAX_PATTERN_LENGTH, { message: `must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
   .trim()
   .min(1, "must not be empty")
-  .max(MAX_PATTERN_LENGTH, `must be at most ${MAX_PATTERN_LENGTH} characters`)
   .regex(/^[A-Za-z0-9_.\-*?[\]{},!^]+$/, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
 
 const SELECTOR_SHAPE = 'must be { "all": true } or { "pattern": "…" }';
@@ -100,6 +107,7 @@ export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 /** The optional `Idempotency-Key` header: 8–128 printable ASCII characters. */
 export const idempotencyKeySchema = z
   .string()
+  .max(128, { message: "must be 8–128 printable ASCII characters", abort: true })
   .regex(/^[\x20-\x7e]{8,128}$/, "must be 8–128 printable ASCII characters")
   .optional();
 
@@ -110,14 +118,13 @@ const dateBoundSchema = (end: boolean) =>
     emptyToUndefined,
     z
       .union(
-        [z.iso.date(), z.iso.datetime({ offset: true })],
+        [z.string().max(64, { abort: true }).pipe(z.iso.date()), z.string().max(64, { abort: true }).pipe(z.iso.datetime({ offset: true }))],
         "must be an ISO date (2024-05-01) or date-time (2024-05-01T08:00:00Z)",
       )
-      .transform((v) => {
-        const dateOnly = !v.includes("T");
-        const ms = Date.parse(dateOnly ? `${v}T00:00:00Z` : v);
-        return new Date(end && dateOnly ? ms + DAY_MS : ms);
-      })
+      .transform((v) => ({ dateOnly: !v.includes("T"), ms: Date.parse(v.includes("T") ? v : `${v}T00:00:00Z`) }))
+      .refine(({ ms }) => isSupportedDate(ms), DATE_RANGE_MESSAGE)
+      // The day after 9999-12-31 is past what either database stores: the end bound stops at its last instant.
+      .transform(({ dateOnly, ms }) => new Date(end && dateOnly ? Math.min(ms + DAY_MS, MAX_DATE_MS) : ms))
       .optional(),
   );
 
@@ -129,7 +136,7 @@ const filterFields = {
   targetRegion: optional(regionIdSchema),
   namespace: optional(namespaceNameSchema),
   repository: optional(repositoryNameSchema),
-  user: optional(z.string().trim().toLowerCase().max(254, "must be at most 254 characters")),
+  user: optional(z.string().max(254, { message: "must be at most 254 characters", abort: true }).trim().toLowerCase()),
   from: dateBoundSchema(false),
   /** Exclusive when a date-time; a date alone includes that day. */
   to: dateBoundSchema(true),
@@ -159,15 +166,24 @@ export const jobListQuerySchema = z
 export type JobFilters = z.output<typeof jobFiltersSchema>;
 export type JobListQuery = z.output<typeof jobListQuerySchema>;
 
-export const jobIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** IDs this API hands out are cuids: anything else (dots, slashes, spaces) is refused before a lookup or an audit entry. */
+export const jobIdParamsSchema = z.object({
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "is not a job ID this API handed out"),
+});
 
 /** Retry and cancel take no options; the body is `{}` so that the JSON content-type check applies. */
 export const emptyBodySchema = z.object({}).strict();
 
-/** GET /api/jobs/{id}?since= — a version this API handed out. */
+/**
+ * GET /api/jobs/{id}?since= — a version this API handed out; `from`/`to` (tags, inclusive) narrow the changes to
+ * the rows a page shows, so a refresh of a 20,000-tag job carries only what is on screen.
+ */
 export const jobQuerySchema = z.object({
-  since: optional(z.string().regex(/^\d{1,16}$/, "is not a version this API handed out")),
+  since: optional(z.string().max(16, { message: "is not a version this API handed out", abort: true }).regex(/^\d{1,16}$/, "is not a version this API handed out")),
+  from: optional(z.string().max(128, "must be at most 128 characters")),
+  to: optional(z.string().max(128, "must be at most 128 characters")),
 });
+export type JobQuery = z.output<typeof jobQuerySchema>;
 
 export const MAX_TASK_PAGE_SIZE = 500;
 const TASK_STATE_FILTERS = TASK_STATES;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { getSwrClient } from "@/lib/swr";
@@ -8,15 +9,17 @@ import type { JobDetail, JobPlan } from "./dto";
 import { runPreChecks, type PreCheckSwr } from "./pre-checks";
 import { hashJobRequest } from "./request-hash";
 import type { CreateJobInput } from "./schemas";
-import { createJob, getJobByIdempotencyKey, requireJobDetail } from "./store";
+import { createJob, findRunningJob, getJobByIdempotencyKey, requireJobDetail } from "./store";
 import { selectTags, type SelectionSwr } from "./tag-selection";
 
 // POST /api/jobs behind the guard: idempotency, SWR pre-checks, then one transaction writes the job and its tasks.
 
 export interface StartJobResult {
   job: JobDetail;
-  /** False when an Idempotency-Key replayed an earlier job. */
+  /** False when an Idempotency-Key replayed an earlier job, or the same request's job is still running. */
   created: boolean;
+  /** Without a key: the same request's earlier job was still running, so no second one was started. */
+  existing?: boolean;
 }
 
 /** How many tags the plan lists by name; its count covers them all. */
@@ -63,6 +66,9 @@ export async function startJob(
   return auditFailures({ ...event, target: event.detail.source }, async () => {
     const replay = idempotencyKey ? await replayOf(user.id, idempotencyKey, requestHash) : null;
     if (replay) return replay;
+    // Without a key (scripts, curl), the same request while its job still runs answers that job instead of syncing the tags twice.
+    const running = idempotencyKey ? null : await findRunningJob(db(), user.id, requestHash);
+    if (running) return { job: await requireJobDetail(running), created: false, existing: true };
     const selected = await runPreChecks(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
     const { tags: _tags, tagSelector, ...fields } = input;
     const result = await createJob(
@@ -75,8 +81,10 @@ export async function startJob(
         requestHash,
       },
       { ...event, detail: auditDetailOf(input, selected.tags.length), outcome: "success" },
+      !idempotencyKey,
     );
     if (result.kind === "created") return { job: await requireJobDetail(result.id), created: true };
+    if (result.kind === "running") return { job: await requireJobDetail(result.id), created: false, existing: true };
     // A concurrent request with the same key committed first: answer as its replay.
     const winner = idempotencyKey ? await replayOf(user.id, idempotencyKey, requestHash) : null;
     if (!winner) throw new Error("the Idempotency-Key was taken, yet no job carries it");

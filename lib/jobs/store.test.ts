@@ -116,13 +116,16 @@ describe("a job of 20,000 tags", () => {
     const { job: before } = await getJobAnswer(id);
     const changed = tags.slice(100, 150);
     await db().syncTask.updateMany({ where: { jobId: id, tag: { in: changed } }, data: { status: "submitted", submittedAt: new Date() } });
-    const answer = await getJobAnswer(id, before.version);
+    const answer = await getJobAnswer(id, { since: before.version });
     expect(answer.changes).toMatchObject({ complete: true });
     expect(answer.changes?.tasks.map((t) => t.tag)).toEqual(changed);
     expect(answer.job.counts).toMatchObject({ queued: 19_950, active: 50 });
     // Small enough to send every second and a half: well below 20 kB before compression.
     expect(JSON.stringify(answer).length).toBeLessThan(20_000);
+    // Narrowed to the rows on screen, only their changes come.
+    const onScreen = await getJobAnswer(id, { since: before.version, from: tags[120], to: tags[219] });
+    expect(onScreen.changes?.tasks.map((t) => t.tag)).toEqual(tags.slice(120, 150));
     await db().syncTask.updateMany({ where: { jobId: id }, data: { status: "succeeded" } });
-    expect((await getJobAnswer(id, answer.job.version)).changes).toEqual({ tasks: [], complete: false });
+    expect((await getJobAnswer(id, { since: answer.job.version })).changes).toEqual({ tasks: [], complete: false });
   });
 });

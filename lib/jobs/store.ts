@@ -4,12 +4,14 @@ import { recordAudit, type AuditInput } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import type { DbTx } from "@/lib/db/create-client";
 import { decodeCursor, pageOf, type CursorPosition } from "@/lib/db/cursor";
+import { databaseProvider } from "@/lib/db/database-url";
 import { prismaCode } from "@/lib/db/prisma-errors";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma, SyncJob, SyncTask } from "@/prisma/generated/postgres/client";
 import type { JobAnswer, JobCounts, JobDetail, JobPage, JobStats, JobSummary, TagSelection, TaskDto, TaskPage } from "./dto";
-import type { JobFilters, JobListQuery, ResolvedJobInput, TaskListQuery } from "./schemas";
-import { deriveJobStatus, emptyCounts, isJobStatus, isLiveJobStatus, isTaskState, JOB_STATUSES, type JobStatus, type TaskCounts, totalOf } from "./states";
+import type { JobFilters, JobListQuery, JobQuery, ResolvedJobInput, TaskListQuery } from "./schemas";
+import { deriveJobStatus, emptyCounts, isJobStatus, isLiveJobStatus, isTaskState, JOB_STATUSES, LIVE_JOB_STATUSES, type JobStatus, type TaskCounts, totalOf } from "./states";
 import { readTaskCounts, summaryFields } from "./summary";
 
 // Sync jobs as the API sees them: create one with its tasks, read one (and what changed since), page its
@@ -22,7 +24,7 @@ export type NewJob = Omit<ResolvedJobInput, "tags"> & {
   requestHash: string;
 };
 
-export type CreateJobResult = { kind: "created"; id: string } | { kind: "key_taken" };
+export type CreateJobResult = { kind: "created"; id: string } | { kind: "key_taken" } | { kind: "running"; id: string };
 
 // 50,000 task rows on a busy SQLite file can outlast Prisma's 5 s default.
 const WRITE_TIMEOUT_MS = 120_000;
@@ -101,16 +103,33 @@ export function toTaskDto(task: SyncTask): TaskDto {
   };
 }
 
+/** The newest unsettled job a user started with this very request (same hash), if any. */
+export async function findRunningJob(client: DbTx, createdById: string, requestHash: string): Promise<string | null> {
+  const job = await client.syncJob.findFirst({
+    where: { createdById, requestHash, status: { in: [...LIVE_JOB_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return job?.id ?? null;
+}
+
 /**
  * The job and one queued task per tag, due for the engine at once, with the audit event, in one
- * transaction. `key_taken` when another request with the same Idempotency-Key won the unique index first.
+ * transaction. `key_taken` when another request with the same Idempotency-Key won the unique index first;
+ * with `oncePerRunningRequest` (no key), `running` when the same request's earlier job is still unsettled.
  */
-export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">): Promise<CreateJobResult> {
+export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">, oncePerRunningRequest = false): Promise<CreateJobResult> {
   const { tasks, tagSelector, ...fields } = job;
   const now = new Date();
   try {
     const id = await db().$transaction(
       async (tx) => {
+        if (oncePerRunningRequest) {
+          // Identical requests queue here on PostgreSQL (SQLite runs one transaction at a time anyway), so only one finds no job.
+          if (databaseProvider(env().DATABASE_URL) === "postgres") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${job.createdById}:${job.requestHash}`}))`;
+          const running = await findRunningJob(tx, job.createdById, job.requestHash);
+          if (running) return { running };
+        }
         const created = await tx.syncJob.create({
           data: {
             ...fields,
@@ -129,6 +148,7 @@ export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">)
       },
       { timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS },
     );
+    if (typeof id !== "string") return { kind: "running", id: id.running };
     return { kind: "created", id };
   } catch (error) {
     if (job.idempotencyKey && prismaCode(error) === "P2002") return { kind: "key_taken" };
@@ -155,7 +175,9 @@ async function readDetail(client: DbTx, id: string): Promise<{ detail: JobDetail
   if (!row) return null;
   const counts = await readTaskCounts(client, id);
   const summary = toJobSummary(row, { counts });
-  return { row, detail: { ...summary, live: isLiveJobStatus(summary.status), version: String(readAt - VERSION_MARGIN_MS) } };
+  // Live until the engine has stored the job's end (its finishedAt), so a page polls until the summary is final.
+  const live = isLiveJobStatus(summary.status) || row.finishedAt === null;
+  return { row, detail: { ...summary, live, version: String(readAt - VERSION_MARGIN_MS) } };
 }
 
 export async function getJobDetail(id: string): Promise<JobDetail | null> {
@@ -169,13 +191,13 @@ export async function requireJobDetail(id: string): Promise<JobDetail> {
   return job;
 }
 
-/** The job and, with `since`, the tasks that changed after that version: what a live page needs, and no more. */
-export async function getJobAnswer(id: string, since?: string): Promise<JobAnswer> {
+/** The job and, with `since`, the tasks (between `from` and `to`) that changed after that version: what a live page needs, and no more. */
+export async function getJobAnswer(id: string, { since, from, to }: JobQuery = {}): Promise<JobAnswer> {
   const read = await readDetail(db(), id);
   if (!read) throw jobNotFound(id);
   if (since === undefined) return { job: read.detail };
   const rows = await db().syncTask.findMany({
-    where: { jobId: id, updatedAt: { gt: new Date(Number(since)) } },
+    where: { jobId: id, updatedAt: { gt: new Date(Number(since)) }, ...(from !== undefined || to !== undefined ? { tag: { gte: from, lte: to } } : {}) },
     orderBy: { tag: "asc" },
     take: MAX_CHANGES + 1,
   });

@@ -82,6 +82,7 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     recordWindowMs: e.SYNC_RECORD_WINDOW_MS,
     maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
     recordPageSize: e.SYNC_RECORD_PAGE_SIZE,
-    roundSubmitMs: Math.max(1_000, e.SYNC_POLL_MS),
+    // Long enough that a round's own reads are small beside its submitting, short enough that a long submission is watched often.
+    roundSubmitMs: Math.max(5_000, e.SYNC_POLL_MS),
   };
 }

@@ -77,27 +77,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: Promise<TickResult> | undefined;
   let started = false;
 
-  async function workJob(jobId: string): Promise<void> {
-    // One round per job at a time in this instance; other instances are kept out by the lease.
-    if (working.has(jobId) || halted) return;
-    working.add(jobId);
+  /** One round of a job: claim, work, finish; true when the job is due again at once (its submitting is not done). */
+  async function workRoundOf(jobId: string): Promise<boolean> {
     let heartbeat: NodeJS.Timeout | undefined;
     let claimed = false;
     try {
       const claim = await claimJob(ctx.db, jobId, id, now(), config.leaseMs);
-      if (!claim || halted) return;
+      if (!claim || halted) return false;
       claimed = true;
       heartbeat = setInterval(() => {
         renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
       const end = await workRound(ctx, claim);
-      if (halted) return;
+      if (halted) return false;
       clearInterval(heartbeat);
-      if (!(await finishRound(ctx.db, claim.job, id, end, now()))) log.info(`sync job ${jobId}: another engine took the job over; this round's results were dropped`);
+      const finished = await finishRound(ctx.db, claim.job, id, end, now());
       claimed = false;
+      if (!finished) log.info(`sync job ${jobId}: another engine took the job over; this round's results were dropped`);
+      return finished && end.nextRoundAt !== null && end.nextRoundAt <= now();
     } catch (e) {
       log.error(`sync job ${jobId}: ${errorText(e)}`);
+      return false;
     } finally {
       if (heartbeat) {
         clearInterval(heartbeat);
@@ -107,6 +108,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (claimed && !halted) {
         await releaseJob(ctx.db, jobId, id, new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error(`sync job ${jobId}: releasing the lease failed: ${errorText(e)}`));
       }
+    }
+  }
+
+  async function workJob(jobId: string): Promise<void> {
+    // One round per job at a time in this instance; other instances are kept out by the lease.
+    if (working.has(jobId) || halted) return;
+    working.add(jobId);
+    try {
+      // A job still submitting goes on at once, rather than waiting for the next tick.
+      while ((await workRoundOf(jobId)) && started && !halted);
+    } finally {
       working.delete(jobId);
     }
   }

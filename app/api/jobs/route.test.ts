@@ -80,6 +80,34 @@ describe("POST /api/jobs", () => {
     expect(stats.regions["cn-north-4"]?.operations.ListRepositoryTags).toBe(3);
   });
 
+  describe("without an Idempotency-Key", () => {
+    it("the same request while its job still runs answers that job (200, existing) instead of starting another", async () => {
+      actAs(operator);
+      const body = { ...good, tags: ["alpine", "latest"] };
+      const first = await jsonOf(await post(body));
+      expect(first.status).toBe(201);
+      const id = (first.body as { job: { id: string } }).job.id;
+      const before = await rowCounts();
+      const again = await Promise.all(Array.from({ length: 4 }, () => post({ ...body, tags: [...body.tags].reverse() })).map(async (r) => jsonOf(await r)));
+      for (const a of again) expect({ status: a.status, body: a.body }).toMatchObject({ status: 200, body: { existing: true, job: { id } } });
+      expect(await rowCounts()).toEqual(before);
+
+      // Once that job has settled, the same request is a new sync.
+      await db().syncJob.update({ where: { id }, data: { status: "succeeded" } });
+      const later = await jsonOf(await post(body));
+      expect(later.status).toBe(201);
+      expect((later.body as { job: { id: string } }).job.id).not.toBe(id);
+    });
+
+    it("identical requests arriving together start one job", async () => {
+      actAs(operator);
+      const body = { ...good, tags: ["1.25.3", "alpine"], override: true };
+      const answers = await Promise.all(Array.from({ length: 5 }, async () => jsonOf(await post(body))));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => (a.body as { job: { id: string } }).job.id)).size).toBe(1);
+    });
+  });
+
   describe("Idempotency-Key", () => {
     it("answers the same key and body with the same job (200), in any tag order", async () => {
       actAs(operator);
@@ -207,7 +235,8 @@ describe("POST /api/jobs", () => {
       [404, "ShowNamespace", 422, "unprocessable", /Namespace `team-a` does not exist in ap-southeast-1/],
       [429, "ShowNamespace", 429, "rate_limited", /throttling/],
     ])("SWR %i on %s ⇒ %i %s", async (swrStatus, operation, status, code, message) => {
-      actAs(operator);
+      // A user of their own: the same request of a user whose job still runs would answer that job.
+      actAs(await createTestUser("operator"));
       await simAdmin.setFaults(env.sim, {
         rules: [{ kind: "error", status: swrStatus, operations: [operation] }],
       });

@@ -4,5 +4,5 @@ import { getJobAnswer } from "@/lib/jobs/store";
 
 // GET /api/jobs/{id} — one job with its counts; with ?since=<version>, also the tasks that changed since
 export const GET = route({ role: "viewer", params: jobIdParamsSchema, query: jobQuerySchema }, async ({ params, query }) =>
-  Response.json(await getJobAnswer(params.id, query.since)),
+  Response.json(await getJobAnswer(params.id, query)),
 );

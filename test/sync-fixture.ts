@@ -13,7 +13,7 @@ import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import type { SyncEngineConfig } from "@/lib/sync/config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "@/lib/sync/engine";
-import type { SyncLogger } from "@/lib/sync/context";
+import type { SyncLogger, SyncSwr } from "@/lib/sync/context";
 import { isTaskState, isTerminal } from "@/lib/jobs/states";
 
 /** Fast settings: tests wait milliseconds where production waits seconds. */
@@ -170,4 +170,31 @@ const statsSchema = z.object({ total: z.number(), operations: z.record(z.string(
 export async function simStats(fx: SyncFixture, reset = false): Promise<z.infer<typeof statsSchema>> {
   const res = await fetch(`${fx.sim.url}/__sim/stats`, { method: reset ? "DELETE" : "GET" });
   return statsSchema.parse(await res.json());
+}
+
+export interface DyingSwr {
+  /** The fixture's SWR, except that call number `at` of sync_images reaches SWR and then never answers. */
+  swr: SyncSwr;
+  /** sync_images calls made so far. */
+  calls(): number;
+  /** Lets the hung call fail, as the dead process's last promise would. */
+  crash(): void;
+}
+
+/** An SWR through which a process "dies" right after its `at`-th sync_images call reached SWR, before it could write that down. */
+export function dyingAfter(fx: SyncFixture, at: number): DyingSwr {
+  let calls = 0;
+  let crash!: (e: Error) => void;
+  const dead = new Promise<never>((_, reject) => (crash = reject));
+  return {
+    swr: {
+      ...fx.swr,
+      createManualSync: async (...args) => {
+        const receipt = await fx.swr.createManualSync(...args);
+        return ++calls === at ? dead : receipt;
+      },
+    },
+    calls: () => calls,
+    crash: () => crash(new Error("process died")),
+  };
 }

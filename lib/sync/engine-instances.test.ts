@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import type { SyncSwr } from "./context";
-import { createJob, settle, submissionsPerTag, tasksOf, waitForJob } from "@/test/sync-fixture";
+import { createJob, dyingAfter, settle, submissionsPerTag, tasksOf, waitForJob } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // Several engine instances on one database, restarts, and what one poll round costs in SWR calls.
@@ -20,21 +20,12 @@ describe("engine instances", () => {
   it("a job survives its engine dying right after a sync_images call: a new engine resumes it, no tag submitted twice", async () => {
     const tags = buildTags(1, 20);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
-    let calls = 0;
-    let crash!: (e: Error) => void;
-    const dead = new Promise<never>((_, reject) => (crash = reject));
     // The second chunk reaches SWR, then the process dies before it can write down that it did.
-    const dying: SyncSwr = {
-      ...fx.swr,
-      createManualSync: async (...args) => {
-        const receipt = await fx.swr.createManualSync(...args);
-        return ++calls === 2 ? dead : receipt;
-      },
-    };
+    const dying = dyingAfter(fx, 2);
     const leaseMs = 1_000;
-    const first = fx.engine({ id: "engine-a", swr: dying, config: { leaseMs } });
+    const first = fx.engine({ id: "engine-a", swr: dying.swr, config: { leaseMs } });
     const pass = first.runOnce();
-    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 10_000, interval: 10 });
+    await vi.waitFor(() => expect(dying.calls()).toBe(2), { timeout: 10_000, interval: 10 });
     first.halt();
 
     const second = fx.engine({ id: "engine-b", config: { leaseMs } });
@@ -48,7 +39,7 @@ describe("engine instances", () => {
     expect((await simAdmin.stats(fx.sim)).operations.CreateManualImageSyncRepo).toBe(2);
 
     // The dead engine's last writes find its leases gone and change nothing.
-    crash(new Error("process died"));
+    dying.crash();
     await pass;
     expect((await tasksOf(fx.db, jobId)).map((t) => t.status)).toEqual(tags.map(() => "succeeded"));
   });

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import { cancelUnsentTasks } from "./handoff";
-import type { SyncSwr } from "./context";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
-import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { createJob, dyingAfter, settle, submissionsPerTag } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // Jobs of thousands of tags through the real engine, the simulator over HTTP and the suite's database
@@ -42,23 +41,14 @@ describe("jobs at repository scale", () => {
   it("a crash mid-job of 3,000 tags: another engine finishes it after the lease expires, no tag submitted twice", async () => {
     const tags = buildTags(1, 3_000);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: overseas, targetNamespace: SEED.namespaces.teamABackup, tags });
-    let calls = 0;
-    let crash!: (e: Error) => void;
-    const dead = new Promise<never>((_, reject) => (crash = reject));
     // The 40th call reaches SWR, then the process dies (kill -9) before it can write down that it did.
-    const dying: SyncSwr = {
-      ...fx.swr,
-      createManualSync: async (...args) => {
-        const receipt = await fx.swr.createManualSync(...args);
-        return ++calls === 40 ? dead : receipt;
-      },
-    };
+    const dying = dyingAfter(fx, 40);
     const leaseMs = 1_000;
     const config = { leaseMs, chunkSize: 25, roundSubmitMs: 60_000 };
-    const first = fx.engine({ id: "engine-crash", swr: dying, config });
+    const first = fx.engine({ id: "engine-crash", swr: dying.swr, config });
     const pass = first.runOnce();
     // Calls in flight beside it finish; the halted engine starts no more.
-    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(40), { timeout: 20_000, interval: 5 });
+    await vi.waitFor(() => expect(dying.calls()).toBeGreaterThanOrEqual(40), { timeout: 20_000, interval: 5 });
     first.halt();
 
     const second = fx.engine({ id: "engine-after", config });
@@ -68,7 +58,7 @@ describe("jobs at repository scale", () => {
 
     expect(job).toMatchObject({ status: "succeeded", succeeded: 3_000 });
     expect(Object.fromEntries(await submissionsPerTag(fx, builds, teamA))).toEqual(onceEach(tags));
-    crash(new Error("process died"));
+    dying.crash();
     await pass;
   }, 180_000);
 

@@ -10,6 +10,7 @@ describe("parseEnv", () => {
     expect(env.SWR_ENDPOINT).toBe("https://swr-api.{region}.myhuaweicloud.com");
     expect(env.SWR_DEFAULT_REGION).toBe("cn-north-4");
     expect(env.SWR_PROJECT_IDS).toEqual({});
+    expect(env.SYNC_SWR_TIMEOUT_MS).toBe(5_000);
   });
 
   it("parses project IDs", () => {
@@ -29,6 +30,7 @@ describe("parseEnv", () => {
     [{ ...base, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32"],
     [{ ...base, SWR_PROJECT_IDS: "cn-north-4" }, "SWR_PROJECT_IDS: expected region=projectId"],
     [{ ...base, SWR_TIMEOUT_MS: "-1" }, "SWR_TIMEOUT_MS"],
+    [{ ...base, SYNC_SWR_TIMEOUT_MS: "0" }, "SYNC_SWR_TIMEOUT_MS"],
   ])("rejects %j naming the variable", (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {

@@ -71,6 +71,8 @@ export const envSchema = z
     SYNC_NO_PROGRESS_MINUTES: z.coerce.number().positive().default(30),
     SYNC_RECORD_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
     SYNC_SUBMIT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    // Time limit of one SWR call made by the engine; never above SWR_TIMEOUT_MS.
+    SYNC_SWR_TIMEOUT_MS: positiveInt(5_000),
     // Unique per instance and the same across its restarts (e.g. a StatefulSet pod name); unset: a new id per process.
     SYNC_INSTANCE_ID: z.string().trim().min(1).max(100).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").optional(),
     SYNC_RECORD_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(1000),

@@ -1,7 +1,11 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { SwrError } from "@/lib/swr";
 import { withTestDatabase } from "@/test/with-test-database";
 import type { SyncSwr } from "./context";
-import { startSyncEngine, stopSyncEngine } from "./runtime";
+import { engineSwrClient, startSyncEngine, stopSyncEngine } from "./runtime";
 
 // The server process's engine: settings from the environment, one instance, clean stop.
 
@@ -30,5 +34,36 @@ describe("startSyncEngine", () => {
     await stopSyncEngine();
     expect(engine.running).toBe(false);
     expect(process.listenerCount("SIGTERM")).toBe(listeners);
+  });
+});
+
+describe("engineSwrClient", () => {
+  // An SWR that never answers: the engine's call ends at the engine's time limit, never later than the app's.
+  it.each([
+    ["SYNC_SWR_TIMEOUT_MS", "60000", "200", 0.2],
+    ["SWR_TIMEOUT_MS when shorter", "300", "60000", 0.3],
+  ])("gives up a hung call after %s", async (_name, appTimeout, engineTimeout, expected) => {
+    const server = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const swr = engineSwrClient(
+        parseEnv({
+          SWR_AK: "ak",
+          SWR_SK: "sk",
+          SWR_ENDPOINT: `http://127.0.0.1:${port}/{region}`,
+          SWR_PROJECT_IDS: "cn-north-4=p1",
+          SWR_MAX_ATTEMPTS: "1",
+          SWR_TIMEOUT_MS: appTimeout,
+          SYNC_SWR_TIMEOUT_MS: engineTimeout,
+        }),
+      );
+      const error = await swr.listSyncJobs("cn-north-4", "team-a", "nginx", {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SwrError);
+      expect(error).toMatchObject({ kind: "timeout", message: expect.stringContaining(`within ${expected} s`) });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

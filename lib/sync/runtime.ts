@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { getSwrClient } from "@/lib/swr";
+import { env, type Env } from "@/lib/env";
+import { createSwrClient, swrConfigFromEnv } from "@/lib/swr";
 import { type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 
@@ -20,6 +20,14 @@ function onSignal(signal: NodeJS.Signals): void {
   });
 }
 
+/**
+ * The engine's own SWR client: a shorter time limit than the dashboard's, so that a hung call holds up one
+ * round briefly; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
+ */
+export function engineSwrClient(e: Env = env()) {
+  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs: Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS) });
+}
+
 /** Starts this process's engine with the environment's settings (overridable); returns the running one if any. */
 export function startSyncEngine(options: Partial<Omit<SyncEngineOptions, "config">> & { config?: Partial<SyncEngineConfig> } = {}): SyncEngine {
   if (holder.swrSyncEngine?.running) return holder.swrSyncEngine;
@@ -27,7 +35,7 @@ export function startSyncEngine(options: Partial<Omit<SyncEngineOptions, "config
     id: env().SYNC_INSTANCE_ID,
     ...options,
     db: options.db ?? db(),
-    swr: options.swr ?? getSwrClient(),
+    swr: options.swr ?? engineSwrClient(),
     config: { ...syncEngineConfigFromEnv(env()), ...options.config },
   });
   holder.swrSyncEngine = engine;

@@ -10,23 +10,29 @@ import { parseEnv } from "@/lib/env";
 import { assertBuildCurrent, ensureBuild } from "./build";
 import { Cleanup } from "./cleanup";
 import { checkPgServer, type BenchDb } from "./databases";
+import { faultPlan, renderFaults, summarizeFaults } from "./faults";
 import { checkTargets, figures } from "./figures";
 import { renderReport, writeResults, type ScenarioReport } from "./report";
-import { runScenario, type BenchSettings, type ScenarioSpec } from "./scenario";
+import { runScenario, type BenchSettings, type ScenarioResult, type ScenarioSpec } from "./scenario";
 import { benchSigning } from "./signing";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
 /** How often the job page refreshes a live job (JOB_REFRESH_MS in components/jobs/use-jobs.ts). */
 const JOB_PAGE_REFRESH_MS = 1_500;
-const USAGE = `npm run bench [-- --quick] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro]
-  --quick      skip the 20,000-tag scenario
+/** A fault run that has not settled in this long is reported as a timeout. */
+const FAULT_TIMEOUT_MS = 15 * 60_000;
+const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro]
+  --quick      skip the 20,000-tag scenario (and the fault comparison, unless --faults)
+  --faults     1,000-tag jobs under simulator faults (A, B, B, A, C) on the first database of --db; on unless --quick
   --no-build   fail instead of running \`next build\` when .next is missing or older than the sources`;
 
 function options() {
   const { values } = parseArgs({
     options: {
       quick: { type: "boolean", default: false },
+      faults: { type: "boolean" },
+      "no-faults": { type: "boolean", default: false },
       repeats: { type: "string", default: "3" },
       db: { type: "string", default: "sqlite,postgres" },
       "sync-delay-ms": { type: "string", default: "1500" },
@@ -51,6 +57,7 @@ function options() {
   };
   return {
     quick: values.quick,
+    faults: !values["no-faults"] && (values.faults ?? !values.quick),
     repeats: int("repeats", values.repeats),
     dbs,
     syncDelayMs: int("sync-delay-ms", values["sync-delay-ms"]),
@@ -126,22 +133,30 @@ async function main() {
   );
 
   const reports: ScenarioReport[] = [];
-  for (const spec of plan(o, settings)) {
-    process.stdout.write(`▶ ${spec.db}, ${spec.tags.toLocaleString("en")} tags, run ${spec.run} … `);
+  const run = async (spec: ScenarioSpec): Promise<ScenarioResult> => {
+    const faults = spec.faults ? `, faults ${spec.faults.mix}` : "";
+    process.stdout.write(`▶ ${spec.db}, ${spec.tags.toLocaleString("en")} tags${faults}, run ${spec.run} … `);
     const result = await runScenario(spec, settings, cleanup);
-    const f = figures(result, settings);
-    reports.push({ result, figures: f });
     console.log(
       result.outcome === "error"
         ? `error: ${result.error?.split("\n")[0]}`
         : `${result.outcome}, ${result.jobStatus} ${result.succeeded}/${spec.tags} in ${((result.durationMs ?? result.wallMs ?? 0) / 1000).toFixed(1)} s`,
     );
+    return result;
+  };
+  for (const spec of plan(o, settings)) {
+    const result = await run(spec);
+    reports.push({ result, figures: figures(result, settings) });
   }
+  const faultResults: ScenarioResult[] = [];
+  if (o.faults) for (const spec of faultPlan(o.dbs[0]!, FAULT_TIMEOUT_MS)) faultResults.push(await run(spec));
+  const faults = o.faults ? summarizeFaults(faultResults, settings.pollMs) : undefined;
   const signing = o.micro ? benchSigning() : undefined;
   await cleanup.runAll();
 
   const checks = checkTargets(reports);
   console.log(`\n${renderReport(reports, checks, settings)}`);
+  if (faults) console.log(`\n${renderFaults(faults, settings.pollMs)}`);
   if (signing)
     console.log(
       `\nsigning micro-bench: ours ÷ official SDK ${signing.ratio.toFixed(2)} (${signing.oursPerSecond.toFixed(0)}/s vs ${signing.sdkPerSecond.toFixed(0)}/s)`,
@@ -165,10 +180,11 @@ async function main() {
       }),
     ),
     targets: checks,
+    faults,
     signing,
   });
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
-  if (reports.some((r) => r.result.outcome === "error")) process.exitCode = 1;
+  if ([...reports.map((r) => r.result), ...faultResults].some((r) => r.outcome === "error")) process.exitCode = 1;
 }
 
 main().catch(async (error: unknown) => {

@@ -10,7 +10,7 @@ import { AppClient, sumSeries, type JobAnswer, type JobRequest } from "./app-cli
 import type { Cleanup } from "./cleanup";
 import { createBenchDatabase, readPgCounters, type BenchDb, type PgCounters } from "./databases";
 import { cpuSeconds, residentBytes, sampleRss } from "./process-sampler";
-import { createNamespace, createRepository } from "./sim-fixtures";
+import { createNamespace, createRepository, setFaults, type SimFaults } from "./sim-fixtures";
 import { startCountingProxy, trafficBetween, type CountingProxy, type SwrTraffic } from "./swr-proxy";
 
 export interface BenchSettings {
@@ -31,6 +31,8 @@ export interface ScenarioSpec {
   tags: number;
   run: number;
   timeoutMs: number;
+  /** Simulator faults for the measured job (set after the warm-up), and how often its progress is looked at then. */
+  faults?: { mix: string; config: SimFaults; refreshMs: number };
 }
 
 export interface Refresh {
@@ -41,6 +43,9 @@ export interface Refresh {
   /** False when too many tasks changed to list (the page then reloads its page of tasks). */
   complete: boolean | null;
   succeeded: number;
+  failed: number;
+  /** When the answer came (Date.now()). */
+  at: number;
 }
 
 export interface ScenarioResult extends ScenarioSpec {
@@ -95,6 +100,8 @@ function toRefresh({ answer, bytes }: { answer: JobAnswer; bytes: number }, task
     changed: answer.changes?.tasks.length ?? null,
     complete: answer.changes?.complete ?? null,
     succeeded: answer.job.counts.succeeded,
+    failed: answer.job.counts.failed,
+    at: Date.now(),
   };
 }
 
@@ -177,7 +184,7 @@ export async function runScenario(
   const deadline = Date.now() + spec.timeoutMs;
   const database = createBenchDatabase(spec.db, settings.pgBaseUrl, settings.tempDir);
   const dropDatabase = cleanup.add(`drop the ${spec.db} database`, database.drop);
-  const logFile = path.join(settings.tempDir, `app-${spec.db}-${spec.tags}-${spec.run}.log`);
+  const logFile = path.join(settings.tempDir, `app-${spec.db}-${spec.tags}-${spec.faults?.mix ?? "plain"}-${spec.run}.log`);
   let proxy: CountingProxy | undefined;
   const stack = await startStack({
     databaseUrl: database.url,
@@ -213,9 +220,10 @@ export async function runScenario(
     const cpuBefore = cpuSeconds(stack.pid) ?? 0;
     const rss = sampleRss(stack.pid);
 
+    if (spec.faults) await setFaults(stack.simulator.url, spec.faults.config);
     const started = Date.now();
-    const jobId = await app.createJob(request);
-    const { answer, refreshes, settledAt } = await followJob(app, jobId, settings.refreshMs, deadline);
+    const jobId = await createJob(app, request, spec.faults ? FAULTY_CREATE_TRIES : 1);
+    const { answer, refreshes, settledAt } = await followJob(app, jobId, spec.faults?.refreshMs ?? settings.refreshMs, deadline);
     result.wallMs = settledAt - started;
 
     result.rss = { idleBytes, peakBytes: rss.stop() };
@@ -239,6 +247,19 @@ export async function runScenario(
     await dropDatabase();
   }
   return result;
+}
+
+/** With faults, listing the source's tags for a new job may fail too; the same request again is safe (it answers the job it started). */
+const FAULTY_CREATE_TRIES = 5;
+
+async function createJob(app: AppClient, request: JobRequest, tries: number): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await app.createJob(request);
+    } catch (error) {
+      if (attempt >= tries) throw error;
+    }
+  }
 }
 
 function jobFigures(answer: JobAnswer, wallMs: number, settings: BenchSettings): Partial<ScenarioResult> {

@@ -73,8 +73,10 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
         answer.pipe(res);
       },
     );
-    forward.on("error", () => {
+    forward.on("error", (error: NodeJS.ErrnoException) => {
       traffic.errors += 1;
+      // A connection the simulator dropped on purpose is dropped for the app too, as SWR's would be.
+      if (error.code === "ECONNRESET") return void res.destroy();
       if (!res.headersSent) res.writeHead(502, { "Content-Type": "application/json" });
       res.end(
         JSON.stringify({ error_code: "SVCSTG.SWR.5000000", error_msg: "bench proxy: simulator unreachable" }),

@@ -15,7 +15,7 @@ export interface SubmitOutcome {
   submitted: number;
   /** Tasks left for the next round: the round's time for submitting ran out, or SWR asked to wait. */
   leftover: boolean;
-  /** SWR throttled or failed: the rest waits until then, without spending a try. */
+  /** SWR throttled: the rest waits until then, without spending a try. */
   deferUntil: Date | null;
   /** When the tasks that failed a call are tried again. */
   retryTimes: Date[];
@@ -71,12 +71,14 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       const retryAt = new Date(ctx.now().getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error))));
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
       const { again = [], last = [] } = Object.fromEntries(groupBy(part, (t) => (isRetryable(error) && t.submitTries + 1 < config.maxSubmitTries ? "again" : "last")));
-      // SWR asked to wait: every job of this region waits as long; other regions go on.
-      if (error instanceof SwrError && (error.status === 429 || error.code === BUSY_CODE)) ctx.regions.pause(region, retryAt);
+      // SWR asked to wait (429 or busy): every job of this region waits as long, other regions go on. Any other
+      // failure concerns this chunk only: it waits for its retry while the job's other chunks go on.
+      const throttled = error instanceof SwrError && (error.status === 429 || error.code === BUSY_CODE);
+      if (throttled) ctx.regions.pause(region, retryAt);
       if (again.length > 0) {
         await markSubmitFailed(ctx.db, job.id, ctx.owner, again.map((t) => t.id), { status: "retrying", error: e, nextCheckAt: retryAt, ambiguous }, ctx.now());
         out.retryTimes.push(retryAt);
-        out.deferUntil = retryAt;
+        if (throttled) out.deferUntil = retryAt;
       }
       if (last.length > 0) await markSubmitFailed(ctx.db, job.id, ctx.owner, last.map((t) => t.id), { status: "failed", error: e, nextCheckAt: null }, ctx.now());
     }

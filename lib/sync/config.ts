@@ -1,5 +1,6 @@
 import "server-only";
 import type { Env } from "@/lib/env";
+import type { RetryPolicy } from "@/lib/swr/retry";
 
 // How the sync engine paces itself. SWR documents no limits for sync_images or sync_job; the defaults
 // are defensive: small chunks, polls seconds apart, exponential backoff starting at 2 s and capped at 60 s.
@@ -85,4 +86,9 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     // Long enough that a round's own reads are small beside its submitting, short enough that a long submission is watched often.
     roundSubmitMs: Math.max(5_000, e.SYNC_POLL_MS),
   };
+}
+
+/** The engine's own waits (a failed chunk's next try, a failing record read's next round) in the shared retry policy's terms. */
+export function engineRetryPolicy(config: SyncEngineConfig): RetryPolicy {
+  return { maxAttempts: Infinity, baseDelayMs: config.backoffBaseMs, maxDelayMs: config.backoffMaxMs, maxRetryAfterMs: config.maxRetryAfterMs };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { SwrError } from "@/lib/swr/errors";
 import { isRetryable, retryDelay } from "@/lib/swr/retry";
 import type { RoundContext } from "./context";
+import { engineRetryPolicy } from "./config";
 import { decideTask, type DecideOptions, type TargetView, wantsVerification } from "./decide";
 import { swrCallError, type TaskError } from "./messages";
 import { type RecordCursor, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
@@ -150,7 +151,7 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, records.ok ? records.newestId : null) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;
-  const pollDelay = failures > 0 ? Math.max(config.pollMs, retryDelay(failures, { maxAttempts: Infinity, baseDelayMs: config.backoffBaseMs, maxDelayMs: config.backoffMaxMs, maxRetryAfterMs: config.maxRetryAfterMs }, ctx.random, undefined)) : config.pollMs;
+  const pollDelay = failures > 0 ? Math.max(config.pollMs, retryDelay(failures, engineRetryPolicy(config), ctx.random, undefined)) : config.pollMs;
   const stillWatched = watched.length - ends.length + landedIds.size + submission.submitted > 0;
   const waiting = tasks.filter((t) => t.status === "retrying" && t.nextCheckAt && t.nextCheckAt > now).map((t) => t.nextCheckAt);
   const nextRoundAt = minTime([

@@ -4,6 +4,7 @@ import { BUSY_CODE, SwrError } from "@/lib/swr/errors";
 import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/retry";
 import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
+import { engineRetryPolicy } from "./config";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
 // Submit: due tags go to SWR's sync_images in chunks, at most once per tag and attempt. Each chunk is
@@ -33,7 +34,7 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
   const { config } = ctx;
   const out: SubmitOutcome = { submitted: 0, leftover: false, deferUntil: null, retryTimes: [] };
   const deadline = ctx.now().getTime() + config.roundSubmitMs;
-  const policy = { maxAttempts: Infinity, baseDelayMs: config.backoffBaseMs, maxDelayMs: config.backoffMaxMs, maxRetryAfterMs: config.maxRetryAfterMs };
+  const policy = engineRetryPolicy(config);
 
   const region = job.sourceRegion;
   const submitChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {

@@ -6,10 +6,10 @@ import { signIn } from "./support";
 const job = {
   sourceRegion: "cn-north-4",
   sourceNamespace: "team-a",
-  sourceRepository: "busybox",
+  sourceRepository: "redis",
   targetRegion: "cn-south-1",
   targetNamespace: "team-a",
-  tags: ["1.36"],
+  tags: ["7.2.4"],
   override: false,
 };
 
@@ -28,7 +28,7 @@ test("an operator creates a token, sees it once, starts a job with it, revokes i
   await form.getByRole("button", { name: "Create token" }).click();
 
   await expect(page.getByText("you will not see it again")).toBeVisible();
-  const secret = await page.getByLabel("New token").inputValue();
+  const secret = await page.getByRole("textbox", { name: "New token" }).inputValue();
   expect(secret).toMatch(/^swrs_[0-9a-f]{8}_/);
   await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(name) });
@@ -44,7 +44,7 @@ test("an operator creates a token, sees it once, starts a job with it, revokes i
   const pipeline = await request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${secret}` } });
   try {
     const created = await pipeline.post("/api/jobs", { data: job, headers: { "Idempotency-Key": `e2e-token-${Date.now()}` } });
-    expect(created.status()).toBe(201);
+    expect(created.status(), await created.text()).toBe(201);
     const { job: started } = (await created.json()) as { job: { id: string; createdBy: { email: string } } };
     expect(started.createdBy.email).toBe("operator@example.com");
     expect((await pipeline.get(`/api/jobs/${started.id}`)).status()).toBe(200);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorMessage } from "@/lib/query/api-client";
 import type { TokenDto } from "@/lib/tokens/dto";
@@ -63,10 +63,10 @@ export function TokenTable() {
   const tRole = useTranslations("roles");
   const format = useFormatter();
   const tokens = useTokens();
+  const now = useNow({ updateInterval: 60_000 }).getTime();
   if (tokens.isPending) return <TableSkeleton label={t("loading")} />;
   if (tokens.isError) return <QueryError title={t("loadFailed")} query={tokens} />;
   if (tokens.data.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">{t("empty")}</p>;
-  const now = Date.now();
   return (
     <TableScroller>
       <table className={tableClass}>

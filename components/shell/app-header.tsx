@@ -35,6 +35,9 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           <span className="text-sm text-slate-600 dark:text-slate-300">
             {t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })}
           </span>
+          <span className="text-sm">
+            <NavLink href="/settings/tokens">{t("nav.tokens")}</NavLink>
+          </span>
           <TimeZoneSync />
           <LanguageSelect />
           <ThemeSelect initial={theme} />

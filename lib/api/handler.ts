@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { requireUser, usesBearerToken, type RequestUser } from "@/lib/auth/session";
 import { AppError, toResponse, validationError } from "@/lib/errors";
 import { isSwrError, toAppError } from "@/lib/swr";
 import type { Role } from "@/lib/auth/roles";
@@ -19,7 +19,7 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export interface HandlerContext<P, Q, B> {
   request: Request;
-  user: SessionUser;
+  user: RequestUser;
   params: P;
   query: Q;
   body: B;
@@ -99,8 +99,9 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       if (targetProblem) throw new AppError("bad_request", targetProblem);
       checkContentLength(request.headers, bodyLimit);
       const mutating = MUTATING.has(request.method);
-      if (mutating) checkSameOrigin(request, env().NEXTAUTH_URL);
-      const user = await requireUser(spec.role);
+      // A bearer token is sent deliberately by its holder, never by a browser on its own: only cookies need the Origin check.
+      if (mutating && !usesBearerToken(request)) checkSameOrigin(request, env().NEXTAUTH_URL);
+      const user = await requireUser(spec.role, request);
       const params = parseWith(spec.params, await context.params, "address");
       const query = parseWith(spec.query, searchParamsObject(new URL(request.url)), "query");
       let body = undefined as B;

@@ -11,3 +11,6 @@ export interface SessionUser {
 export function toSessionUser({ id, email, name, role }: SessionUser): SessionUser {
   return { id, email, name, role };
 }
+
+/** Who makes an API request: the session's user, or an API token's owner acting with the token's role (`tokenId`). */
+export type RequestUser = SessionUser & { tokenId?: string };

@@ -1,12 +1,14 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { AppError } from "@/lib/errors";
+import { authenticateToken } from "@/lib/tokens/store";
+import { bearerOf } from "@/lib/tokens/rules";
 import { getAuthOptions } from "./options";
 import { roleAllows, type Role } from "./roles";
-import type { SessionUser } from "./session-user";
+import type { RequestUser, SessionUser } from "./session-user";
 
 export { roleAllows } from "./roles";
-export type { SessionUser } from "./session-user";
+export type { RequestUser, SessionUser } from "./session-user";
 
 /** The signed-in user, or null; for server components and route handlers. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
@@ -14,8 +16,18 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   return session?.user ?? null;
 }
 
-/** The signed-in user when their role reaches `minRole`; AppError unauthenticated (401) or forbidden (403) otherwise. */
-export async function requireUser(minRole: Role): Promise<SessionUser> {
+/** Whether the request authenticates with an API token (`Authorization: Bearer …`) rather than the session cookie. */
+export function usesBearerToken(request: Request): boolean {
+  return bearerOf(request.headers) !== null;
+}
+
+/**
+ * The caller when their role reaches `minRole`: the bearer of the request's API token when it has one, else the
+ * signed-in user; AppError unauthenticated (401) or forbidden (403) otherwise.
+ */
+export async function requireUser(minRole: Role, request?: Request): Promise<RequestUser> {
+  const bearer = request ? bearerOf(request.headers) : null;
+  if (bearer !== null) return authenticateToken(bearer, minRole);
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!roleAllows(user.role, minRole)) {

@@ -9,5 +9,8 @@ export const AUDIT_ACTIONS = [
   "user_disable",
   "user_enable",
   "sessions_revoke",
+  "token_create",
+  "token_revoke",
+  "token_use_denied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

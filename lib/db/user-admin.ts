@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { revokeUserTokens } from "@/lib/tokens/store";
 import type { UserDto } from "@/lib/users/dto";
 import type { UpdateUserInput } from "@/lib/users/schemas";
 import { recordAudit, type AuditInput } from "./audit";
@@ -39,8 +40,11 @@ export async function updateUserAsAdmin(
         detail: { email: after.email, from: before.disabled, to: after.disabled },
       });
     for (const e of events) await recordAudit({ ...e, actor, target: id, outcome: "success" }, tx);
-    // Disabling ends every session for good, so that enabling the account again does not revive them.
-    if (after.disabled && !before.disabled) await revokeUserSessions(id, tx);
+    // Disabling ends every session and API token for good, so that enabling the account again does not revive them.
+    if (after.disabled && !before.disabled) {
+      await revokeUserSessions(id, tx);
+      await revokeUserTokens(id, tx);
+    }
     return toUserDto(after);
   });
   forgetUserSessions(id);

@@ -58,7 +58,7 @@ export function errorMessage(error: unknown): string {
 
 /** A state-changing request: JSON body and Content-Type (the API refuses anything else), answer parsed with `schema`. */
 export async function sendJson<T>(
-  method: "POST" | "PATCH",
+  method: "POST" | "PATCH" | "DELETE",
   url: string,
   body: unknown,
   schema: z.ZodType<T>,

@@ -62,7 +62,7 @@ describe("createShutdown", () => {
     );
   });
 
-  it("closes the servers before the stops run: no new connection, the request in flight is answered", async () => {
+  it("closes the servers before the stops run: no new connection, the request in flight is answered, its keep-alive ended", async () => {
     const { log } = quietLog();
     const shutdown = createShutdown(log);
     let release!: () => void;
@@ -80,7 +80,10 @@ describe("createShutdown", () => {
       );
       release();
     });
-    await shutdown.run(2_000);
+    const started = Date.now();
+    await shutdown.run(5_000);
+    // The answered request's connection stays open for keep-alive (5 s) unless the sequence ends it.
+    expect(Date.now() - started).toBeLessThan(1_000);
     expect(refused).toBe("refused");
     expect(await inFlight).toBe("done");
     expect(server.listening).toBe(false);

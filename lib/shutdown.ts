@@ -161,6 +161,6 @@ export function installShutdown(log: ShutdownLog = consoleLog): void {
     const { server } = message as { server?: Server };
     if (server) processShutdown.addServer(server);
   });
-  if (!env().NEXT_MANUAL_SIG_HANDLE) log.info("NEXT_MANUAL_SIG_HANDLE is not set: Next may exit before work in progress is let go");
+  if (!env().NEXT_MANUAL_SIG_HANDLE && env().NODE_ENV === "production") log.info("NEXT_MANUAL_SIG_HANDLE is not set: Next may exit before work in progress is let go");
   for (const s of SIGNALS) process.on(s, onSignal);
 }

@@ -25,7 +25,7 @@ const POLL_MS = 500;
 // Far longer than the test's margins: a takeover within them comes from the release, not from the lease expiring.
 const LEASE_MS = 60_000;
 const EXIT_LIMIT_MS = 10_000;
-const TAKEOVER_MARGIN_MS = 2_500;
+const TAKEOVER_MARGIN_MS = 3_000;
 // A freshly started server's first tick comes after its own start-up work (first database connection, SWR client).
 const RESTART_MARGIN_MS = 8_000;
 // Each sync_images call takes this long, so that submitting 200 tags in chunks of 2 spans several seconds.
@@ -185,8 +185,13 @@ async function main() {
     }
     const readyAt = Date.now();
     const limit = POLL_MS + (postgres ? TAKEOVER_MARGIN_MS : RESTART_MARGIN_MS);
-    await waitFor(`${successor} sending the rest of the job`, limit, async () => ((await submittedSoFar()) > sentAtExit ? true : undefined));
-    step(`${successor} went on with the job ${Date.now() - readyAt} ms ${postgres ? "after the exit" : "after it started"} (limit ${limit} ms)`);
+    // Going on: it holds the job (working a round) or has sent more of it.
+    const how = await waitFor(`${successor} going on with the job`, limit, async () => {
+      const j = await db.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { leaseOwner: true } });
+      if (j.leaseOwner === successor) return "took the lease";
+      return (await submittedSoFar()) > sentAtExit ? "sent more tags" : undefined;
+    });
+    step(`${successor} ${how} ${Date.now() - readyAt} ms ${postgres ? "after the exit" : "after it started"} (limit ${limit} ms)`);
 
     const done = await waitFor("the job's end", 60_000, async () => {
       const j = await db.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, finishedAt: true } });

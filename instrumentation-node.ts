@@ -1,5 +1,6 @@
 // Server start-up in the Node.js runtime: validate the configuration, refuse to run without a valid one, start the engine.
 import { env, EnvError } from "./lib/env";
+import { installShutdown } from "./lib/shutdown";
 import { startSyncEngine } from "./lib/sync/runtime";
 
 function configured(): boolean {
@@ -13,5 +14,9 @@ function configured(): boolean {
   }
 }
 
-// The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
-if (configured() && env().SYNC_ENGINE === "on") startSyncEngine();
+if (configured()) {
+  // SIGTERM: stop taking requests, let go of work in progress (registered with onShutdown), exit within 10 s.
+  installShutdown();
+  // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
+  if (env().SYNC_ENGINE === "on") startSyncEngine();
+}

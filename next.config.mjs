@@ -5,6 +5,12 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A self-contained server (.next/standalone/server.js) with only the node_modules it needs: what the image ships.
+  output: "standalone",
+  // The readiness check compares the applied migrations with the shipped ones; nothing imports these files, so tracing misses them.
+  outputFileTracingIncludes: {
+    "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"],
+  },
   poweredByHeader: false,
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   experimental: {

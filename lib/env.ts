@@ -44,6 +44,8 @@ export const envSchema = z
     NEXTAUTH_URL: z.url().optional(),
     // Reverse proxies in front of the app that append to X-Forwarded-For; 0: none, the header is the client's own word.
     TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Next's switch that leaves SIGTERM/SIGINT to the app (lib/shutdown.ts), which lets work in progress go before exiting.
+    NEXT_MANUAL_SIG_HANDLE: optionalString,
     SWR_ENDPOINT: z
       .string()
       .default("https://swr-api.{region}.myhuaweicloud.com")

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { jobKeys } from "@/components/jobs/query-keys";
 import { ApiError, apiErrorOf } from "@/lib/query/api-client";
 import { browserKeyDeps, forgetIdempotencyKey, idempotencyKeyFor } from "./idempotency-key";
 import { createdJobSchema, normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
@@ -36,5 +37,7 @@ async function postJob(request: SyncJobRequest): Promise<StartedJob> {
 
 /** POST /api/jobs with an Idempotency-Key derived from the body. */
 export function useSubmitSync() {
-  return useMutation({ mutationFn: postJob });
+  const client = useQueryClient();
+  // The overview's counts and the history were read before this job existed.
+  return useMutation({ mutationFn: postJob, onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }) });
 }

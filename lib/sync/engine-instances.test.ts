@@ -57,6 +57,31 @@ describe("engine instances", () => {
     expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
   });
 
+  it("an engine stopped while submitting ends its round early and hands the job over due at once, not a poll later", async () => {
+    const tags = buildTags(41, 40);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "latency", ms: 100, operations: ["CreateManualImageSyncRepo"] }] });
+    const slow = { pollMs: 60_000, chunkSize: 2, submitConcurrency: 1 };
+    const first = fx.engine({ id: "engine-g", config: slow });
+    first.start();
+    const sent = () => fx.db.syncTask.count({ where: { jobId, status: "submitted" } });
+    await vi.waitFor(async () => expect(await sent()).toBeGreaterThanOrEqual(4), { timeout: 15_000, interval: 10 });
+    await first.stop();
+
+    const job = await fx.db.syncJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job).toMatchObject({ leaseOwner: null, leaseExpiresAt: null, submitMark: null, finishedAt: null });
+    expect(job.nextRoundAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await sent()).toBeLessThan(tags.length);
+    expect(await first.runOnce()).toEqual({ jobs: 0 });
+    // Another instance takes the job on its very next look, and finishes it.
+    await simAdmin.setFaults(fx.sim, { rules: [] });
+    const second = fx.engine({ id: "engine-h" });
+    expect(await second.runOnce()).toEqual({ jobs: 1 });
+    const { job: done } = await settle(fx, [second], jobId);
+    expect(done.status).toBe("succeeded");
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
+  });
+
   it("two engines running at once on one database submit each tag exactly once", async () => {
     const groups = [buildTags(101, 12), buildTags(201, 12), buildTags(301, 12)];
     const jobIds = await Promise.all(groups.map((tags) => createJob(fx, { sourceRepository: builds, targetRegion: mirror, targetNamespace: teamA, tags })));

@@ -7,7 +7,7 @@ import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
 import type { RoundContext, SyncLogger, SyncSwr } from "./context";
 import { RegionGate } from "./region-gate";
 import { workRound } from "./round";
-import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease } from "./store";
+import { claimJob, findDueJobIds, finishRound, releaseJob, renewJobLease, type RoundEnd } from "./store";
 
 // The sync engine: claims due jobs through leases in the database and works each one round at a time.
 // Everything it knows is in the database, so any instance can pick up where another stopped.
@@ -38,7 +38,10 @@ export interface SyncEngine {
   runOnce(): Promise<TickResult>;
   /** Ticks every `tickMs` until stopped. */
   start(): void;
-  /** Stops ticking and waits (up to `graceMs`) for the current pass, which releases its leases. */
+  /**
+   * Stops ticking and taking on new submissions, and waits (up to `graceMs`) for the current pass to end its rounds:
+   * they write down what they sent and let go of their jobs due at once, so another instance goes on without waiting.
+   */
   stop(graceMs?: number): Promise<void>;
   /** Stops at once without waiting or releasing anything, as a crash would: the leases just expire. */
   halt(): void;
@@ -58,6 +61,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLog;
   let halted = false;
+  let stopping = false;
   const ctx: RoundContext = {
     db: options.db,
     swr: options.swr,
@@ -68,7 +72,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     log,
     pollFailures: new Map(),
     recordPage: { size: config.recordPageSize },
-    alive: () => !halted,
+    alive: () => !halted && !stopping,
     regions: new RegionGate(config.regionConcurrency, now),
   };
   const working = new Set<string>();
@@ -89,8 +93,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
-      const end = await workRound(ctx, claim);
+      const round = await workRound(ctx, claim);
       if (halted) return false;
+      const end = stopping ? handOver(round) : round;
       clearInterval(heartbeat);
       const finished = await finishRound(ctx.db, claim.job, id, end, now());
       claimed = false;
@@ -104,11 +109,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         clearInterval(heartbeat);
         heartbeats.delete(heartbeat);
       }
-      // A round that failed is tried again after one poll interval; its submission mark stays for the next holder.
+      // A round that failed is tried again after one poll interval (at once by another instance when this one stops);
+      // its submission mark stays for the next holder.
       if (claimed && !halted) {
-        await releaseJob(ctx.db, jobId, id, new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error(`sync job ${jobId}: releasing the lease failed: ${errorText(e)}`));
+        await releaseJob(ctx.db, jobId, id, stopping ? now() : new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error(`sync job ${jobId}: releasing the lease failed: ${errorText(e)}`));
       }
     }
+  }
+
+  /** A round cut short by stop(): the job is due at once, for whichever instance looks next. */
+  function handOver(end: RoundEnd): RoundEnd {
+    return end.nextRoundAt === null ? end : { ...end, nextRoundAt: now() };
   }
 
   async function workJob(jobId: string): Promise<void> {
@@ -124,7 +135,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function tick(): Promise<TickResult> {
-    if (halted) return { jobs: 0 };
+    if (halted || stopping) return { jobs: 0 };
     try {
       const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick, id);
       await eachLimited(jobIds, config.jobConcurrency, workJob);
@@ -159,11 +170,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (started || halted) return;
       started = true;
+      stopping = false;
       log.info(`engine ${id} started (poll ${config.pollMs} ms, lease ${config.leaseMs} ms, chunks of ${config.chunkSize})`);
       schedule();
     },
     async stop(graceMs = 10_000) {
       started = false;
+      stopping = true;
       clearTimeout(timer);
       if (current) {
         let giveUp: NodeJS.Timeout | undefined;

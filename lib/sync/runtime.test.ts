@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { SwrError } from "@/lib/swr";
+import { shutdownStops } from "@/lib/shutdown";
 import { withTestDatabase } from "@/test/with-test-database";
 import type { SyncSwr } from "./context";
 import { engineSwrClient, startSyncEngine, stopSyncEngine } from "./runtime";
@@ -23,17 +24,17 @@ const unused: SyncSwr = { createManualSync: fail, listSyncJobs: fail, listAllTag
 
 describe("startSyncEngine", () => {
   it("runs one engine per process with the SYNC_* settings", async () => {
-    const listeners = process.listenerCount("SIGTERM");
     const engine = startSyncEngine({ swr: unused, log: { info: () => undefined, error: () => undefined } });
     expect(engine.running).toBe(true);
     expect(engine.config).toMatchObject({ chunkSize: 3, pollMs: 2000, leaseMs: 9000, leaseRenewMs: 3000, noProgressMs: 30_000 });
     expect(startSyncEngine({ swr: unused })).toBe(engine);
-    expect(process.listenerCount("SIGTERM")).toBe(listeners + 1);
+    // Stopped with the process: SIGTERM's shutdown sequence stops it and lets go of its jobs.
+    expect(shutdownStops()).toEqual(["sync engine"]);
     expect(await engine.runOnce()).toEqual({ jobs: 0 });
 
     await stopSyncEngine();
     expect(engine.running).toBe(false);
-    expect(process.listenerCount("SIGTERM")).toBe(listeners);
+    expect(shutdownStops()).toEqual([]);
   });
 });
 

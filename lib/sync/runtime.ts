@@ -1,24 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env, type Env } from "@/lib/env";
+import { onShutdown } from "@/lib/shutdown";
 import { createSwrClient, swrConfigFromEnv } from "@/lib/swr";
 import { type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 
-// The engine of this server process: one per process, started from instrumentation.ts, stopped on SIGTERM.
+// The engine of this server process: one per process, started from instrumentation.ts, stopped by the
+// shutdown sequence (lib/shutdown.ts) on SIGTERM.
 
 // On globalThis so that dev hot reload finds the running engine instead of starting a second one.
-const holder = globalThis as typeof globalThis & { swrSyncEngine?: SyncEngine };
-
-const SIGNALS = ["SIGTERM", "SIGINT"] as const;
-
-function onSignal(signal: NodeJS.Signals): void {
-  // Next's own handler usually exits the process; when nobody else listens, exit the way the signal would.
-  const alone = process.listenerCount(signal) === 0;
-  void stopSyncEngine().finally(() => {
-    if (alone) process.kill(process.pid, signal);
-  });
-}
+const holder = globalThis as typeof globalThis & { swrSyncEngine?: SyncEngine; swrSyncEngineUnregister?: () => void };
 
 /**
  * The engine's own SWR client: a shorter time limit than the dashboard's, so that a hung call holds up one
@@ -40,14 +32,15 @@ export function startSyncEngine(options: Partial<Omit<SyncEngineOptions, "config
   });
   holder.swrSyncEngine = engine;
   engine.start();
-  for (const s of SIGNALS) process.once(s, onSignal);
+  holder.swrSyncEngineUnregister = onShutdown("sync engine", stopSyncEngine);
   return engine;
 }
 
-/** Stops this process's engine, letting the current pass finish and release its work. */
-export async function stopSyncEngine(): Promise<void> {
+/** Stops this process's engine: its rounds end (up to `graceMs`) and let go of their jobs, due at once for other instances. */
+export async function stopSyncEngine(graceMs?: number): Promise<void> {
   const engine = holder.swrSyncEngine;
   holder.swrSyncEngine = undefined;
-  for (const s of SIGNALS) process.off(s, onSignal);
-  await engine?.stop();
+  holder.swrSyncEngineUnregister?.();
+  holder.swrSyncEngineUnregister = undefined;
+  await engine?.stop(graceMs);
 }

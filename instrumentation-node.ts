@@ -1,6 +1,7 @@
 // Server start-up in the Node.js runtime: validate the configuration, refuse to run without a valid one, start the engine.
 import { env, EnvError } from "./lib/env";
 import { startSyncEngine } from "./lib/sync/runtime";
+import { startWebhookWorker } from "./lib/webhooks/runtime";
 
 function configured(): boolean {
   try {
@@ -15,3 +16,5 @@ function configured(): boolean {
 
 // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
 if (configured() && env().SYNC_ENGINE === "on") startSyncEngine();
+// Webhook deliveries are queued in the database; every instance with the worker on sends its share.
+if (configured() && env().WEBHOOK_WORKER === "on") startWebhookWorker();

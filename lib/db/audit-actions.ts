@@ -9,5 +9,8 @@ export const AUDIT_ACTIONS = [
   "user_disable",
   "user_enable",
   "sessions_revoke",
+  "webhook_create",
+  "webhook_update",
+  "webhook_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -30,7 +30,16 @@ const METADATA = new Set(["169.254.169.254", "fd00:ec2::254", "100.100.100.200"]
 
 export type LookupAll = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
-const systemLookup: LookupAll = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+/** The system resolver, given up on after a few seconds (a request must not hang on a name that never answers). */
+const systemLookup: LookupAll = (hostname) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("DNS lookup timed out")), LOOKUP_TIMEOUT_MS);
+  });
+  return Promise.race([dnsLookup(hostname, { all: true, verbatim: true }), timeout]).finally(() => clearTimeout(timer));
+};
 
 /** Why a webhook may not reach `address`, or null when it is a public unicast address. */
 export function addressProblem(address: string): string | null {

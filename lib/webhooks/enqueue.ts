@@ -31,11 +31,12 @@ export async function queueDelivery(
 
 /** Queues the events of a job that has just finished for every enabled webhook that wants them; returns how many. */
 export async function enqueueJobOutcome(tx: DbTx, jobId: string, now = new Date()): Promise<number> {
+  // Most installations have no webhook: one small read, and the job is not read at all.
+  const webhooks = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
+  if (webhooks.length === 0) return 0;
   const job = await tx.syncJob.findUniqueOrThrow({ where: { id: jobId }, include: { createdBy: { select: { email: true } } } });
   // The summary does not count kept tags yet; `job.kept` fires once it does.
   const events = eventsForOutcome({ status: job.status, failed: job.failed, kept: 0 });
-  if (events.length === 0) return 0;
-  const webhooks = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
   let queued = 0;
   for (const event of events) {
     const payload: JobEventPayload = {

@@ -106,6 +106,8 @@ export async function createWebhook(actor: Required<AuditActor>, input: CreateWe
 }
 
 export async function updateWebhook(actor: Required<AuditActor>, id: string, patch: UpdateWebhookInput): Promise<WebhookDto> {
+  // An unknown webhook is a 404 before any DNS lookup or key is needed.
+  await requireWebhook(id);
   if (patch.url !== undefined) await checkWebhookUrl(patch.url);
   const secret = patch.secret === undefined ? {} : sealedColumns(patch.secret);
   return db().$transaction(async (tx) => {

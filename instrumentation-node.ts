@@ -14,7 +14,8 @@ function configured(): boolean {
   }
 }
 
+// Webhook deliveries are queued in the database; every instance with the worker on sends its share.
+// Started first: its signal handler only stops it, and the engine's, registered after, decides when the process exits.
+if (configured() && env().WEBHOOK_WORKER === "on") startWebhookWorker();
 // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
 if (configured() && env().SYNC_ENGINE === "on") startSyncEngine();
-// Webhook deliveries are queued in the database; every instance with the worker on sends its share.
-if (configured() && env().WEBHOOK_WORKER === "on") startWebhookWorker();

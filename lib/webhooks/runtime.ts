@@ -11,11 +11,12 @@ const holder = globalThis as typeof globalThis & { swrSyncWebhookWorker?: Webhoo
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
-function onSignal(signal: NodeJS.Signals): void {
-  const alone = process.listenerCount(signal) === 0;
-  void stopWebhookWorker().finally(() => {
-    if (alone) process.kill(process.pid, signal);
-  });
+/**
+ * Stops the worker (a send in flight finishes within its time limit). Exiting is left to the other handlers
+ * (Next's own, the sync engine's): a delivery cut off by the exit is claimed again once its lease expires.
+ */
+function onSignal(): void {
+  void stopWebhookWorker();
 }
 
 /** Starts this process's worker; in production, warns loudly when webhooks with secrets exist but no key is set. */

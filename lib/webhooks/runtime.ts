@@ -12,11 +12,15 @@ const holder = globalThis as typeof globalThis & { swrSyncWebhookWorker?: Webhoo
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
 /**
- * Stops the worker (a send in flight finishes within its time limit). Exiting is left to the other handlers
- * (Next's own, the sync engine's): a delivery cut off by the exit is claimed again once its lease expires.
+ * Stops the worker (a send in flight finishes within its time limit). When other handlers listen (Next's own,
+ * the sync engine's, registered after this one) they decide when the process exits; a delivery cut off by the
+ * exit is claimed again once its lease expires. Alone, it exits the way the signal would.
  */
-function onSignal(): void {
-  void stopWebhookWorker();
+function onSignal(signal: NodeJS.Signals): void {
+  const alone = process.listenerCount(signal) === 0;
+  void stopWebhookWorker().finally(() => {
+    if (alone) process.kill(process.pid, signal);
+  });
 }
 
 /** Starts this process's worker; in production, warns loudly when webhooks with secrets exist but no key is set. */

@@ -2,6 +2,7 @@
 import { env, EnvError } from "./lib/env";
 import { installShutdown } from "./lib/shutdown";
 import { startSyncEngine } from "./lib/sync/runtime";
+import { startWebhookWorker } from "./lib/webhooks/runtime";
 
 function configured(): boolean {
   try {
@@ -19,4 +20,6 @@ if (configured()) {
   installShutdown();
   // The sync engine lives in the server process; SYNC_ENGINE=off leaves this instance to the web only.
   if (env().SYNC_ENGINE === "on") startSyncEngine();
+  // Webhook deliveries are queued in the database; every instance with the worker on sends its share.
+  if (env().WEBHOOK_WORKER === "on") startWebhookWorker();
 }

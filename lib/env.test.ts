@@ -31,6 +31,10 @@ describe("parseEnv", () => {
     [{ ...base, SWR_PROJECT_IDS: "cn-north-4" }, "SWR_PROJECT_IDS: expected region=projectId"],
     [{ ...base, SWR_TIMEOUT_MS: "-1" }, "SWR_TIMEOUT_MS"],
     [{ ...base, SYNC_SWR_TIMEOUT_MS: "0" }, "SYNC_SWR_TIMEOUT_MS"],
+    [{ ...base, APP_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }, "APP_ENCRYPTION_KEY: must be 32 bytes"],
+    [{ ...base, APP_ENCRYPTION_KEY_PREVIOUS: "not base64 at all" }, "APP_ENCRYPTION_KEY_PREVIOUS: must be 32 bytes"],
+    [{ ...base, WEBHOOK_ALLOW_PRIVATE: "yes" }, "WEBHOOK_ALLOW_PRIVATE"],
+    [{ ...base, WEBHOOK_RETRY_DELAYS_MS: "60000,soon" }, "WEBHOOK_RETRY_DELAYS_MS: expected up to 9"],
   ])("rejects %j naming the variable", (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -38,6 +42,14 @@ describe("parseEnv", () => {
     } catch (e) {
       expect((e as EnvError).problems.join("\n")).toContain(fragment);
     }
+  });
+
+  it("reads the webhook settings: key, private addresses, retry waits", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const env = parseEnv({ ...base, APP_ENCRYPTION_KEY: key, WEBHOOK_ALLOW_PRIVATE: "true", WEBHOOK_RETRY_DELAYS_MS: "10, 20" });
+    expect(env).toMatchObject({ APP_ENCRYPTION_KEY: key, WEBHOOK_ALLOW_PRIVATE: true, WEBHOOK_RETRY_DELAYS_MS: [10, 20] });
+    expect(parseEnv(base).APP_ENCRYPTION_KEY).toBeUndefined();
+    expect(parseEnv(base)).toMatchObject({ WEBHOOK_ALLOW_PRIVATE: false, WEBHOOK_TIMEOUT_MS: 10_000, WEBHOOK_RETRY_DELAYS_MS: [60_000, 300_000, 600_000, 900_000] });
   });
 
   it("lists every problem at once", () => {

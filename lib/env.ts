@@ -29,6 +29,23 @@ const projectIds = z
     return out;
   });
 
+/** Empty, or 32 bytes in base64: an AES-256 key. */
+const encryptionKey = optionalString.refine((v) => v === undefined || (/^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32), {
+  message: "must be 32 bytes in base64 (generate one with: openssl rand -base64 32)",
+});
+
+const retryDelays = z
+  .string()
+  .default("60000,300000,600000,900000")
+  .transform((raw, ctx) => {
+    const delays = raw.split(",").map((p) => Number(p.trim()));
+    if (delays.length > 9 || delays.some((d) => !Number.isInteger(d) || d < 0)) {
+      ctx.addIssue({ code: "custom", message: "expected up to 9 comma-separated waits in milliseconds, e.g. 60000,300000" });
+      return z.NEVER;
+    }
+    return delays;
+  });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -81,6 +98,17 @@ export const envSchema = z
     SYNC_MAX_TAGS_PER_JOB: z.coerce.number().int().min(1).max(50_000).default(50_000),
     // GET /api/metrics asks for `Authorization: Bearer <METRICS_TOKEN>` when set.
     METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+    // Webhook secrets are stored encrypted under this key (32 bytes, base64); the previous key only decrypts, during a rotation.
+    APP_ENCRYPTION_KEY: encryptionKey,
+    APP_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
+    // Lets webhooks reach loopback, private and link-local addresses (a receiver on the same host or network).
+    WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    // The webhook delivery worker inside the server process; `off` for an instance that should not send.
+    WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(2_000),
+    // Waits before the 2nd, 3rd … attempt; their count + 1 is the number of attempts (at most 10).
+    WEBHOOK_RETRY_DELAYS_MS: retryDelays,
   })
   .superRefine((env, ctx) => {
     const aksk = [env.SWR_AK, env.SWR_SK].filter(Boolean).length;

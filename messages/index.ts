@@ -10,6 +10,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/jobs.json"),
       import("./en/users.json"),
       import("./en/tokens.json"),
+      import("./en/webhooks.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -19,6 +20,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/jobs.json"),
       import("./zh-CN/users.json"),
       import("./zh-CN/tokens.json"),
+      import("./zh-CN/webhooks.json"),
     ]),
 };
 

@@ -13,7 +13,15 @@ async function main() {
     appPort: E2E_APP_PORT,
     nextAuthSecret: randomBytes(32).toString("base64url"),
     simulator: { port: E2E_SIM_PORT, syncDelayMs: 150 },
-    env: { NEXT_TELEMETRY_DISABLED: "1", SWR_TIMEOUT_MS: "5000", SYNC_POLL_MS: "500" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      SWR_TIMEOUT_MS: "5000",
+      SYNC_POLL_MS: "500",
+      // Webhook specs run their receiver on this machine, and webhooks need a key for their secrets.
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      WEBHOOK_POLL_MS: "300",
+      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    },
   });
   console.log(`e2e stack ready at ${stack.appUrl} (simulator ${stack.simulator.url})`);
   const shutdown = () => {

@@ -28,6 +28,7 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
             <>
               <NavLink href="/admin/users">{t("nav.users")}</NavLink>
               <NavLink href="/admin/audit">{t("nav.audit")}</NavLink>
+              <NavLink href="/admin/webhooks">{t("nav.webhooks")}</NavLink>
             </>
           ) : null}
         </nav>

@@ -12,5 +12,8 @@ export const AUDIT_ACTIONS = [
   "token_create",
   "token_revoke",
   "token_use_denied",
+  "webhook_create",
+  "webhook_update",
+  "webhook_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import type { DbTx } from "@/lib/db/create-client";
+import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { deriveJobStatus, emptyCounts, isTaskState, isTerminal, TASK_STATES, totalOf, type JobStatus, type TaskCounts } from "./states";
 
 // A job's stored summary (status and counters) follows from its tasks: one grouped count, one row write.
@@ -46,5 +47,7 @@ export async function refreshJobSummary(tx: DbTx, jobId: string, now = new Date(
   const job = await tx.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { cancelledAt: true, finishedAt: true } });
   const fields = summaryFields(await readTaskCounts(tx, jobId), job.cancelledAt !== null, now, job.finishedAt);
   await tx.syncJob.update({ where: { id: jobId }, data: fields });
+  // The job has just finished (a cancel, say): its webhook events are queued in the same transaction.
+  if (!job.finishedAt && fields.finishedAt) await enqueueJobOutcome(tx, jobId, now);
   return fields;
 }

@@ -4,6 +4,7 @@ import { IDS_PER_QUERY } from "@/lib/db/limits";
 import { chunk } from "@/lib/collections";
 import { ACTIVE_TASK_STATES, type TaskState } from "@/lib/jobs/states";
 import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
+import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { Prisma, type SyncJob } from "@/prisma/generated/postgres/client";
 import type { EndFields } from "./decide";
 import type { RecordCursor } from "./records";
@@ -214,6 +215,7 @@ export async function finishRound(db: Db, job: EngineJob, owner: string, end: Ro
       });
       // Another engine took the job over (this one's lease expired): its writes win, these roll back.
       if (count === 0) throw new LeaseLostError(job.id);
+      if (!current.finishedAt && summary.finishedAt) await enqueueJobOutcome(tx, job.id, now);
     }, TX_OPTIONS);
     return true;
   } catch (error) {

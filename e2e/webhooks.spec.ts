@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
+import { signIn } from "./support";
+
+// An admin adds a webhook pointing at a receiver on this machine, sends a test and sees it delivered, signed.
+
+const SECRET = "an-e2e-webhook-secret";
+let receiver: WebhookReceiver;
+
+test.beforeAll(async () => {
+  receiver = await startWebhookReceiver({ secret: SECRET });
+});
+
+test.afterAll(async () => {
+  await receiver.close();
+});
+
+test("an admin adds a webhook, sends a test and sees it delivered in the log", async ({ page }) => {
+  const name = `Receiver ${Date.now()}`;
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  const form = page.getByRole("dialog", { name: "Add a webhook" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("URL").fill("ftp://example.com/hook");
+  await form.getByLabel("Secret").fill(SECRET);
+  await form.getByRole("checkbox", { name: "Job cancelled" }).check();
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText(/must start with https:\/\/ or http:\/\//)).toBeVisible();
+
+  await form.getByLabel("URL").fill(receiver.url);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(`Webhook ${name} added.`)).toBeVisible();
+
+  const card = page.getByRole("region", { name });
+  await expect(card).toContainText("Set (hidden)");
+  await expect(card).not.toContainText(SECRET);
+  await card.getByRole("button", { name: `Send a test to webhook ${name}` }).click();
+  const log = card.getByRole("table", { name: `Delivery log of webhook ${name}` });
+  await expect(log.getByRole("row").filter({ hasText: "Test" })).toContainText("Delivered", { timeout: 15_000 });
+  await expect(log).toContainText("200");
+
+  const [request] = await receiver.waitFor(1);
+  expect(request!.verified).toBe(true);
+  expect(JSON.parse(request!.body)).toMatchObject({ event: "test", webhook: { name } });
+
+  // Leave nothing behind for other specs.
+  await card.getByRole("button", { name: `Delete webhook ${name}` }).click();
+  await page.getByRole("dialog", { name: `Delete webhook ${name}?` }).getByRole("button", { name: "Delete webhook" }).click();
+  await expect(page.getByText(`Webhook ${name} deleted.`)).toBeVisible();
+  await expect(card).toHaveCount(0);
+});

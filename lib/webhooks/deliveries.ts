@@ -1,0 +1,64 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { WebhookDelivery, WebhookDeliveryAttempt } from "@/prisma/generated/postgres/client";
+import { deliveryDtoSchema, type DeliveryDto } from "./dto";
+import { queueDelivery } from "./enqueue";
+import { TEST_EVENT } from "./events";
+import { requireWebhook } from "./store";
+
+// The delivery log of a webhook, and "Send test": a delivery like any other, sent by the worker and logged.
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toDeliveryDto(row: WebhookDelivery & { attemptLog: WebhookDeliveryAttempt[] }): DeliveryDto {
+  return deliveryDtoSchema.parse({
+    id: row.id,
+    event: row.event,
+    jobId: row.jobId,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === "queued" ? iso(row.nextAttemptAt) : null,
+    lastStatusCode: row.lastStatusCode,
+    lastLatencyMs: row.lastLatencyMs,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: iso(row.deliveredAt),
+    attemptLog: row.attemptLog
+      .sort((a, b) => a.number - b.number)
+      .map((a) => ({ number: a.number, at: a.at.toISOString(), ok: a.ok, statusCode: a.statusCode, latencyMs: a.latencyMs, error: a.error })),
+  });
+}
+
+/** The webhook's newest deliveries first, each with its attempts. */
+export async function listDeliveries(webhookId: string, limit = 50): Promise<DeliveryDto[]> {
+  await requireWebhook(webhookId);
+  const rows = await db().webhookDelivery.findMany({
+    where: { webhookId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { attemptLog: true },
+  });
+  return rows.map(toDeliveryDto);
+}
+
+/** Queues a `test` delivery for the webhook (even a disabled one); the worker sends it on its next pass. */
+export async function sendTestDelivery(webhookId: string, now = new Date()): Promise<DeliveryDto> {
+  const webhook = await requireWebhook(webhookId);
+  const eventKey = `${TEST_EVENT}:${randomUUID()}`;
+  await db().$transaction((tx) =>
+    queueDelivery(
+      tx,
+      {
+        webhookId,
+        event: TEST_EVENT,
+        eventKey,
+        jobId: null,
+        payload: { event: TEST_EVENT, occurredAt: now.toISOString(), webhook: { id: webhook.id, name: webhook.name }, message: "This is a test message from SWR Sync: the webhook is set up." },
+      },
+      now,
+    ),
+  );
+  const row = await db().webhookDelivery.findUniqueOrThrow({ where: { webhookId_eventKey: { webhookId, eventKey } }, include: { attemptLog: true } });
+  return toDeliveryDto(row);
+}

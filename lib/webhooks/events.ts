@@ -1,0 +1,36 @@
+// The webhook vocabulary shared by the server and the browser: events, formats, delivery states. Pure.
+
+export const WEBHOOK_EVENTS = ["job.succeeded", "job.failed", "job.kept", "job.cancelled"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** What "Send test" delivers; nobody subscribes to it. */
+export const TEST_EVENT = "test";
+export type DeliveryEvent = WebhookEvent | typeof TEST_EVENT;
+
+export const WEBHOOK_FORMATS = ["generic", "wecom", "dingtalk", "feishu", "slack"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+export const DELIVERY_STATUSES = ["queued", "delivering", "succeeded", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The outcome of a job that has just finished, as far as the events need it. */
+export interface JobOutcome {
+  status: string;
+  failed: number;
+  /** Tags left alone because the target already had them; the job summary does not count them yet (always 0 until it does). */
+  kept: number;
+}
+
+/**
+ * The events a finished job fires: one for its status (partially failed and failed are both `job.failed`),
+ * plus `job.kept` when some tags were kept. A status that is not final fires nothing.
+ */
+export function eventsForOutcome(outcome: JobOutcome): WebhookEvent[] {
+  const events: WebhookEvent[] = [];
+  if (outcome.status === "succeeded") events.push("job.succeeded");
+  else if (outcome.status === "failed" || outcome.status === "partially_failed") events.push("job.failed");
+  else if (outcome.status === "cancelled") events.push("job.cancelled");
+  else return [];
+  if (outcome.kept > 0) events.push("job.kept");
+  return events;
+}

@@ -1,0 +1,111 @@
+import { createHmac } from "node:crypto";
+import type { EventPayload } from "./dto";
+import type { WebhookFormat } from "./events";
+
+// One event as each receiver wants it: our generic JSON, or a small text card for a chat robot
+// (WeCom group robot and DingTalk robot markdown, a Feishu/Lark interactive card, Slack blocks). Pure.
+
+const TITLES: Record<EventPayload["event"], string> = {
+  "job.succeeded": "Sync job succeeded",
+  "job.failed": "Sync job finished with failures",
+  "job.kept": "Sync job finished with kept tags",
+  "job.cancelled": "Sync job cancelled",
+  test: "Test message from SWR Sync",
+};
+
+interface Card {
+  title: string;
+  lines: string[];
+  link: string | null;
+}
+
+function cardOf(payload: EventPayload): Card {
+  const title = TITLES[payload.event];
+  if (!("job" in payload)) return { title, lines: [payload.message, `Webhook: ${payload.webhook.name}`], link: null };
+  const { job } = payload;
+  const c = job.counts;
+  const counts = [`${c.total} tags`, `${c.succeeded} succeeded`, `${c.failed} failed`];
+  if (c.cancelled > 0) counts.push(`${c.cancelled} cancelled`);
+  if (c.kept > 0) counts.push(`${c.kept} kept`);
+  return {
+    title,
+    lines: [
+      `Status: ${job.status.replace("_", " ")}`,
+      `Repository: ${job.source.namespace}/${job.source.repository} (${job.source.region})`,
+      `Target: ${job.target.namespace} (${job.target.region})`,
+      `Tags: ${counts.join(", ")}`,
+    ],
+    link: job.url,
+  };
+}
+
+/** Markdown in the dialect most robots share (bold, links, one item a line). */
+function markdown(card: Card, bold: (s: string) => string, link: (text: string, url: string) => string): string {
+  return [bold(card.title), ...card.lines, ...(card.link ? [link("Open the job", card.link)] : [])].join("\n");
+}
+
+const md = (s: string) => `**${s}**`;
+const mdLink = (text: string, url: string) => `[${text}](${url})`;
+
+export interface Rendered {
+  /** The URL to post to (DingTalk's signed robots take their signature in the query). */
+  url: string;
+  body: string;
+}
+
+/** The request for `format`; `secret` is used by robots that sign in their own way (DingTalk, Feishu). */
+export function renderDelivery(format: WebhookFormat, payload: EventPayload, target: string, secret: string | null, now = new Date()): Rendered {
+  const card = cardOf(payload);
+  switch (format) {
+    case "generic":
+      return { url: target, body: JSON.stringify(payload) };
+    case "wecom":
+      return { url: target, body: JSON.stringify({ msgtype: "markdown", markdown: { content: markdown(card, md, mdLink) } }) };
+    case "dingtalk": {
+      const body = JSON.stringify({ msgtype: "markdown", markdown: { title: card.title, text: markdown(card, (s) => `### ${s}`, mdLink).replaceAll("\n", "\n\n") } });
+      if (!secret) return { url: target, body };
+      // DingTalk's "additional signature": HMAC-SHA256 of "<ms>\n<secret>" under the secret, base64, in the query.
+      const ms = now.getTime();
+      const sign = createHmac("sha256", secret).update(`${ms}\n${secret}`).digest("base64");
+      const url = new URL(target);
+      url.searchParams.set("timestamp", String(ms));
+      url.searchParams.set("sign", sign);
+      return { url: url.toString(), body };
+    }
+    case "feishu": {
+      const card_ = {
+        header: { title: { tag: "plain_text", content: card.title }, template: payload.event === "job.succeeded" ? "green" : payload.event === "test" ? "blue" : "red" },
+        elements: [{ tag: "div", text: { tag: "lark_md", content: markdown(card, (s) => s, mdLink).split("\n").slice(1).join("\n") } }],
+      };
+      if (!secret) return { url: target, body: JSON.stringify({ msg_type: "interactive", card: card_ }) };
+      // Feishu's signature check: HMAC-SHA256 of nothing under "<seconds>\n<secret>", base64, in the body.
+      const timestamp = String(Math.floor(now.getTime() / 1000));
+      const sign = createHmac("sha256", `${timestamp}\n${secret}`).update("").digest("base64");
+      return { url: target, body: JSON.stringify({ timestamp, sign, msg_type: "interactive", card: card_ }) };
+    }
+    case "slack": {
+      const text = markdown(card, (s) => `*${s}*`, (t, u) => `<${u}|${t}>`);
+      return { url: target, body: JSON.stringify({ text: card.title, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }) };
+    }
+  }
+}
+
+/**
+ * Whether the receiver took the message: a 2xx status, and for the chat robots that answer 200 to everything,
+ * their own success code in the body (WeCom and DingTalk `errcode: 0`, Feishu `code: 0`).
+ */
+export function acceptedBy(format: WebhookFormat, status: number, body: string): { ok: boolean; error: string | null } {
+  if (status < 200 || status > 299) return { ok: false, error: `HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ""}` };
+  if (format !== "wecom" && format !== "dingtalk" && format !== "feishu") return { ok: true, error: null };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { ok: false, error: `the robot answered something that is not JSON: ${body.slice(0, 200)}` };
+  }
+  const record = (parsed ?? {}) as Record<string, unknown>;
+  const code = format === "feishu" ? (record.code ?? record.StatusCode) : record.errcode;
+  if (code === 0) return { ok: true, error: null };
+  const message = record.errmsg ?? record.msg ?? record.StatusMessage;
+  return { ok: false, error: `the robot refused the message (code ${String(code)}${typeof message === "string" ? `: ${message.slice(0, 200)}` : ""})` };
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
+
+// Inputs of the webhooks API (docs/api.md "Webhooks"). Pure, so the admin form validates with them too.
+// The URL's scheme and address are checked by the store (address-guard.ts), which needs DNS.
+
+export const SECRET_MIN_LENGTH = 16;
+
+const nameSchema = z.string().max(100, { abort: true }).trim().min(1, "Give the webhook a name.");
+const urlSchema = z.string().max(2000, { abort: true }).trim().min(1, "Enter the URL to send events to.");
+const eventsSchema = z
+  .array(z.enum(WEBHOOK_EVENTS))
+  .min(1, "Choose at least one event.")
+  .max(WEBHOOK_EVENTS.length * 2, { abort: true })
+  .transform((events) => WEBHOOK_EVENTS.filter((e) => events.includes(e)));
+const secretSchema = z
+  .string()
+  .min(SECRET_MIN_LENGTH, `Use at least ${SECRET_MIN_LENGTH} characters.`)
+  .max(256, "Use at most 256 characters.");
+
+export const createWebhookSchema = z
+  .object({
+    name: nameSchema,
+    url: urlSchema,
+    format: z.enum(WEBHOOK_FORMATS).default("generic"),
+    events: eventsSchema,
+    secret: secretSchema.optional(),
+    enabled: z.boolean("must be true or false").default(true),
+  })
+  .strict();
+export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
+
+/** A change: only the given fields; `secret: null` removes the secret, a string replaces it. */
+export const updateWebhookSchema = z
+  .object({
+    name: nameSchema.optional(),
+    url: urlSchema.optional(),
+    format: z.enum(WEBHOOK_FORMATS).optional(),
+    events: eventsSchema.optional(),
+    secret: secretSchema.nullable().optional(),
+    enabled: z.boolean("must be true or false").optional(),
+  })
+  .strict()
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: "Change at least one field." });
+export type UpdateWebhookInput = z.output<typeof updateWebhookSchema>;
+
+export const webhookIdParamsSchema = z.object({
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "is not a webhook ID this API handed out"),
+});
+
+export const deliveriesQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .strict();

@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // GET /api/ready compares the database with the migration folders: a standalone build carries them along.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"] },
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   experimental: {
     // proxy.ts matches API routes, so Next copies their bodies for it; no route takes more than 8 MiB (lib/http/request-limits.ts).

@@ -26,7 +26,7 @@ describe("GET /api/metrics", () => {
     ["another scheme", `Basic ${TOKEN}`],
     ["an empty bearer", "Bearer "],
   ])("answers 401 in the app's error shape for %s", async (_, authorization) => {
-    const res = await scrapeResponse(get(authorization), TOKEN, createMetricsRegistry(emptyTally()));
+    const res = await scrapeResponse(get(authorization), TOKEN, createMetricsRegistry(emptyTally(), null));
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");
     expect(await res.json()).toEqual({
@@ -38,7 +38,7 @@ describe("GET /api/metrics", () => {
     ["the token", TOKEN, `Bearer ${TOKEN}`],
     ["no token configured", undefined, undefined],
   ])("answers Prometheus text with %s", async (_, token, authorization) => {
-    const res = await scrapeResponse(get(authorization), token, createMetricsRegistry(tallyWithWrites()));
+    const res = await scrapeResponse(get(authorization), token, createMetricsRegistry(tallyWithWrites(), null));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
@@ -53,7 +53,7 @@ describe("GET /api/metrics", () => {
 
   it("follows the tally between scrapes", async () => {
     const tally = tallyWithWrites();
-    const registry = createMetricsRegistry(tally);
+    const registry = createMetricsRegistry(tally, null);
     await scrapeResponse(get(), undefined, registry);
     tally.rows.sqlite.insert += 4;
     expect(await (await scrapeResponse(get(), undefined, registry)).text()).toContain(

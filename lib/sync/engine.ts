@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
+import { observeEngineStart, observeEngineStop, observeEngineTick, timeRound } from "@/lib/metrics/engine";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
 import type { RoundContext, SyncLogger, SyncSwr } from "./context";
 import { RegionGate } from "./region-gate";
@@ -89,7 +90,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
-      const end = await workRound(ctx, claim);
+      const end = await timeRound(() => workRound(ctx, claim));
       if (halted) return false;
       clearInterval(heartbeat);
       const finished = await finishRound(ctx.db, claim.job, id, end, now());
@@ -125,6 +126,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function tick(): Promise<TickResult> {
     if (halted) return { jobs: 0 };
+    observeEngineTick();
     try {
       const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick, id);
       await eachLimited(jobIds, config.jobConcurrency, workJob);
@@ -159,11 +161,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (started || halted) return;
       started = true;
+      observeEngineStart(config.pollMs);
       log.info(`engine ${id} started (poll ${config.pollMs} ms, lease ${config.leaseMs} ms, chunks of ${config.chunkSize})`);
       schedule();
     },
     async stop(graceMs = 10_000) {
       started = false;
+      observeEngineStop();
       clearTimeout(timer);
       if (current) {
         let giveUp: NodeJS.Timeout | undefined;

@@ -47,6 +47,7 @@ function mirrorCounter<K extends string>(
 export function createMetricsRegistry(tally: DbWriteTally = dbWriteTally(), db: (() => Db) | null = appDb): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // Series the app's modules feed; webhook deliveries by outcome (swr_sync_webhook_deliveries_total) join them from lib/webhooks.
   for (const metric of processMetricList()) registry.registerMetric(metric);
   if (db) registerJobGauges(registry, db);
   mirrorCounter(registry, tally, {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { checkEngine } from "@/lib/health/checks";
 import { BUSY_CODE } from "@/lib/swr/errors";
 import { claimJob } from "@/lib/sync/store";
 import { SEED } from "@/simulator/seed";
@@ -6,6 +7,8 @@ import { simAdmin } from "@/simulator/testing";
 import { createJob, settle } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 import { dbWriteTally } from "./db-writes";
+import { engineBeat } from "./engine";
+import { lastSwrCalls } from "./swr-calls";
 import { createMetricsRegistry } from "./registry";
 
 // The scrape after real work: the engine syncing through the simulator over HTTP into the suite's database
@@ -82,6 +85,25 @@ describe("metrics after a sync through the simulator", () => {
     expect(d("swr_sync_swr_retries_total", { operation: "ListRepositoryTags", region: source })).toBe(1);
     expect(d("swr_sync_swr_requests_total", { operation: "ListRepositoryTags", region: source, status_class: "5xx" })).toBe(1);
     expect(d("swr_sync_swr_requests_total", { operation: "ListRepositoryTags", region: source, status_class: "2xx" })).toBeGreaterThanOrEqual(1);
+    expect(lastSwrCalls(source)).toMatchObject({ lastAnswered: true, lastStatusClass: "2xx" });
+  });
+
+  it("a read that fails every attempt leaves its region not answered, and the next answer clears it", async () => {
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "drop", operations: ["ListNamespaces"], region: mirror, count: 3 }] });
+    await expect(fx.swr.listNamespaces(mirror)).rejects.toThrow();
+    expect(lastSwrCalls(mirror)).toMatchObject({ lastAnswered: false, lastStatusClass: "network" });
+    await fx.swr.listNamespaces(mirror);
+    expect(lastSwrCalls(mirror)).toMatchObject({ lastAnswered: true, lastStatusClass: "2xx" });
+  });
+
+  it("a started engine records its ticks for readiness, and forgets them when stopped", async () => {
+    const engine = fx.engine({ config: { pollMs: 200, tickMs: 20 } });
+    engine.start();
+    await vi.waitFor(() => expect(engineBeat()?.lastTickAt).toBeInstanceOf(Date), { timeout: 5_000, interval: 10 });
+    expect(engineBeat()?.pollMs).toBe(200);
+    expect(checkEngine(true, engineBeat(), new Date()).state).toBe("ok");
+    await engine.stop();
+    expect(engineBeat()).toBeUndefined();
   });
 
   it("lag is the age of the oldest due round no engine holds", async () => {

@@ -3,7 +3,7 @@ import { Counter, Histogram, type Metric } from "prom-client";
 // The series that code all over the app feeds (SWR calls, engine rounds, leases), one set per process.
 // No server-only marker: lib/swr and lib/sync import this, and scripts (bench, demo) run them outside Next.
 
-/** SWR's operations as lib/swr names them; anything else is counted as "other", so label values stay bounded. */
+/** The operations lib/swr calls (the simulator keeps its own list of what it serves); anything else is "other", so label values stay bounded. */
 export const SWR_OPERATIONS = [
   "ListApiVersions",
   "ListNamespaces",

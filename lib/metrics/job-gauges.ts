@@ -47,7 +47,8 @@ export async function readJobGauges(db: Db, now: Date): Promise<JobGaugeReading>
 export function registerJobGauges(registry: Registry, db: () => Db, now: () => Date = () => new Date()): void {
   let reading: Promise<JobGaugeReading | null> | undefined;
   const read = () =>
-    (reading ??= readJobGauges(db(), now())
+    (reading ??= Promise.resolve()
+      .then(() => readJobGauges(db(), now()))
       .catch(() => null)
       .finally(() => setTimeout(() => (reading = undefined), 0)));
   new Gauge({
@@ -79,7 +80,9 @@ export function registerJobGauges(registry: Registry, db: () => Db, now: () => D
     async collect() {
       this.reset();
       const r = await read();
+      // A gauge without labels reads 0 after a reset: no reading must not look like no lag.
       if (r) this.set(r.lagSeconds);
+      else this.remove();
     },
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/create-client";
 import { parseEnv } from "@/lib/env";
 import { emptyTally } from "./db-writes";
 import { createMetricsRegistry } from "./registry";
@@ -59,6 +60,20 @@ describe("GET /api/metrics", () => {
     expect(await (await scrapeResponse(get(), undefined, registry)).text()).toContain(
       'swr_sync_db_rows_written_total{db="sqlite",op="insert"} 7',
     );
+  });
+});
+
+describe("job gauges", () => {
+  it.each([
+    ["cannot connect", () => { throw new Error("no database"); }],
+    ["refuses the query", () => ({ syncJob: { groupBy: () => Promise.reject(new Error("down")), aggregate: () => Promise.reject(new Error("down")) } }) as unknown as Db],
+  ])("are left out of the scrape, which still answers, when the database %s", async (_, db) => {
+    const res = await scrapeResponse(get(), undefined, createMetricsRegistry(tallyWithWrites(), db));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("# TYPE swr_sync_jobs gauge");
+    expect(text).not.toMatch(/^swr_sync_(jobs|tasks|engine_lag_seconds)[{ ]/m);
+    expect(text).toContain('swr_sync_db_rows_written_total{db="sqlite",op="insert"} 3');
   });
 });
 

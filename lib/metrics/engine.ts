@@ -7,7 +7,7 @@ export interface EngineBeat {
   /** The engine's poll interval: GET /api/ready wants a tick within three of them. */
   pollMs: number;
   startedAt: Date;
-  /** The start of its last look for due work, or of a job round (a long pass is not a stall). */
+  /** The start of its last look for due work, or the start or end of a job round (a long pass is not a stall). */
   lastTickAt: Date | null;
 }
 
@@ -44,6 +44,9 @@ export async function timeRound<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     end({ outcome: "error" });
     throw error;
+  } finally {
+    // A pass of several long rounds is still an engine at work.
+    observeEngineTick();
   }
 }
 

@@ -12,6 +12,8 @@ const nextConfig = {
     "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"],
   },
   poweredByHeader: false,
+  // GET /api/ready compares the database with the migration folders: a standalone build carries them along.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"] },
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   experimental: {
     // proxy.ts matches API routes, so Next copies their bodies for it; no route takes more than 8 MiB (lib/http/request-limits.ts).

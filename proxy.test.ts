@@ -103,3 +103,12 @@ describe("callback-url cookie", () => {
     expect(call("/jobs", { headers: { cookie } }).headers.get("x-middleware-request-cookie")).toBe(cookie);
   });
 });
+
+describe("public probes", () => {
+  it.each(["/api/health", "/api/ready"])("%s goes on to its route without a session, never to /login", (target) => {
+    const res = call(target);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(res.headers.get("location")).toBeNull();
+  });
+});

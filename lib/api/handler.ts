@@ -121,3 +121,20 @@ function noStore(response: Response): Response {
   if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
   return response;
 }
+
+/**
+ * The guard for the few routes anyone may call (health and readiness probes): the address and size checks and
+ * the error mapping of route(), without a session. Such a route must answer nothing that is not public.
+ */
+export function publicRoute(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const targetProblem = requestTargetProblem(request.url);
+      if (targetProblem) throw new AppError("bad_request", targetProblem);
+      checkContentLength(request.headers, DEFAULT_BODY_LIMIT);
+      return noStore(await handler(request));
+    } catch (error) {
+      return noStore(toResponse(error));
+    }
+  };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { collectDefaultMetrics, Counter, Registry } from "prom-client";
+import { db as appDb, type Db } from "@/lib/db/client";
 import {
   DB_LABELS,
   dbWriteTally,
@@ -8,8 +9,11 @@ import {
   type DbLabel,
   type DbWriteTally,
 } from "./db-writes";
+import { registerJobGauges } from "./job-gauges";
+import { processMetricList } from "./process-metrics";
 
-// The Prometheus registry behind GET /api/metrics: the driver adapter's write tally plus Node's process metrics.
+// The Prometheus registry behind GET /api/metrics: the driver adapter's write tally, the series the SWR client and
+// the engine feed, gauges read from the database at scrape time, and Node's process metrics.
 
 /** A counter whose series mirror `read(db, key)` for every database this process uses, refreshed on each scrape. */
 function mirrorCounter<K extends string>(
@@ -36,10 +40,16 @@ function mirrorCounter<K extends string>(
   });
 }
 
-/** A registry that reads `tally` on every scrape (so nothing else has to call inc()), plus Node's default process metrics. */
-export function createMetricsRegistry(tally: DbWriteTally = dbWriteTally()): Registry {
+/**
+ * A registry that reads `tally` on every scrape (so nothing else has to call inc()), the process-wide SWR and engine
+ * series, the job gauges from `db` (none when null), plus Node's default process metrics.
+ */
+export function createMetricsRegistry(tally: DbWriteTally = dbWriteTally(), db: (() => Db) | null = appDb): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // Series the app's modules feed: SWR calls, engine rounds and leases, webhook deliveries.
+  for (const metric of processMetricList()) registry.registerMetric(metric);
+  if (db) registerJobGauges(registry, db);
   mirrorCounter(registry, tally, {
     name: "swr_sync_db_rows_written_total",
     help: "Rows inserted, updated or deleted by this process (committed), by database and operation.",

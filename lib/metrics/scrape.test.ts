@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/create-client";
 import { parseEnv } from "@/lib/env";
 import { emptyTally } from "./db-writes";
 import { createMetricsRegistry } from "./registry";
@@ -26,7 +27,7 @@ describe("GET /api/metrics", () => {
     ["another scheme", `Basic ${TOKEN}`],
     ["an empty bearer", "Bearer "],
   ])("answers 401 in the app's error shape for %s", async (_, authorization) => {
-    const res = await scrapeResponse(get(authorization), TOKEN, createMetricsRegistry(emptyTally()));
+    const res = await scrapeResponse(get(authorization), TOKEN, createMetricsRegistry(emptyTally(), null));
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");
     expect(await res.json()).toEqual({
@@ -38,7 +39,7 @@ describe("GET /api/metrics", () => {
     ["the token", TOKEN, `Bearer ${TOKEN}`],
     ["no token configured", undefined, undefined],
   ])("answers Prometheus text with %s", async (_, token, authorization) => {
-    const res = await scrapeResponse(get(authorization), token, createMetricsRegistry(tallyWithWrites()));
+    const res = await scrapeResponse(get(authorization), token, createMetricsRegistry(tallyWithWrites(), null));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
@@ -53,12 +54,26 @@ describe("GET /api/metrics", () => {
 
   it("follows the tally between scrapes", async () => {
     const tally = tallyWithWrites();
-    const registry = createMetricsRegistry(tally);
+    const registry = createMetricsRegistry(tally, null);
     await scrapeResponse(get(), undefined, registry);
     tally.rows.sqlite.insert += 4;
     expect(await (await scrapeResponse(get(), undefined, registry)).text()).toContain(
       'swr_sync_db_rows_written_total{db="sqlite",op="insert"} 7',
     );
+  });
+});
+
+describe("job gauges", () => {
+  it.each([
+    ["cannot connect", () => { throw new Error("no database"); }],
+    ["refuses the query", () => ({ syncJob: { groupBy: () => Promise.reject(new Error("down")), aggregate: () => Promise.reject(new Error("down")) } }) as unknown as Db],
+  ])("are left out of the scrape, which still answers, when the database %s", async (_, db) => {
+    const res = await scrapeResponse(get(), undefined, createMetricsRegistry(tallyWithWrites(), db));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("# TYPE swr_sync_jobs gauge");
+    expect(text).not.toMatch(/^swr_sync_(jobs|tasks|engine_lag_seconds)[{ ]/m);
+    expect(text).toContain('swr_sync_db_rows_written_total{db="sqlite",op="insert"} 3');
   });
 });
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { canonicalQueryString, type HttpMethod, type Query } from "./signing";
 import { parseErrorBody } from "./error-body";
-import { redact, SwrError, type SwrAuthMethod, type SwrErrorInit, type SwrResource, type SwrService } from "./errors";
+import { observeSwrExchange, observeSwrRetry } from "@/lib/metrics/swr-calls";
+import { BUSY_CODE, redact, SwrError, type SwrAuthMethod, type SwrErrorInit, type SwrResource, type SwrService } from "./errors";
 import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 
 // One HTTP exchange with SWR or IAM: URL, JSON body, auth headers, timeout, retries, error mapping.
@@ -80,6 +81,16 @@ function failureOf(e: unknown, signal: AbortSignal): Pick<SwrErrorInit, "kind" |
   return { kind: "network", networkCode: typeof cause?.code === "string" ? cause.code : undefined };
 }
 
+/** Feeds the metrics and the per-region answer record (GET /api/ready) with one attempt's outcome. */
+function observe(call: HttpCall, outcome: Attempt, seconds: number): void {
+  const error = "error" in outcome ? outcome.error : undefined;
+  const failure = error?.kind === "network" || error?.kind === "timeout" ? error.kind : undefined;
+  // An answer that was not JSON still came from SWR; it has no status of its own, so count it as the 2xx it was.
+  const status = "ok" in outcome ? outcome.ok.status : (error?.status ?? (failure ? undefined : 200));
+  const throttled = error?.status === 429 ? "429" : error?.code === BUSY_CODE ? "busy" : undefined;
+  observeSwrExchange({ operation: call.operation, region: call.region, service: call.service ?? "SWR", status, failure, throttled, seconds });
+}
+
 export function createTransport(options: TransportOptions) {
   async function attempt(call: HttpCall, url: string, prepared: PreparedRequest): Promise<Attempt> {
     const base: SwrErrorInit = {
@@ -146,7 +157,9 @@ export function createTransport(options: TransportOptions) {
     const idempotent = call.idempotent ?? call.method === "GET";
     let renewed = false;
     for (let attemptNo = 1; ; attemptNo++) {
+      const started = performance.now();
       const outcome = await attempt(call, url, prepared);
+      observe(call, outcome, (performance.now() - started) / 1000);
       if ("ok" in outcome) return outcome.ok;
       const { error } = outcome;
       // A 401 was refused before any effect, so even a POST may go again once with fresh credentials.
@@ -156,6 +169,7 @@ export function createTransport(options: TransportOptions) {
         continue;
       }
       if (!idempotent || !error.retryable || attemptNo >= options.retry.maxAttempts) throw error;
+      observeSwrRetry(call.operation, call.region);
       await options.sleep(retryDelay(attemptNo, options.retry, options.random, error.retryAfterMs));
     }
   };

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
+import { observeEngineStart, observeEngineStop, observeEngineTick, timeRound } from "@/lib/metrics/engine";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
 import type { RoundContext, SyncLogger, SyncSwr } from "./context";
 import { RegionGate } from "./region-gate";
@@ -93,7 +94,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
-      const round = await workRound(ctx, claim);
+      const round = await timeRound(() => workRound(ctx, claim));
       if (halted) return false;
       const end = stopping ? handOver(round) : round;
       clearInterval(heartbeat);
@@ -136,6 +137,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function tick(): Promise<TickResult> {
     if (halted || stopping) return { jobs: 0 };
+    observeEngineTick();
     try {
       const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick, id);
       await eachLimited(jobIds, config.jobConcurrency, workJob);
@@ -171,12 +173,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (started || halted) return;
       started = true;
       stopping = false;
+      observeEngineStart(config.pollMs);
       log.info(`engine ${id} started (poll ${config.pollMs} ms, lease ${config.leaseMs} ms, chunks of ${config.chunkSize})`);
       schedule();
     },
     async stop(graceMs = 10_000) {
       started = false;
       stopping = true;
+      observeEngineStop();
       clearTimeout(timer);
       if (current) {
         let giveUp: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { IDS_PER_QUERY } from "@/lib/db/limits";
 import { chunk } from "@/lib/collections";
+import { observeLeaseTakeover } from "@/lib/metrics/engine";
 import { ACTIVE_TASK_STATES, type TaskState } from "@/lib/jobs/states";
 import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
 import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
@@ -79,8 +80,12 @@ export async function claimJob(db: Db, jobId: string, owner: string, now: Date, 
   const due = { id: jobId, nextRoundAt: { lte: now }, ...claimable(now, owner) };
   const fresh = await db.syncJob.updateMany({ where: { ...due, submitMark: null }, data: { ...lease, submitMark: now } });
   if (fresh.count === 0) {
-    const inherited = await db.syncJob.updateMany({ where: { ...due, submitMark: { not: null } }, data: lease });
+    // Whose lease this was: the update only goes through while that is still so, which tells a takeover for sure.
+    const prior = await db.syncJob.findUnique({ where: { id: jobId }, select: { leaseOwner: true } });
+    if (!prior) return null;
+    const inherited = await db.syncJob.updateMany({ where: { ...due, submitMark: { not: null }, leaseOwner: prior.leaseOwner }, data: lease });
     if (inherited.count === 0) return null;
+    if (prior.leaseOwner !== null && prior.leaseOwner !== owner) observeLeaseTakeover();
   }
   const job = await db.syncJob.findFirst({ where: { id: jobId, leaseOwner: owner } });
   if (!job) return null;

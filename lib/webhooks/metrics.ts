@@ -1,25 +1,13 @@
 import "server-only";
-import { Counter } from "prom-client";
-import { metricsRegistry } from "@/lib/metrics/registry";
+import type { Counter } from "prom-client";
+import { processMetrics, WEBHOOK_DELIVERY_OUTCOMES, type WebhookDeliveryOutcome } from "@/lib/metrics/process-metrics";
 
-// Webhook deliveries on the shared /api/metrics registry: one count per finished attempt, by outcome.
+// Webhook deliveries on /api/metrics: one count per finished attempt, by outcome (a series of the process, so the
+// worker in the server's start-up bundle and the metrics route see the same counter).
 
-export const DELIVERY_OUTCOMES = ["succeeded", "retrying", "failed"] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+export const DELIVERY_OUTCOMES = WEBHOOK_DELIVERY_OUTCOMES;
+export type DeliveryOutcome = WebhookDeliveryOutcome;
 
-const NAME = "swr_sync_webhook_deliveries_total";
-
-/** The counter, registered once per registry (hot reload finds the one already there); its series start at 0. */
 export function webhookDeliveriesCounter(): Counter<"outcome"> {
-  const registry = metricsRegistry();
-  const existing = registry.getSingleMetric(NAME);
-  if (existing) return existing as Counter<"outcome">;
-  const counter = new Counter({
-    name: NAME,
-    help: "Webhook delivery attempts of this process by outcome: succeeded, retrying (failed, to be tried again), failed (gave up).",
-    labelNames: ["outcome"],
-    registers: [registry],
-  });
-  for (const outcome of DELIVERY_OUTCOMES) counter.inc({ outcome }, 0);
-  return counter;
+  return processMetrics().webhookDeliveries;
 }

@@ -3,7 +3,7 @@ import { scrapeResponse } from "@/lib/metrics/scrape";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/metrics — Prometheus text (DB writes and transactions, process memory); a bearer token when METRICS_TOKEN is set
+// GET /api/metrics — Prometheus text (jobs, tasks, SWR calls, engine rounds and lag, DB writes, process memory); a bearer token when METRICS_TOKEN is set
 export function GET(request: Request): Promise<Response> {
   return scrapeResponse(request, env().METRICS_TOKEN);
 }

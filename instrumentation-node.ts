@@ -1,5 +1,6 @@
 // Server start-up in the Node.js runtime: validate the configuration, refuse to run without a valid one, start the engine.
 import { env, EnvError } from "./lib/env";
+import { logger } from "./lib/log";
 import { startSyncEngine } from "./lib/sync/runtime";
 
 function configured(): boolean {
@@ -8,7 +9,7 @@ function configured(): boolean {
     return true;
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(`SWR Sync cannot start.\n${error.message}`);
+    logger().fatal({ problems: error.problems }, "SWR Sync cannot start: invalid configuration (see .env.example)");
     process.exit(1);
   }
 }

@@ -22,7 +22,7 @@ export function withLogContext<T>(fields: LogContext, fn: () => T): T {
 }
 
 // Letters, digits and a few separators: what load balancers and tracing proxies send (UUIDs, ULIDs, trace ids).
-const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:=-]{8,128}$/;
 
 /** The caller's `X-Request-Id` when it is a sane value, so one id follows a request through proxies; else a new one. */
 export function requestIdOf(headers: Headers): string {

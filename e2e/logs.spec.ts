@@ -159,14 +159,18 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
 
   // Next's start-up banner is the only plain text; everything the app says is a JSON line.
   const rows = text.split("\n").filter((l) => l.trim() !== "");
-  const plain = rows.filter((l) => !l.startsWith("{"));
-  expect(plain.filter((l) => !/^\s*(▲ Next\.js|- (Local|Network|Environments?):|✓ (Starting|Ready)|⚠ )/.test(l))).toEqual([]);
+  // Next colours its banner.
+  const plain = rows.filter((l) => !l.startsWith("{")).map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").trim());
+  expect(plain.filter((l) => !/^(▲ Next\.js|- (Local|Network|Environments?):|✓ (Starting|Ready in|Running next\.config))/.test(l))).toEqual([]);
   const lines = rows.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Line);
 
   const requests = lines.filter((l) => l.component === "http");
   expect(requests.length).toBeGreaterThan(5);
   for (const l of requests) expect(l.requestId, JSON.stringify(l)).toMatch(/^[A-Za-z0-9._:=-]{8,128}$/);
   expect(requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/api/jobs", status: 201, requestId: "e2e-logs-create-job-1" }));
+  // The SWR calls a request makes carry its id: POST /api/jobs reads the source tags.
+  expect(lines).toContainEqual(expect.objectContaining({ component: "swr", operation: "ListRepositoryTags", requestId: "e2e-logs-create-job-1" }));
+  expect(failedId).toMatch(/^[0-9a-f-]{36}$/);
   expect(lines).toContainEqual(expect.objectContaining({ level: "error", msg: "unhandled error in route handler", requestId: failedId }));
 
   const engine = lines.filter((l) => l.component === "sync" && l.msg !== "sync engine started");

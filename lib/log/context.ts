@@ -9,7 +9,10 @@ export interface LogContext {
   jobId?: string;
 }
 
-const storage = new AsyncLocalStorage<LogContext>();
+// One store per process, on globalThis: Next bundles this module into several chunks (instrumentation, each route),
+// and the logger created in one of them must see the context set in another.
+const holder = globalThis as typeof globalThis & { swrSyncLogContext?: AsyncLocalStorage<LogContext> };
+const storage = (holder.swrSyncLogContext ??= new AsyncLocalStorage<LogContext>());
 
 /** The fields of the context this code runs in; empty outside any request or job round. */
 export function logContext(): LogContext {

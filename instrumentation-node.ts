@@ -1,6 +1,7 @@
 // Server start-up in the Node.js runtime: validate the configuration, refuse to run without a valid one, start the engine.
 import { env, EnvError } from "./lib/env";
 import { installShutdown } from "./lib/shutdown";
+import { logger } from "./lib/log";
 import { startSyncEngine } from "./lib/sync/runtime";
 import { startWebhookWorker } from "./lib/webhooks/runtime";
 
@@ -10,7 +11,7 @@ function configured(): boolean {
     return true;
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(`SWR Sync cannot start.\n${error.message}`);
+    logger().fatal({ problems: error.problems }, "SWR Sync cannot start: invalid configuration (see .env.example)");
     process.exit(1);
   }
 }

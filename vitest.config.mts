@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "prisma/generated/**"],
     environment: "node",
+    // The app's JSON log lines would bury the test report: warnings and errors only, unless asked for.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

@@ -49,6 +49,9 @@ const retryDelays = z
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // `pretty` needs pino-pretty, a development dependency (npm run demo uses it); production logs JSON lines.
+    LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
     DATABASE_URL: z
       .string()
       .default("file:./data/swr-sync.db")

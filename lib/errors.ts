@@ -52,6 +52,11 @@ export function validationError(error: z.ZodError, message = "Some fields are no
   return new AppError("validation_failed", message, zodFieldErrors(error));
 }
 
+/** Neither an AppError nor a validation error: a fault the server log must show (this module also runs in the browser, so callers log it). */
+export function isUnexpected(error: unknown): boolean {
+  return !(error instanceof AppError) && !(error instanceof z.ZodError);
+}
+
 /** Any thrown value as a JSON response; unknown errors never leak their details. */
 export function toResponse(error: unknown): Response {
   const appError =
@@ -60,9 +65,6 @@ export function toResponse(error: unknown): Response {
       : error instanceof z.ZodError
         ? validationError(error)
         : new AppError("internal", "Something went wrong on the server. Try again; if it persists, check the server log.");
-  if (!(error instanceof AppError) && !(error instanceof z.ZodError)) {
-    console.error("Unhandled error in route handler:", error instanceof Error ? error.stack : error);
-  }
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
   };

@@ -2,6 +2,7 @@ import "server-only";
 import diagnostics from "node:diagnostics_channel";
 import type { Server } from "node:http";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 // Graceful shutdown of a server process. On SIGTERM or SIGINT: stop taking requests, run the registered stops in
 // the order they were registered (the sync engine, the webhook worker, …), let requests in flight finish, and exit,
@@ -37,10 +38,7 @@ export interface Shutdown {
   run(limitMs?: number): Promise<void>;
 }
 
-const consoleLog: ShutdownLog = {
-  info: (m) => console.info(`[shutdown] ${m}`),
-  error: (m) => console.error(`[shutdown] ${m}`),
-};
+const defaultLog = (): ShutdownLog => logger("shutdown");
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -59,7 +57,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createShutdown(log: ShutdownLog = consoleLog): Shutdown {
+export function createShutdown(log: ShutdownLog = defaultLog()): Shutdown {
   let stops: Stop[] = [];
   const servers = new Set<Server>();
   let running: Promise<void> | undefined;
@@ -154,7 +152,7 @@ function onSignal(): void {
  * `http.server.request.start` channel names the server of each request; Next does not hand its server out).
  * Without NEXT_MANUAL_SIG_HANDLE Next's handler exits first; the sequence then runs only as far as it gets.
  */
-export function installShutdown(log: ShutdownLog = consoleLog): void {
+export function installShutdown(log: ShutdownLog = defaultLog()): void {
   if (holder.swrSyncShutdownInstalled) return;
   holder.swrSyncShutdownInstalled = true;
   diagnostics.subscribe("http.server.request.start", (message) => {

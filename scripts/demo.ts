@@ -63,7 +63,12 @@ async function main() {
       syncDelayMs: process.env.SIM_SYNC_DELAY_MS ? Number(process.env.SIM_SYNC_DELAY_MS) : 1500,
     },
     // The simulator syncs in seconds, so the demo polls faster than the production default.
-    env: { NEXT_TELEMETRY_DISABLED: "1", SYNC_POLL_MS: process.env.SYNC_POLL_MS ?? "2000" },
+    // Readable log lines in the terminal (pino-pretty); LOG_FORMAT=json shows what production writes.
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      SYNC_POLL_MS: process.env.SYNC_POLL_MS ?? "2000",
+      LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty",
+    },
   });
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const passwordWidth = Math.max(...DEMO_USERS.map((u) => u.password.length));

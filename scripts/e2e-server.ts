@@ -1,17 +1,26 @@
 // The stack the Playwright suite runs against: a fresh database, a fast simulator on a fixed port, the built app.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { createTestDatabase } from "@/test/db";
 import { startStack } from "./lib/stack";
 
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const E2E_SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
+/** Where the app's output (its JSON log lines) goes; the terminal when unset. */
+const E2E_APP_LOG = process.env.E2E_APP_LOG || undefined;
+/**
+ * A JSON file to write the stack's addresses and secrets to (mode 0600), for a spec that runs a stack of its own
+ * and checks that none of those secrets reached the log.
+ */
+const E2E_STACK_FILE = process.env.E2E_STACK_FILE || undefined;
 
 async function main() {
   const database = await createTestDatabase();
+  const nextAuthSecret = randomBytes(32).toString("base64url");
   const stack = await startStack({
     databaseUrl: database.url,
     appPort: E2E_APP_PORT,
-    nextAuthSecret: randomBytes(32).toString("base64url"),
+    nextAuthSecret,
     simulator: { port: E2E_SIM_PORT, syncDelayMs: 150 },
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
@@ -22,7 +31,13 @@ async function main() {
       WEBHOOK_POLL_MS: "300",
       APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     },
+    appLogFile: E2E_APP_LOG,
   });
+  if (E2E_STACK_FILE) {
+    const { ak, sk } = stack.simulator.credentials;
+    const facts = { appUrl: stack.appUrl, simulatorUrl: stack.simulator.url, databaseUrl: database.url, nextAuthSecret, ak, sk };
+    fs.writeFileSync(E2E_STACK_FILE, JSON.stringify(facts), { mode: 0o600 });
+  }
   console.log(`e2e stack ready at ${stack.appUrl} (simulator ${stack.simulator.url})`);
   const shutdown = () => {
     stack

@@ -14,6 +14,8 @@ import { HTTP_METHODS, listApiRoutes, serve, type ApiRoute, type RawRequest } fr
 
 // next-auth's own route handler runs for real; only the session our guard asks for is faked.
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuthModule>()), getServerSession: vi.fn() }));
+// next-auth logs every refused token and form at error level; the answers are what is checked here.
+vi.stubEnv("LOG_LEVEL", "silent");
 
 const SEED = 20_261_201;
 const RUNS_PER_ROUTE = 500;
@@ -129,9 +131,6 @@ async function run(cases: RawRequest[], route: ApiRoute, findings: Finding[]): P
 
 describe("API fuzz", () => {
   it("answers every bad request below 500, in the error shape, writing nothing and keeping memory bounded", { timeout: 300_000 }, async () => {
-    // next-auth logs every refused token and form at error level; the answers are what is checked here.
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const before = await tableRowCounts();
     const findings: Finding[] = [];
     // A short pass first, so the heap has grown to its working size before memory is measured.

@@ -28,7 +28,7 @@ export const FAST_CONFIG: Partial<SyncEngineConfig> = {
   maxRetryAfterMs: 50,
 };
 
-export const quietLog: SyncLogger = { info: () => undefined, error: () => undefined };
+export const quietLog: SyncLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface SyncFixture {
   sim: RunningSimulator;

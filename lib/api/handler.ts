@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { requireUser, usesBearerToken, type RequestUser } from "@/lib/auth/session";
-import { AppError, toResponse, validationError } from "@/lib/errors";
+import { AppError, isUnexpected, toResponse, validationError } from "@/lib/errors";
+import { logger, withRequestLog } from "@/lib/log";
 import { isSwrError, toAppError } from "@/lib/swr";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
@@ -89,8 +90,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response>,
 ) {
   const bodyLimit = spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
-    noStore(await guarded(request, context, bodyLimit));
+  return (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
+    withRequestLog(request, async () => noStore(await guarded(request, context, bodyLimit)));
 
   async function guarded(request: Request, context: { params: Promise<unknown> }, bodyLimit: number): Promise<Response> {
     try {
@@ -111,7 +112,9 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       }
       return await handler({ request, user, params, query, body });
     } catch (error) {
-      return toResponse(isSwrError(error) ? toAppError(error) : error);
+      const mapped = isSwrError(error) ? toAppError(error) : error;
+      if (isUnexpected(mapped)) logger("api").error({ err: mapped }, "unhandled error in route handler");
+      return toResponse(mapped);
     }
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit, type AuditInput } from "@/lib/db/audit";
 import { getUserCredentials } from "@/lib/db/users";
+import { logger } from "@/lib/log";
 import { emailSchema } from "@/lib/users/schemas";
 import { verifyDummyPassword, verifyPassword } from "./password";
 import { toSessionUser, type SessionUser } from "./session-user";
@@ -43,7 +44,7 @@ const typedEmail = (credentials: unknown) => {
 async function audit(events: Omit<AuditInput, "outcome">[], outcome: AuditInput["outcome"]): Promise<void> {
   for (const event of events)
     await recordAudit({ ...event, outcome }).catch((error: unknown) =>
-      console.error("Could not record a sign-in in the audit log:", error),
+      logger("auth").error({ err: error }, "could not record a sign-in in the audit log"),
     );
 }
 

@@ -4,6 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkSession, createSession, revokeSession } from "@/lib/db/user-sessions";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { redirectWithinApp } from "./callback-url";
 import { authorizeCredentials } from "./credentials";
@@ -29,6 +30,19 @@ export async function currentClaims(token: JWT, now = Date.now()): Promise<JWT> 
   if (userId !== token.sub) throw new SessionRevokedError(`session ${token.sid} belongs to another user`);
   return { ...token, email, name, role };
 }
+
+/** next-auth's own messages, as lines of the app's log (their metadata goes through the logger's redaction). */
+const nextAuthLogger: AuthOptions["logger"] = {
+  error(code, metadata) {
+    const log = logger("auth");
+    // An ended session is expected, not a fault: one line instead of a stack trace.
+    if (metadata instanceof SessionRevokedError) log.warn({ code }, `session ended: ${metadata.message}`);
+    else if (metadata instanceof Error) log.error({ code, err: metadata }, "next-auth error");
+    else log.error({ code, err: metadata.error, detail: { ...metadata, error: undefined } }, "next-auth error");
+  },
+  warn: (code) => logger("auth").warn({ code }, "next-auth warning"),
+  // No debug hook: setting one turns next-auth's debug output (tokens, sessions) on.
+};
 
 const headerText = (value: string | string[] | undefined) => [value ?? []].flat().join(", ") || null;
 
@@ -56,7 +70,7 @@ function buildAuthOptions(): AuthOptions {
           } catch (error) {
             // next-auth puts a thrown message into the sign-in URL: only the throttling one may reach the browser.
             if (error instanceof Error && retryAfterOf(error.message) !== null) throw error;
-            console.error("Sign-in failed:", error);
+            logger("auth").error({ err: error }, "sign-in failed");
             throw new Error("SignInUnavailable", { cause: error });
           }
         },
@@ -91,14 +105,7 @@ function buildAuthOptions(): AuthOptions {
         if (token?.sid) await revokeSession(token.sid);
       },
     },
-    logger: {
-      error(code, metadata) {
-        // An ended session is expected, not a fault: one line instead of a stack trace.
-        if (metadata instanceof SessionRevokedError)
-          console.warn(`[next-auth] session ended: ${metadata.message}`);
-        else console.error(`[next-auth][error][${code}]`, metadata);
-      },
-    },
+    logger: nextAuthLogger,
   };
 }
 

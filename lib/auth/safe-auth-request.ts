@@ -1,7 +1,8 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { AppError, toResponse } from "@/lib/errors";
+import { AppError, isUnexpected, toResponse } from "@/lib/errors";
+import { logger, withRequestLog } from "@/lib/log";
 import { DEFAULT_BODY_LIMIT, readBodyText, requestTargetProblem } from "@/lib/http/request-limits";
 import { sameOriginPath } from "./callback-url";
 
@@ -47,15 +48,17 @@ export async function sanitizeAuthRequest(request: Request): Promise<NextRequest
 
 /** next-auth's route handler behind sanitizeAuthRequest; refusals answer in the API's error shape. */
 export function withSafeAuthRequests<C>(handler: AuthHandler<C>): AuthHandler<C> {
-  return async (request, context) => {
-    let safe: NextRequest;
-    try {
-      safe = await sanitizeAuthRequest(request);
-    } catch (error) {
-      const response = toResponse(error);
-      response.headers.set("Cache-Control", "no-store");
-      return response;
-    }
-    return handler(safe, context);
-  };
+  return (request, context) =>
+    withRequestLog(request, async () => {
+      let safe: NextRequest;
+      try {
+        safe = await sanitizeAuthRequest(request);
+      } catch (error) {
+        if (isUnexpected(error)) logger("auth").error({ err: error }, "unhandled error in a sign-in request");
+        const response = toResponse(error);
+        response.headers.set("Cache-Control", "no-store");
+        return response;
+      }
+      return handler(safe, context);
+    });
 }

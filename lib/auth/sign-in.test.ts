@@ -107,7 +107,7 @@ describe("credentials sign-in", () => {
     const erin = await getUserByEmail("erin@example.com");
     expect(((await call(["session"], cookies)).body as { user?: unknown }).user).toBeDefined();
 
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {
       await setUserDisabled(erin!.id, true);
       const later = await call(["session"], cookies);
@@ -115,9 +115,12 @@ describe("credentials sign-in", () => {
       expect(later.setCookies.find((c) => c.startsWith("next-auth.session-token="))).toMatch(
         /^next-auth.session-token=; Max-Age=0/,
       );
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/session ended: session .* is revoked/));
+      const lines = stdout.mock.calls.map(([chunk]) => JSON.parse(String(chunk)) as Record<string, unknown>);
+      expect(lines).toContainEqual(
+        expect.objectContaining({ level: "warn", component: "auth", msg: expect.stringMatching(/^session ended: session .* is revoked/) }),
+      );
     } finally {
-      warn.mockRestore();
+      stdout.mockRestore();
       await setUserDisabled(erin!.id, false);
     }
   });

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditInput } from "@/lib/db/audit";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { isSwrError } from "@/lib/swr";
 
 // A refused or failed action still leaves a trace: its audit event is written outside the rolled-back transaction.
@@ -25,7 +26,7 @@ export async function auditFailures<T>(
       outcome: "failure",
       detail: { ...event.detail, ...reasonOf(error) },
     }).catch((auditError: unknown) =>
-      console.error("Could not record a failed action in the audit log:", auditError),
+      logger("audit").error({ err: auditError }, "could not record a failed action in the audit log"),
     );
     throw error;
   }

@@ -26,6 +26,7 @@ export function createSwrCaller(config: ResolvedSwrConfig): SwrCaller {
     timeoutMs: config.timeoutMs,
     retry: config.retry,
     secrets: () => [...secretsOf(config.credentials), ...(tokens?.heldTokens() ?? [])],
+    log: config.log,
   });
   const iamEndpointOf = (region: string) => iamEndpoint(region, config.iamEndpointTemplate);
   const swrEndpointOf = (region: string) => swrEndpoint(region, config.swrEndpointTemplate);

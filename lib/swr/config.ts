@@ -1,5 +1,6 @@
 import "server-only";
 import { type Env } from "@/lib/env";
+import type { Logger } from "@/lib/log";
 import { DEFAULT_IAM_ENDPOINT_TEMPLATE, DEFAULT_SWR_ENDPOINT_TEMPLATE } from "./regions";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
@@ -40,6 +41,8 @@ export interface SwrClientConfig {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => Date;
+  /** Where the client logs its calls; default the process logger. */
+  log?: Pick<Logger, "debug" | "warn">;
 }
 
 export interface ResolvedSwrConfig {
@@ -54,6 +57,7 @@ export interface ResolvedSwrConfig {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => Date;
+  log?: Pick<Logger, "debug" | "warn">;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,6 +76,7 @@ export function resolveSwrConfig(c: SwrClientConfig): ResolvedSwrConfig {
     sleep: c.sleep ?? realSleep,
     random: c.random ?? Math.random,
     now: c.now ?? (() => new Date()),
+    log: c.log,
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger, type Logger } from "@/lib/log";
 import { canonicalQueryString, type HttpMethod, type Query } from "./signing";
 import { parseErrorBody } from "./error-body";
 import { observeSwrExchange, observeSwrRetry } from "@/lib/metrics/swr-calls";
@@ -16,6 +17,8 @@ export interface TransportOptions {
   retry: RetryPolicy;
   /** Values that must never appear in an error: AK, SK, tokens, password. */
   secrets: () => readonly (string | undefined)[];
+  /** A debug line per attempt, a warning per retry; default the process logger's `swr` child. */
+  log?: Pick<Logger, "debug" | "warn">;
 }
 
 /** What an authorizer sees: the request exactly as it will travel. */
@@ -138,6 +141,21 @@ export function createTransport(options: TransportOptions) {
     return { error };
   }
 
+  // What is logged of a call: never its headers (signatures, tokens) or body, only what identifies it and how it went.
+  function logAttempt(call: HttpCall, attemptNo: number, ms: number, outcome: Attempt): void {
+    const log = options.log ?? logger("swr");
+    const line = { service: call.service ?? "SWR", operation: call.operation, region: call.region, method: call.method, attempt: attemptNo, ms };
+    if ("ok" in outcome) return log.debug({ ...line, status: outcome.ok.status, swrRequestId: outcome.ok.requestId }, "SWR call");
+    const { error } = outcome;
+    log.debug({ ...line, status: error.status, kind: error.kind, code: error.code, swrRequestId: error.requestId }, "SWR call failed");
+  }
+
+  function logRetry(call: HttpCall, attemptNo: number, error: SwrError, delayMs: number): void {
+    const throttled = error.status === 429 || error.code === BUSY_CODE;
+    const line = { service: call.service ?? "SWR", operation: call.operation, region: call.region, attempt: attemptNo, status: error.status, kind: error.kind, code: error.code, throttled, delayMs };
+    (options.log ?? logger("swr")).warn(line, throttled ? "SWR asked to slow down; retrying" : "SWR call failed; retrying");
+  }
+
   /** Sends one call, retrying idempotent ones; resolves with a 2xx result or throws SwrError. */
   return async function send(call: HttpCall): Promise<HttpResult> {
     const endpoint = new URL(call.baseUrl);
@@ -159,7 +177,9 @@ export function createTransport(options: TransportOptions) {
     for (let attemptNo = 1; ; attemptNo++) {
       const started = performance.now();
       const outcome = await attempt(call, url, prepared);
-      observe(call, outcome, (performance.now() - started) / 1000);
+      const elapsedMs = performance.now() - started;
+      observe(call, outcome, elapsedMs / 1000);
+      logAttempt(call, attemptNo, Math.round(elapsedMs), outcome);
       if ("ok" in outcome) return outcome.ok;
       const { error } = outcome;
       // A 401 was refused before any effect, so even a POST may go again once with fresh credentials.
@@ -170,7 +190,9 @@ export function createTransport(options: TransportOptions) {
       }
       if (!idempotent || !error.retryable || attemptNo >= options.retry.maxAttempts) throw error;
       observeSwrRetry(call.operation, call.region);
-      await options.sleep(retryDelay(attemptNo, options.retry, options.random, error.retryAfterMs));
+      const delayMs = retryDelay(attemptNo, options.retry, options.random, error.retryAfterMs);
+      logRetry(call, attemptNo, error, delayMs);
+      await options.sleep(delayMs);
     }
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import type { Logger } from "@/lib/log";
 import type { SwrClient } from "@/lib/swr";
 import type { SyncEngineConfig } from "./config";
 import type { RegionGate } from "./region-gate";
@@ -9,10 +10,8 @@ import type { RegionGate } from "./region-gate";
 /** The SWR operations the engine uses. */
 export type SyncSwr = Pick<SwrClient, "createManualSync" | "listSyncJobs" | "listAllTags">;
 
-export interface SyncLogger {
-  info(message: string): void;
-  error(message: string): void;
-}
+/** The engine's logger; lines of a job's round carry its `jobId` from the log context (lib/log/context.ts). */
+export type SyncLogger = Pick<Logger, "debug" | "info" | "warn" | "error">;
 
 export interface RoundContext {
   db: Db;

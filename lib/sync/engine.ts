@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
+import { logger, withLogContext } from "@/lib/log";
 import { observeEngineStart, observeEngineStop, observeEngineTick, timeRound } from "@/lib/metrics/engine";
 import { resolveSyncEngineConfig, type SyncEngineConfig } from "./config";
 import type { RoundContext, SyncLogger, SyncSwr } from "./context";
@@ -22,6 +23,7 @@ export interface SyncEngineOptions {
    */
   id?: string;
   config?: Partial<SyncEngineConfig>;
+  /** Default: the process logger's child for `sync`, with this engine's `instance` id. */
   log?: SyncLogger;
   now?: () => Date;
   random?: () => number;
@@ -49,18 +51,11 @@ export interface SyncEngine {
   readonly running: boolean;
 }
 
-const consoleLog: SyncLogger = {
-  info: (m) => console.info(`[sync] ${m}`),
-  error: (m) => console.error(`[sync] ${m}`),
-};
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const config = resolveSyncEngineConfig(options.config);
   const id = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? consoleLog;
+  const log = options.log ?? logger("sync").child({ instance: id });
   let halted = false;
   let stopping = false;
   const ctx: RoundContext = {
@@ -90,8 +85,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const claim = await claimJob(ctx.db, jobId, id, now(), config.leaseMs);
       if (!claim || halted) return false;
       claimed = true;
+      log.debug("round started");
       heartbeat = setInterval(() => {
-        renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error(`sync job ${jobId}: renewing the lease failed: ${errorText(e)}`));
+        renewJobLease(ctx.db, jobId, id, new Date(now().getTime() + config.leaseMs)).catch((e: unknown) => log.error({ err: e }, "renewing the lease failed"));
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
       const round = await timeRound(() => workRound(ctx, claim));
@@ -100,10 +96,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clearInterval(heartbeat);
       const finished = await finishRound(ctx.db, claim.job, id, end, now());
       claimed = false;
-      if (!finished) log.info(`sync job ${jobId}: another engine took the job over; this round's results were dropped`);
+      if (!finished) log.info("another engine took the job over; this round's results were dropped");
+      else log.debug({ nextRoundAt: end.nextRoundAt }, "round finished");
       return finished && end.nextRoundAt !== null && end.nextRoundAt <= now();
     } catch (e) {
-      log.error(`sync job ${jobId}: ${errorText(e)}`);
+      log.error({ err: e }, "the round failed");
       return false;
     } finally {
       if (heartbeat) {
@@ -113,7 +110,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A round that failed is tried again after one poll interval (at once by another instance when this one stops);
       // its submission mark stays for the next holder.
       if (claimed && !halted) {
-        await releaseJob(ctx.db, jobId, id, stopping ? now() : new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error(`sync job ${jobId}: releasing the lease failed: ${errorText(e)}`));
+        await releaseJob(ctx.db, jobId, id, stopping ? now() : new Date(now().getTime() + config.pollMs)).catch((e: unknown) => log.error({ err: e }, "releasing the lease failed"));
       }
     }
   }
@@ -129,7 +126,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     working.add(jobId);
     try {
       // A job still submitting goes on at once, rather than waiting for the next tick.
-      while ((await workRoundOf(jobId)) && started && !halted);
+      // Every line of the round, the SWR client's included, names the job.
+      await withLogContext({ jobId }, async () => {
+        while ((await workRoundOf(jobId)) && started && !halted);
+      });
     } finally {
       working.delete(jobId);
     }
@@ -143,7 +143,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await eachLimited(jobIds, config.jobConcurrency, workJob);
       return { jobs: jobIds.length };
     } catch (e) {
-      log.error(`looking for due sync work failed: ${errorText(e)}`);
+      log.error({ err: e }, "looking for due sync work failed");
       return { jobs: 0 };
     }
   }
@@ -174,7 +174,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       started = true;
       stopping = false;
       observeEngineStart(config.pollMs);
-      log.info(`engine ${id} started (poll ${config.pollMs} ms, lease ${config.leaseMs} ms, chunks of ${config.chunkSize})`);
+      log.info({ pollMs: config.pollMs, leaseMs: config.leaseMs, chunkSize: config.chunkSize }, "sync engine started");
       schedule();
     },
     async stop(graceMs = 10_000) {

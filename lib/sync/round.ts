@@ -37,7 +37,7 @@ async function readRecords(ctx: RoundContext, job: EngineJob, since: Date): Prom
     } catch (error) {
       // SWR documents no maximum page size for its records; a refusal of a large page means "smaller".
       if (!(error instanceof SwrError && error.status === 400 && ctx.recordPage.size > SMALL_RECORD_PAGE)) throw error;
-      ctx.log.info(`SWR refused sync_job pages of ${ctx.recordPage.size}; reading ${SMALL_RECORD_PAGE} at a time from now on`);
+      ctx.log.info({ refused: ctx.recordPage.size, pageSize: SMALL_RECORD_PAGE }, "SWR refused large sync_job pages; reading smaller ones from now on");
       ctx.recordPage.size = SMALL_RECORD_PAGE;
       got = await read();
     }
@@ -45,7 +45,7 @@ async function readRecords(ctx: RoundContext, job: EngineJob, since: Date): Prom
     return { ok: true, index: new RecordIndex(got.records), newestId: got.newestId, cursor: got.cursor, records: got.records };
   } catch (error) {
     ctx.pollFailures.set(job.id, (ctx.pollFailures.get(job.id) ?? 0) + 1);
-    ctx.log.error(`sync job ${job.id}: reading SWR's sync records failed: ${swrCallError(error).message}`);
+    ctx.log.error(`reading SWR's sync records failed: ${swrCallError(error).message}`);
     return { ok: false, error: swrCallError(error), retryable: isRetryable(error) };
   }
 }
@@ -57,7 +57,7 @@ async function readTarget(ctx: RoundContext, job: EngineJob): Promise<{ target: 
     return { target: { listed: true, digests: new Map(all.items.map((t) => [t.Tag, t.digest])) } };
   } catch (error) {
     if (error instanceof SwrError && error.status === 404) return { target: { listed: true, digests: new Map() } };
-    ctx.log.error(`sync job ${job.id}: listing the target's tags failed: ${swrCallError(error).message}`);
+    ctx.log.error(`listing the target's tags failed: ${swrCallError(error).message}`);
     return { target: { listed: false }, error: swrCallError(error) };
   }
 }

@@ -24,7 +24,7 @@ const unused: SyncSwr = { createManualSync: fail, listSyncJobs: fail, listAllTag
 
 describe("startSyncEngine", () => {
   it("runs one engine per process with the SYNC_* settings", async () => {
-    const engine = startSyncEngine({ swr: unused, log: { info: () => undefined, error: () => undefined } });
+    const engine = startSyncEngine({ swr: unused, log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
     expect(engine.running).toBe(true);
     expect(engine.config).toMatchObject({ chunkSize: 3, pollMs: 2000, leaseMs: 9000, leaseRenewMs: 3000, noProgressMs: 30_000 });
     expect(startSyncEngine({ swr: unused })).toBe(engine);

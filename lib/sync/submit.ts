@@ -62,12 +62,12 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
     } catch (error) {
       if (part.length > 1 && refusesSomeTag(error)) {
         // SWR refused the whole call, perhaps for one tag (e.g. deleted from the source since): find out tag by tag.
-        ctx.log.info(`sync job ${job.id}: SWR refused ${part.length} tags at once; submitting them one by one`);
+        ctx.log.info({ tags: part.length }, "SWR refused the tags at once; submitting them one by one");
         for (const t of part) await callChunk([t], prior);
         return;
       }
       const e = swrCallError(error);
-      ctx.log.error(`sync job ${job.id}: sync_images for ${part.length} tag(s) failed: ${e.message}`);
+      ctx.log.error({ tags: part.length }, `sync_images failed: ${e.message}`);
       const tries = Math.max(...part.map((t) => t.submitTries)) + 1;
       const retryAt = new Date(ctx.now().getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error))));
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;

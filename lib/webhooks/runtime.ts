@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown";
 import { secretBoxFromEnv } from "./secret-box";
 import { resealWebhookSecrets } from "./store";
@@ -15,6 +16,7 @@ export function startWebhookWorker(): WebhookWorker {
   if (holder.swrSyncWebhookWorker?.running) return holder.swrSyncWebhookWorker;
   const e = env();
   const box = secretBoxFromEnv();
+  const log = logger("webhooks");
   const worker = createWebhookWorker({ db: db(), config: webhookWorkerConfigFromEnv(e), box });
   holder.swrSyncWebhookWorker = worker;
   worker.start();
@@ -23,13 +25,13 @@ export function startWebhookWorker(): WebhookWorker {
   if (box) {
     // After a key rotation: secrets sealed with APP_ENCRYPTION_KEY_PREVIOUS are sealed again with the new key.
     void resealWebhookSecrets(db(), box)
-      .then((n) => n > 0 && console.info(`[webhooks] re-encrypted ${n} webhook secret(s) with the current APP_ENCRYPTION_KEY`))
-      .catch((e: unknown) => console.error(`[webhooks] re-encrypting webhook secrets failed: ${e instanceof Error ? e.message : String(e)}`));
+      .then((n) => n > 0 && log.info({ count: n }, "webhook secrets re-encrypted with the current APP_ENCRYPTION_KEY"))
+      .catch((e: unknown) => log.error({ err: e }, "re-encrypting webhook secrets failed"));
   } else {
     void db()
       .webhook.count({ where: { secretKeyId: { not: null } } })
       .then((n) => {
-        if (n > 0) console.error(`[webhooks] ${n} webhook(s) have a secret but APP_ENCRYPTION_KEY is not set: their deliveries fail until it is.`);
+        if (n > 0) log.error({ count: n }, "webhooks have a secret but APP_ENCRYPTION_KEY is not set: their deliveries fail until it is");
       })
       .catch(() => undefined);
   }

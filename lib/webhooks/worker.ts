@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Db } from "@/lib/db/create-client";
+import { logger } from "@/lib/log";
 import type { Env } from "@/lib/env";
 import type { Prisma, Webhook, WebhookDelivery } from "@/prisma/generated/postgres/client";
 import type { LookupAll } from "./address-guard";
@@ -75,7 +76,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const { db, config, box } = options;
   const id = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? { info: (m: string) => console.info(`[webhooks] ${m}`), error: (m: string) => console.error(`[webhooks] ${m}`) };
+  const log = options.log ?? logger("webhooks").child({ instance: id });
   // A claim outlives the longest send with room for the bookkeeping around it.
   const leaseMs = config.timeoutMs + 30_000;
   const counter = webhookDeliveriesCounter();

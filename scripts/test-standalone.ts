@@ -1,6 +1,8 @@
-// npm run test:standalone (after `next build`) — the shipped server, `node .next/standalone/server.js`, stopped
-// with SIGTERM in the middle of a job: it exits within 10 s, lets go of the job at once, another instance finishes
-// it within a poll interval (plus a margin), and SWR receives each tag exactly once.
+// npm run test:standalone (after `next build`) — the shipped server, `node .next/standalone/server.js`, run the way a
+// team runs it: a pipeline's API token (made through the API) starts a job, an admin's webhook hears its outcome, and
+// the instance working it is stopped with SIGTERM in the middle: it exits within 10 s, lets go of the job at once,
+// another instance finishes it within a poll interval (plus a margin), SWR receives each tag exactly once, the
+// signed webhook arrives once, and the readiness probe and the metrics of the instance that finished it say so.
 // On PostgreSQL two instances share the database; on SQLite, which suits one process, the one instance is stopped
 // and a new one started on the same file.
 import assert from "node:assert/strict";
@@ -15,12 +17,15 @@ import { seedDemoUsers } from "@/prisma/seed";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { startSimulator } from "@/simulator/server";
 import { createTestDatabase } from "@/test/db";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { startApp, type AppOptions, type RunningApp } from "./lib/stack";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const APP_PORT_2 = Number(process.env.E2E_APP_PORT_2 ?? APP_PORT + 10);
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
 const TAG_COUNT = 200;
+const METRICS_TOKEN = "standalone-metrics-token";
+const WEBHOOK_SECRET = "standalone-webhook-secret";
 const POLL_MS = 500;
 // Far longer than the test's margins: a takeover within them comes from the release, not from the lease expiring.
 const LEASE_MS = 60_000;
@@ -50,9 +55,9 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-/** A signed-in operator: next-auth's credentials sign-in, cookies kept by hand. */
-async function signIn(appUrl: string): Promise<string> {
-  const operator = DEMO_USERS.find((u) => u.role === "operator")!;
+/** A signed-in demo user of `role`: next-auth's credentials sign-in, cookies kept by hand. */
+async function signIn(appUrl: string, role: "operator" | "admin"): Promise<string> {
+  const operator = DEMO_USERS.find((u) => u.role === role)!;
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -73,7 +78,7 @@ async function signIn(appUrl: string): Promise<string> {
   });
   keep(res);
   const session = (await (await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: cookie() } })).json()) as { user?: { role?: string } };
-  assert.equal(session.user?.role, "operator", "sign-in failed");
+  assert.equal(session.user?.role, role, "sign-in failed");
   return cookie();
 }
 
@@ -83,6 +88,7 @@ async function main() {
   step(`database ${redactUrl(database.url)}; ${postgres ? "two instances" : "one instance, restarted (SQLite)"}; logs in ${logDir}`);
   await seedDemoUsers(database.url);
   const sim = await startSimulator({ port: SIM_PORT, syncDelayMs: 300 });
+  const receiver = await startWebhookReceiver({ secret: WEBHOOK_SECRET });
   const db = createPrismaClient(database.url);
   const apps = new Set<RunningApp>();
   const base: Omit<AppOptions, "port" | "env" | "logFile"> = {
@@ -103,6 +109,11 @@ async function main() {
         SYNC_LEASE_MS: String(LEASE_MS),
         SYNC_CHUNK_SIZE: "2",
         SWR_TIMEOUT_MS: "5000",
+        METRICS_TOKEN,
+        APP_ENCRYPTION_KEY: "bXVzdC1iZS10aGlydHktdHdvLWJ5dGVzLWxvbmctISE=",
+        // The receiver listens on this machine.
+        WEBHOOK_ALLOW_PRIVATE: "true",
+        WEBHOOK_POLL_MS: "300",
       },
     });
     apps.add(app);
@@ -121,10 +132,27 @@ async function main() {
     const first = instances.get("a")!;
     step(`running: ${[...instances].map(([id, app]) => `${id} at ${app.url}`).join(", ")}`);
 
-    const cookie = await signIn(first.url);
-    const created = await fetch(`${first.url}/api/jobs`, {
+    // An admin points a webhook at the receiver; an operator makes a token for a pipeline, through the API.
+    const adminCookie = await signIn(first.url, "admin");
+    const hook = await fetch(`${first.url}/api/webhooks`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: first.url, cookie: adminCookie },
+      body: JSON.stringify({ name: "CI receiver", url: receiver.url, events: ["job.succeeded", "job.failed", "job.cancelled"], secret: WEBHOOK_SECRET }),
+    });
+    assert.equal(hook.status, 201, `creating the webhook: ${await hook.clone().text()}`);
+    const cookie = await signIn(first.url, "operator");
+    const minted = await fetch(`${first.url}/api/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: first.url, cookie },
+      body: JSON.stringify({ name: "pipeline", expiresInDays: 1, role: "operator" }),
+    });
+    assert.equal(minted.status, 201, `creating the token: ${await minted.clone().text()}`);
+    const { secret: token } = (await minted.json()) as { secret: string };
+
+    // The pipeline: a bearer token, no cookie, no Origin.
+    const created = await fetch(`${first.url}/api/jobs`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": "standalone-ci-1" },
       body: JSON.stringify({
         sourceRegion: SEED.bigRepository.region,
         sourceNamespace: teamA,
@@ -193,8 +221,11 @@ async function main() {
     });
     step(`${successor} ${how} ${Date.now() - readyAt} ms ${postgres ? "after the exit" : "after it started"} (limit ${limit} ms)`);
 
+    const finisher = instances.get(successor)!;
     const done = await waitFor("the job's end", 60_000, async () => {
-      const j = await db.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, finishedAt: true } });
+      const res = await fetch(`${finisher.url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(res.status, 200, `reading the job with the token: HTTP ${res.status}`);
+      const { job: j } = (await res.json()) as { job: { status: string; finishedAt: string | null } };
       return j.finishedAt ? j : undefined;
     });
     assert.equal(done.status, "succeeded");
@@ -206,7 +237,45 @@ async function main() {
     const twice = [...perTag].filter(([, n]) => n > 1).map(([t]) => t);
     assert.deepEqual(twice, [], `tags SWR accepted more than once: ${twice.join(", ")}`);
     assert.deepEqual([...perTag.keys()].sort(), [...tags].sort(), "SWR did not receive every tag");
-    step(`passed: job succeeded, each of ${TAG_COUNT} tags accepted once by SWR`);
+    step(`job succeeded, each of ${TAG_COUNT} tags accepted once by SWR`);
+
+    // The webhook: one signed job.succeeded for this job, however many instances saw it end.
+    const [delivery] = await receiver.waitFor(1, 15_000);
+    assert.ok(delivery!.verified, "the webhook's signature did not match its body under the secret");
+    const payload = JSON.parse(delivery!.body) as { event: string; job: { id: string; status: string; counts: { succeeded: number } } };
+    assert.deepEqual([payload.event, payload.job.id, payload.job.status, payload.job.counts.succeeded], ["job.succeeded", jobId, "succeeded", TAG_COUNT]);
+    await sleep(1_000);
+    assert.equal(receiver.requests.length, 1, `the outcome was delivered ${receiver.requests.length} times`);
+
+    // The probes and the scrape of the instance that finished the job.
+    const ready = await fetch(`${finisher.url}/api/ready`);
+    const readiness = (await ready.json()) as { status: string; checks: Record<string, { state: string }> };
+    assert.equal(ready.status, 200, `not ready: ${JSON.stringify(readiness)}`);
+    assert.deepEqual(Object.values(readiness.checks).map((c) => c.state).filter((st) => st !== "ok"), []);
+    assert.equal((await fetch(`${finisher.url}/api/metrics`)).status, 401, "the metrics answered without METRICS_TOKEN");
+    const scrape = await (await fetch(`${finisher.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const series = (pattern: RegExp) =>
+      scrape
+        .split("\n")
+        .filter((line) => pattern.test(line))
+        .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    const metrics = {
+      succeededJobs: series(/^swr_sync_jobs\{status="succeeded"\}/),
+      succeededTasks: series(/^swr_sync_tasks\{state="succeeded"\}/),
+      syncCalls: series(/^swr_sync_swr_requests_total\{[^}]*operation="CreateManualImageSyncRepo"[^}]*status_class="2xx"/),
+      recordReads: series(/^swr_sync_swr_requests_total\{[^}]*operation="ShowSyncJob"/),
+      rounds: series(/^swr_sync_engine_round_duration_seconds_count/),
+    };
+    for (const [name, value] of Object.entries(metrics)) assert.ok(value > 0, `metrics: ${name} is ${value}\n${scrape.slice(0, 4_000)}`);
+    assert.equal(metrics.succeededJobs, 1);
+    assert.equal(metrics.succeededTasks, TAG_COUNT);
+    const deliveries = (await Promise.all([...instances.values()].map(async (app) => {
+      const text = await (await fetch(`${app.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      return Number(/^swr_sync_webhook_deliveries_total\{outcome="succeeded"\} (\d+)/m.exec(text)?.[1] ?? 0);
+    }))).reduce((a, b) => a + b, 0);
+    assert.equal(deliveries, 1, "webhook deliveries counted by the running instances");
+    step(`webhook delivered once and signed; ready; metrics ${JSON.stringify(metrics)}, webhook deliveries ${deliveries} on the running instances`);
+    step("passed");
   } catch (error) {
     for (const f of fs.readdirSync(logDir)) console.error(`--- ${f} ---\n${fs.readFileSync(path.join(logDir, f), "utf8").slice(-6_000)}`);
     throw error;
@@ -214,6 +283,7 @@ async function main() {
     await Promise.all([...apps].map((a) => a.stop()));
     await db.$disconnect();
     await sim.close();
+    await receiver.close();
     await database.drop();
   }
 }

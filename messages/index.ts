@@ -9,6 +9,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/browse.json"),
       import("./en/jobs.json"),
       import("./en/users.json"),
+      import("./en/api-docs.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -17,6 +18,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/browse.json"),
       import("./zh-CN/jobs.json"),
       import("./zh-CN/users.json"),
+      import("./zh-CN/api-docs.json"),
     ]),
 };
 

@@ -18,7 +18,7 @@ test("a signed-in viewer finds an operation in the API reference and its documen
 
   // The body's schema is a link to its entry under Schemas.
   await start.getByRole("link", { name: "CreateJobRequest" }).click();
-  await expect(page.getByRole("region", { name: "CreateJobRequest" }).getByRole("table", { name: "Properties of CreateJobRequest" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "CreateJobRequest" }).getByRole("table", { name: "Properties of CreateJobRequest", exact: true })).toBeVisible();
 
   const document = await page.request.get("/api/openapi.json");
   expect(document.status()).toBe(200);

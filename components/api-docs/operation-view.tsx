@@ -38,7 +38,7 @@ function Examples({ content, t }: { content: ReferenceContent; t: ApiDocsT }) {
   );
 }
 
-function Content({ content, t, name }: { content: ReferenceContent; t: ApiDocsT; name: string }) {
+export function Content({ content, t, name }: { content: ReferenceContent; t: ApiDocsT; name: string }) {
   return (
     <div className="text-sm">
       <p className="text-xs text-slate-600 dark:text-slate-300">{t("contentType", { type: content.mediaType })}</p>

@@ -21,7 +21,9 @@ describe("apiReference", () => {
     expect(start!.requestBody!.examples.map((e) => e.name)).toEqual(["tags", "pattern", "all"]);
     const unauthenticated = start!.responses.find((r) => r.status === "401");
     expect(unauthenticated?.description).toMatch(/unauthenticated/);
-    expect(unauthenticated?.content?.examples[0]?.value).toMatchObject({ error: { code: "unauthenticated" } });
+    expect(schemaRefName(unauthenticated!.content!.schema!)).toBe("Error");
+    const shared = reference.errors.find((e) => e.name === "Unauthenticated");
+    expect(shared?.content?.examples[0]?.value).toMatchObject({ error: { code: "unauthenticated" } });
   });
 
   it("names access without a role", () => {

@@ -62,6 +62,8 @@ export interface ReferenceOperation {
 }
 
 export interface ApiReference {
+  /** The shared error answers, by name. */
+  errors: { name: string; description: string; content?: ReferenceContent }[];
   tags: { name: string; description: string; operations: ReferenceOperation[] }[];
   schemas: { name: string; schema: JsonSchema }[];
   securitySchemes: { name: string; description: string }[];
@@ -101,13 +103,18 @@ export function apiReference(document: OpenApiDocument): ApiReference {
       parameters: op.parameters,
       requestBody: contentOf(op.requestBody?.content),
       responses: Object.entries(op.responses).map(([status, r]) => {
-        const response = "$ref" in r ? doc.components.responses[r.$ref.split("/").pop()!] : r;
-        if (!response) throw new Error(`${op.operationId}: ${status} refers to a missing response`);
-        return { status, description: response.description, content: contentOf(response.content) };
+        if (!("$ref" in r)) return { status, description: r.description, content: contentOf(r.content) };
+        const name = r.$ref.split("/").pop()!;
+        const shared = doc.components.responses[name];
+        if (!shared) throw new Error(`${op.operationId}: ${status} refers to a missing response`);
+        // A shared error answer: its example is shown once, under the error answers.
+        const content = contentOf(shared.content);
+        return { status, description: shared.description, content: content && { ...content, examples: [] } };
       }),
     })),
   );
   return {
+    errors: Object.entries(doc.components.responses).map(([name, r]) => ({ name, description: r.description, content: contentOf(r.content) })),
     tags: doc.tags.map((t) => ({ ...t, operations: operations.filter((op) => op.tag === t.name) })).filter((t) => t.operations.length > 0),
     schemas: Object.entries(doc.components.schemas)
       .map(([name, schema]) => ({ name, schema }))

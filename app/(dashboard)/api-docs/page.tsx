@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { operationAnchor, OperationView } from "@/components/api-docs/operation-view";
+import { Content, operationAnchor, OperationView } from "@/components/api-docs/operation-view";
 import { schemaAnchor, SchemaView } from "@/components/api-docs/schema-view";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiReference } from "@/lib/openapi/reference";
@@ -81,6 +81,26 @@ export default async function ApiDocsPage() {
           ))}
         </section>
       ))}
+
+      <section aria-labelledby="errors" className={sectionClass}>
+        <h2 id="errors" className="text-xl font-semibold">
+          {t("errors")}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t("errorsIntro")}</p>
+        <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          {reference.errors.map((e) => (
+            <div key={e.name} className="border-t border-slate-100 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800">
+              <dt className="font-mono text-sm font-semibold">{e.name}</dt>
+              <dd className="space-y-1">
+                <p className="text-sm" lang="en">
+                  {e.description}
+                </p>
+                {e.content ? <Content content={e.content} t={t} name={e.name} /> : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
 
       <section aria-labelledby="schemas" className={sectionClass}>
         <h2 id="schemas" className="text-xl font-semibold">

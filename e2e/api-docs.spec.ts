@@ -8,7 +8,10 @@ test("a signed-in viewer finds an operation in the API reference and its documen
   await expect(page).toHaveURL(/\/api-docs$/);
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Operations" }).getByRole("link", { name: "POST Start a sync job" }).click();
+  await page
+    .getByRole("navigation", { name: "Operations" })
+    .getByRole("link", { name: "POST Start a sync job" })
+    .click();
   const start = page.getByRole("article", { name: "Start a sync job" });
   await expect(start.getByRole("heading", { level: 3, name: "Start a sync job" })).toBeInViewport();
   await expect(start).toContainText("POST /api/jobs");
@@ -18,11 +21,18 @@ test("a signed-in viewer finds an operation in the API reference and its documen
 
   // The body's schema is a link to its entry under Schemas.
   await start.getByRole("link", { name: "CreateJobRequest" }).click();
-  await expect(page.getByRole("region", { name: "CreateJobRequest" }).getByRole("table", { name: "Properties of CreateJobRequest", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "CreateJobRequest" })
+      .getByRole("table", { name: "Properties of CreateJobRequest", exact: true }),
+  ).toBeVisible();
 
   const document = await page.request.get("/api/openapi.json");
   expect(document.status()).toBe(200);
-  const body = (await document.json()) as { openapi: string; paths: Record<string, Record<string, { summary: string }>> };
+  const body = (await document.json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { summary: string }>>;
+  };
   expect(body.openapi).toMatch(/^3\.1\./);
   expect(body.paths["/api/jobs"]?.post?.summary).toBe("Start a sync job");
 });

@@ -1,6 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { cellClass, rowClass, tableClass, Th, theadClass } from "@/components/ui/table";
+import { Th, theadClass } from "@/components/ui/table";
 import type { JsonSchema } from "@/lib/openapi/json-schema";
 import { schemaRefName } from "@/lib/openapi/reference";
 
@@ -11,9 +11,23 @@ export type ApiDocsT = Awaited<ReturnType<typeof getTranslations<"apiDocs">>>;
 
 export const schemaAnchor = (name: string) => `schema-${name}`;
 
-const RULES = ["minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "format", "pattern"] as const;
+/** Cell styles set once on the table rather than on each of a long reference's many cells, so the page stays small. */
+export const docTableClass =
+  "w-full text-left text-sm [&_code]:text-xs [&_td]:px-2 [&_td]:py-1 [&_td]:align-top [&_td:first-child]:font-mono [&_td:first-child]:text-xs [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800";
 
-const asSchema = (v: unknown): JsonSchema | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as JsonSchema) : null);
+const RULES = [
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "minItems",
+  "maxItems",
+  "format",
+  "pattern",
+] as const;
+
+const asSchema = (v: unknown): JsonSchema | null =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as JsonSchema) : null;
 const show = (v: unknown) => JSON.stringify(v);
 
 /** The rules of one schema (length, range, pattern, enum, default) as short phrases. */
@@ -35,24 +49,39 @@ function rulesOf(schema: JsonSchema, t: ApiDocsT): string[] {
 
 function Rules({ schema, t }: { schema: JsonSchema; t: ApiDocsT }) {
   const rules = rulesOf(schema, t);
-  return rules.length === 0 ? null : <span className="block text-xs text-slate-600 dark:text-slate-300">{rules.join("; ")}</span>;
+  return rules.length === 0 ? null : (
+    <small className="block text-slate-600 dark:text-slate-300">{rules.join("; ")}</small>
+  );
 }
 
 function TypeName({ children }: { children: ReactNode }) {
-  return <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>;
+  return <code>{children}</code>;
 }
 
 /** One schema inline: a link for a named schema, a type with its rules, a property table for an object. */
-export function SchemaView({ schema, t, name }: { schema: JsonSchema; t: ApiDocsT; name?: string }): ReactNode {
+export function SchemaView({
+  schema,
+  t,
+  name,
+}: {
+  schema: JsonSchema;
+  t: ApiDocsT;
+  name?: string;
+}): ReactNode {
   const refName = schemaRefName(schema);
   if (refName) {
     return (
-      <a href={`#${schemaAnchor(refName)}`} className="font-mono text-xs text-blue-700 underline dark:text-blue-300">
+      <a
+        href={`#${schemaAnchor(refName)}`}
+        className="font-mono text-xs text-blue-700 underline dark:text-blue-300"
+      >
         {refName}
       </a>
     );
   }
-  const variants = Array.isArray(schema.anyOf) ? schema.anyOf.map(asSchema).filter((s): s is JsonSchema => s !== null) : null;
+  const variants = Array.isArray(schema.anyOf)
+    ? schema.anyOf.map(asSchema).filter((s): s is JsonSchema => s !== null)
+    : null;
   if (variants) {
     const nonNull = variants.filter((v) => v.type !== "null");
     if (nonNull.length === 1 && variants.length === 2) {
@@ -105,11 +134,21 @@ export function SchemaView({ schema, t, name }: { schema: JsonSchema; t: ApiDocs
   );
 }
 
-function PropertyTable({ schema, properties, t, name }: { schema: JsonSchema; properties: JsonSchema; t: ApiDocsT; name: string }) {
+function PropertyTable({
+  schema,
+  properties,
+  t,
+  name,
+}: {
+  schema: JsonSchema;
+  properties: JsonSchema;
+  t: ApiDocsT;
+  name: string;
+}) {
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   return (
     <div className="my-1 overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
-      <table className={tableClass} lang="en">
+      <table className={docTableClass} lang="en">
         <caption className="sr-only">{t("propertiesOf", { name })}</caption>
         <thead className={theadClass}>
           <tr>
@@ -122,19 +161,22 @@ function PropertyTable({ schema, properties, t, name }: { schema: JsonSchema; pr
           {Object.entries(properties).map(([key, value]) => {
             const child = asSchema(value) ?? {};
             return (
-              <tr key={key} className={rowClass}>
-                <td className={`${cellClass} align-top font-mono text-xs`}>{key}</td>
-                <td className={`${cellClass} align-top`}>
+              <tr key={key}>
+                <td>{key}</td>
+                <td>
                   <SchemaView schema={child} t={t} name={`${name}.${key}`} />
                 </td>
-                <td className={`${cellClass} align-top`}>{required.has(key) ? t("yes") : t("no")}</td>
+                <td>{required.has(key) ? t("yes") : t("no")}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <span className="px-2 pb-1">
-        <Rules schema={{ additionalProperties: schema.additionalProperties, properties: schema.properties }} t={t} />
+        <Rules
+          schema={{ additionalProperties: schema.additionalProperties, properties: schema.properties }}
+          t={t}
+        />
       </span>
     </div>
   );

@@ -15,5 +15,8 @@ export const auditEventDtoSchema = z.object({
 });
 export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 
-export const auditPageSchema = z.object({ items: z.array(auditEventDtoSchema), nextCursor: z.string().nullable() });
+export const auditPageSchema = z.object({
+  items: z.array(auditEventDtoSchema),
+  nextCursor: z.string().nullable(),
+});
 export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -18,7 +18,9 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 function refsIn(value: unknown, at = "#"): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => refsIn(v, `${at}/${i}`));
   if (!value || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refsIn(v, `${at}/${k}`)));
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refsIn(v, `${at}/${k}`),
+  );
 }
 
 function resolvePointer(pointer: string): unknown {
@@ -27,19 +29,31 @@ function resolvePointer(pointer: string): unknown {
     .slice(2)
     .split("/")
     .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Json)[key] : undefined), doc);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Json)[key] : undefined),
+      doc,
+    );
 }
 
 const operations = Object.entries(paths).flatMap(([p, item]) =>
-  Object.entries(item).map(([method, op]) => ({ path: p, method, op, source: OPERATIONS.find((o) => o.id === op.operationId) })),
+  Object.entries(item).map(([method, op]) => ({
+    path: p,
+    method,
+    op,
+    source: OPERATIONS.find((o) => o.id === op.operationId),
+  })),
 );
 
-const deref = (node: Json): Json => (typeof node.$ref === "string" ? (resolvePointer(node.$ref) as Json) : node);
+const deref = (node: Json): Json =>
+  typeof node.$ref === "string" ? (resolvePointer(node.$ref) as Json) : node;
 
 describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 with info, paths and components", () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(doc.info).toMatchObject({
+      title: expect.any(String),
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     expect(Object.keys(paths).length).toBeGreaterThan(20);
     expect(Object.keys(components.schemas ?? {}).length).toBeGreaterThan(10);
   });
@@ -64,36 +78,40 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))("%s is a well-formed operation", (_, { path: p, method, op, source }) => {
-    expect(p).toMatch(/^\/api\//);
-    expect(METHODS).toContain(method);
-    expect(source, "the operation comes from OPERATIONS").toBeDefined();
-    expect(op.summary).toEqual(expect.any(String));
-    // Path template variables and path parameters name each other, one to one, all required.
-    const parameters = ((op.parameters ?? []) as Json[]).map(deref);
-    const inPath = parameters.filter((x) => x.in === "path");
-    const template = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    expect(inPath.map((x) => x.name).sort()).toEqual(template.sort());
-    for (const x of inPath) expect(x.required).toBe(true);
-    for (const x of parameters) {
-      expect(["path", "query", "header", "cookie"]).toContain(x.in);
-      expect(x.schema, `schema of ${String(x.name)}`).toEqual(expect.any(Object));
-    }
-    const names = parameters.map((x) => `${String(x.in)}:${String(x.name)}`);
-    expect(new Set(names).size).toBe(names.length);
-    // At least one success answer; every answer has a description.
-    const responses = op.responses as Record<string, Json>;
-    expect(Object.keys(responses).some((s) => /^2\d\d$/.test(s))).toBe(true);
-    for (const [status, response] of Object.entries(responses)) {
-      expect(status).toMatch(/^[1-5]\d\d$/);
-      expect(deref(response).description).toEqual(expect.any(String));
-    }
-    // Security names declared schemes only; tags are declared.
-    for (const requirement of op.security as Json[]) {
-      for (const scheme of Object.keys(requirement)) expect(components.securitySchemes).toHaveProperty(scheme);
-    }
-    for (const tag of op.tags as string[]) expect((doc.tags as Json[]).map((t) => t.name)).toContain(tag);
-  });
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))(
+    "%s is a well-formed operation",
+    (_, { path: p, method, op, source }) => {
+      expect(p).toMatch(/^\/api\//);
+      expect(METHODS).toContain(method);
+      expect(source, "the operation comes from OPERATIONS").toBeDefined();
+      expect(op.summary).toEqual(expect.any(String));
+      // Path template variables and path parameters name each other, one to one, all required.
+      const parameters = ((op.parameters ?? []) as Json[]).map(deref);
+      const inPath = parameters.filter((x) => x.in === "path");
+      const template = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(inPath.map((x) => x.name).sort()).toEqual(template.sort());
+      for (const x of inPath) expect(x.required).toBe(true);
+      for (const x of parameters) {
+        expect(["path", "query", "header", "cookie"]).toContain(x.in);
+        expect(x.schema, `schema of ${String(x.name)}`).toEqual(expect.any(Object));
+      }
+      const names = parameters.map((x) => `${String(x.in)}:${String(x.name)}`);
+      expect(new Set(names).size).toBe(names.length);
+      // At least one success answer; every answer has a description.
+      const responses = op.responses as Record<string, Json>;
+      expect(Object.keys(responses).some((s) => /^2\d\d$/.test(s))).toBe(true);
+      for (const [status, response] of Object.entries(responses)) {
+        expect(status).toMatch(/^[1-5]\d\d$/);
+        expect(deref(response).description).toEqual(expect.any(String));
+      }
+      // Security names declared schemes only; tags are declared.
+      for (const requirement of op.security as Json[]) {
+        for (const scheme of Object.keys(requirement))
+          expect(components.securitySchemes).toHaveProperty(scheme);
+      }
+      for (const tag of op.tags as string[]) expect((doc.tags as Json[]).map((t) => t.name)).toContain(tag);
+    },
+  );
 
   it("has unique operation IDs", () => {
     const ids = operations.map((o) => o.op.operationId);
@@ -105,12 +123,19 @@ describe("the OpenAPI document", () => {
     expect(startJob?.security).toEqual([{ sessionCookie: [] }, { bearerAuth: [] }]);
     expect(startJob?.["x-required-role"]).toBe("operator");
     expect(paths["/api/openapi.json"]?.get?.security).toEqual([]);
-    expect(components.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", description: expect.stringMatching(/personal API token/i) });
+    expect(components.securitySchemes?.bearerAuth).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      description: expect.stringMatching(/personal API token/i),
+    });
   });
 
   it("describes query parameters as sent: defaults optional, formats kept", () => {
     const list = ((paths["/api/jobs"]?.get?.parameters ?? []) as Json[]).map(deref);
-    expect(list.find((x) => x.name === "limit")).toMatchObject({ required: false, schema: { type: "integer", default: 50, minimum: 1, maximum: 100 } });
+    expect(list.find((x) => x.name === "limit")).toMatchObject({
+      required: false,
+      schema: { type: "integer", default: 50, minimum: 1, maximum: 100 },
+    });
     expect(JSON.stringify(list.find((x) => x.name === "from"))).toContain('"format":"date-time"');
   });
 });
@@ -119,30 +144,43 @@ describe("examples in the document", () => {
   const requestExamples = operations.flatMap(({ op, source, method, path: p }) => {
     const content = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
     const examples = (content?.["application/json"]?.examples ?? {}) as Record<string, Json>;
-    return Object.entries(examples).map(([name, e]) => [`${method.toUpperCase()} ${p} "${name}"`, e.value, source, content] as const);
+    return Object.entries(examples).map(
+      ([name, e]) => [`${method.toUpperCase()} ${p} "${name}"`, e.value, source, content] as const,
+    );
   });
 
   it("has request examples for every JSON body", () => {
     const withBody = operations.filter((o) => o.op.requestBody);
     expect(withBody.length).toBeGreaterThanOrEqual(5);
-    for (const o of withBody) expect(requestExamples.some(([, , source]) => source === o.source), o.op.operationId as string).toBe(true);
+    for (const o of withBody)
+      expect(
+        requestExamples.some(([, , source]) => source === o.source),
+        o.op.operationId as string,
+      ).toBe(true);
   });
 
-  it.each(requestExamples)("request %s validates against the route's own schema and the emitted one", (_, value, source, content) => {
-    const result = source!.body!.schema.safeParse(value);
-    expect(result.error?.issues ?? []).toEqual([]);
-    const emitted = deref(content!["application/json"]!.schema as Json);
-    for (const key of (emitted.required ?? []) as string[]) expect(value).toHaveProperty(key);
-    if (emitted.additionalProperties === false) {
-      for (const key of Object.keys(value as Json)) expect(Object.keys(emitted.properties as Json)).toContain(key);
-    }
-  });
+  it.each(requestExamples)(
+    "request %s validates against the route's own schema and the emitted one",
+    (_, value, source, content) => {
+      const result = source!.body!.schema.safeParse(value);
+      expect(result.error?.issues ?? []).toEqual([]);
+      const emitted = deref(content!["application/json"]!.schema as Json);
+      for (const key of (emitted.required ?? []) as string[]) expect(value).toHaveProperty(key);
+      if (emitted.additionalProperties === false) {
+        for (const key of Object.keys(value as Json))
+          expect(Object.keys(emitted.properties as Json)).toContain(key);
+      }
+    },
+  );
 
   const responseExamples = operations.flatMap(({ op, source, method, path: p }) =>
     Object.entries(op.responses as Record<string, Json>).flatMap(([status, response]) => {
-      const examples = (((response.content as Record<string, Json> | undefined)?.["application/json"]?.examples ?? {}) as Record<string, Json>);
+      const examples = ((response.content as Record<string, Json> | undefined)?.["application/json"]
+        ?.examples ?? {}) as Record<string, Json>;
       const schema = source?.responses.find((r) => String(r.status) === status)?.json?.schema;
-      return Object.entries(examples).map(([name, e]) => [`${method.toUpperCase()} ${p} ${status} "${name}"`, e.value, schema] as const);
+      return Object.entries(examples).map(
+        ([name, e]) => [`${method.toUpperCase()} ${p} ${status} "${name}"`, e.value, schema] as const,
+      );
     }),
   );
 
@@ -151,9 +189,13 @@ describe("examples in the document", () => {
     expect(schema!.safeParse(value).error?.issues ?? []).toEqual([]);
   });
 
-  it.each(errorResponses().map((e) => [e.name, e] as const))("error answer %s has a valid example of its own codes", (name, e) => {
-    const response = components.responses?.[name] as Json;
-    const example = ((response.content as Record<string, Json>)["application/json"]!.example ?? null) as Json;
-    expect(errorBodySchema.parse(example).error.code).toBeOneOf(e.codes);
-  });
+  it.each(errorResponses().map((e) => [e.name, e] as const))(
+    "error answer %s has a valid example of its own codes",
+    (name, e) => {
+      const response = components.responses?.[name] as Json;
+      const example = ((response.content as Record<string, Json>)["application/json"]!.example ??
+        null) as Json;
+      expect(errorBodySchema.parse(example).error.code).toBeOneOf(e.codes);
+    },
+  );
 });

@@ -1,7 +1,12 @@
 import type { z } from "zod";
 import packageJson from "@/package.json";
 import { auditEventDtoSchema } from "@/lib/db/audit-dto";
-import { namespaceDtoSchema, regionDtoSchema, repositorySummaryDtoSchema, tagDtoSchema } from "@/lib/browse/dto";
+import {
+  namespaceDtoSchema,
+  regionDtoSchema,
+  repositorySummaryDtoSchema,
+  tagDtoSchema,
+} from "@/lib/browse/dto";
 import { errorBodySchema } from "@/lib/errors";
 import { jobCountsSchema, jobDetailSchema, jobSummarySchema, taskSchema } from "@/lib/jobs/dto";
 import { userDtoSchema } from "@/lib/users/dto";
@@ -44,7 +49,8 @@ const SECURITY_SCHEMES = {
   bearerAuth: {
     type: "http",
     scheme: "bearer",
-    description: "Personal API token: `Authorization: Bearer <token>`, created on the settings page; it carries a role at most its creator's. No Origin check.",
+    description:
+      "Personal API token: `Authorization: Bearer <token>`, created on the settings page; it carries a role at most its creator's. No Origin check.",
   },
   metricsToken: {
     type: "http",
@@ -65,12 +71,17 @@ const ref = (name: string) => ({ $ref: `${SCHEMA_REF_PREFIX}${name}` });
 /** Collects `name → schema`, refusing one name for two schemas. */
 function addNamed(into: Map<string, z.ZodType>, name: string, schema: z.ZodType): void {
   const known = into.get(name);
-  if (known && known !== schema) throw new Error(`Two different schemas are named ${name} in the API document`);
+  if (known && known !== schema)
+    throw new Error(`Two different schemas are named ${name} in the API document`);
   into.set(name, schema);
 }
 
 function jsonContent(content: JsonContent) {
-  const examples = content.examples && Object.fromEntries(Object.entries(content.examples).map(([k, e]) => [k, { summary: e.summary, value: e.value }]));
+  const examples =
+    content.examples &&
+    Object.fromEntries(
+      Object.entries(content.examples).map(([k, e]) => [k, { summary: e.summary, value: e.value }]),
+    );
   return { "application/json": { schema: ref(content.name), ...(examples && { examples }) } };
 }
 
@@ -79,7 +90,8 @@ function parametersOf(schema: z.ZodType | undefined, where: "path" | "query", no
   if (!schema) return [];
   const json = toJsonSchema(schema, "input");
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
-  if (json.type !== "object") throw new Error(`A ${where} schema must be an object, one property per parameter`);
+  if (json.type !== "object")
+    throw new Error(`A ${where} schema must be an object, one property per parameter`);
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, propertySchema]) => ({
     name,
@@ -104,12 +116,16 @@ function operationObject(op: Operation, errorNames: Map<number, string>) {
     })),
   ];
   const guarded = op.access !== "public" && op.access !== "metricsToken";
-  const errorStatuses = [...new Set([...(guarded ? GUARD_ERRORS : []), ...(op.body ? BODY_ERRORS : []), ...(op.errors ?? [])])].sort();
+  const errorStatuses = [
+    ...new Set([...(guarded ? GUARD_ERRORS : []), ...(op.body ? BODY_ERRORS : []), ...(op.errors ?? [])]),
+  ].sort();
   const responses: Record<string, unknown> = {};
   for (const r of op.responses) {
     responses[String(r.status)] = {
       description: r.description,
-      content: r.json ? jsonContent(r.json) : { [r.other!.mediaType]: { schema: { type: "string", description: r.other!.description } } },
+      content: r.json
+        ? jsonContent(r.json)
+        : { [r.other!.mediaType]: { schema: { type: "string", description: r.other!.description } } },
     };
   }
   for (const status of errorStatuses) {
@@ -118,7 +134,9 @@ function operationObject(op: Operation, errorNames: Map<number, string>) {
     responses[String(status)] = { $ref: `#/components/responses/${name}` };
   }
   const roleLine = guarded ? `Needs the ${op.access} role (or higher).` : undefined;
-  const limitLine = op.body?.maxBytes ? `The body may have up to ${op.body.maxBytes.toLocaleString("en-US")} bytes.` : undefined;
+  const limitLine = op.body?.maxBytes
+    ? `The body may have up to ${op.body.maxBytes.toLocaleString("en-US")} bytes.`
+    : undefined;
   const description = [op.description, roleLine, limitLine].filter(Boolean).join("\n\n");
   return {
     operationId: op.id,

@@ -13,8 +13,14 @@ const route = {
 
 export const CREATE_JOB_EXAMPLES: Record<string, Example> = {
   tags: { summary: "Two tags by name", value: { ...route, tags: ["1.25.3", "latest"], override: false } },
-  pattern: { summary: "Every tag matching a pattern, when the job is created", value: { ...route, tagSelector: { pattern: "1.25.*" }, override: false } },
-  all: { summary: "Every tag, replacing tags that already exist in the target", value: { ...route, tagSelector: { all: true }, override: true } },
+  pattern: {
+    summary: "Every tag matching a pattern, when the job is created",
+    value: { ...route, tagSelector: { pattern: "1.25.*" }, override: false },
+  },
+  all: {
+    summary: "Every tag, replacing tags that already exist in the target",
+    value: { ...route, tagSelector: { all: true }, override: true },
+  },
 };
 
 export const EMPTY_BODY_EXAMPLES: Record<string, Example> = { empty: { summary: "No options", value: {} } };
@@ -46,5 +52,8 @@ export const JOB_ANSWER_EXAMPLES: Record<string, Example> = {
 };
 
 export const JOB_PLAN_EXAMPLES: Record<string, Example> = {
-  plan: { summary: "Two tags would be synced", value: { plan: { count: 2, tags: ["1.25.3", "latest"], truncated: false } } },
+  plan: {
+    summary: "Two tags would be synced",
+    value: { plan: { count: 2, tags: ["1.25.3", "latest"], truncated: false } },
+  },
 };

@@ -10,7 +10,14 @@ type Io = "input" | "output";
 export const SCHEMA_REF_PREFIX = "#/components/schemas/";
 
 /** zod's string formats by their JSON Schema names. */
-const JSON_SCHEMA_FORMATS: Record<string, string> = { date: "date", datetime: "date-time", time: "time", email: "email", url: "uri", uuid: "uuid" };
+const JSON_SCHEMA_FORMATS: Record<string, string> = {
+  date: "date",
+  datetime: "date-time",
+  time: "time",
+  email: "email",
+  url: "uri",
+  uuid: "uuid",
+};
 
 interface OverrideContext {
   zodSchema: z.core.$ZodTypes;
@@ -36,7 +43,12 @@ function withoutDialect({ $schema: _s, $id: _i, ...rest }: JsonSchema): JsonSche
   return rest;
 }
 
-const options = (io: Io) => ({ target: "draft-2020-12" as const, io, unrepresentable: "throw" as const, override: refine });
+const options = (io: Io) => ({
+  target: "draft-2020-12" as const,
+  io,
+  unrepresentable: "throw" as const,
+  override: refine,
+});
 
 /** One schema, inline. */
 export function toJsonSchema(schema: z.ZodType, io: Io): JsonSchema {
@@ -48,7 +60,10 @@ export function toComponentSchemas(named: Map<string, z.ZodType>, io: Io): Recor
   if (named.size === 0) return {};
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of named) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { ...options(io), uri: (id) => `${SCHEMA_REF_PREFIX}${id}` }) as {
+  const { schemas } = z.toJSONSchema(registry, {
+    ...options(io),
+    uri: (id) => `${SCHEMA_REF_PREFIX}${id}`,
+  }) as {
     schemas: Record<string, JsonSchema>;
   };
   return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutDialect(s)]));

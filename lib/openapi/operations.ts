@@ -10,7 +10,14 @@ import {
   tagNamesDtoSchema,
   tagPageDtoSchema,
 } from "@/lib/browse/dto";
-import { jobAnswerSchema, jobPageSchema, jobPlanSchema, jobStatsSchema, startAnswerSchema, taskPageSchema } from "@/lib/jobs/dto";
+import {
+  jobAnswerSchema,
+  jobPageSchema,
+  jobPlanSchema,
+  jobStatsSchema,
+  startAnswerSchema,
+  taskPageSchema,
+} from "@/lib/jobs/dto";
 import {
   createJobSchema,
   emptyBodySchema,
@@ -36,7 +43,13 @@ import {
   repositoryRefSchema,
   tagsQuerySchema,
 } from "@/lib/validation/browse";
-import { CREATE_JOB_EXAMPLES, EMPTY_BODY_EXAMPLES, JOB_ANSWER_EXAMPLES, JOB_PLAN_EXAMPLES, UPDATE_USER_EXAMPLES } from "./examples";
+import {
+  CREATE_JOB_EXAMPLES,
+  EMPTY_BODY_EXAMPLES,
+  JOB_ANSWER_EXAMPLES,
+  JOB_PLAN_EXAMPLES,
+  UPDATE_USER_EXAMPLES,
+} from "./examples";
 import type { Operation } from "./operation";
 
 // Every operation of the API, once: a route handler without an entry here fails lib/openapi/routes.test.ts.
@@ -53,7 +66,12 @@ const HISTORY_NOTES = {
   to: "Exclusive when a date-time; a date alone includes that day (UTC).",
 };
 
-const createJobBody = { schema: createJobSchema, name: "CreateJobRequest", examples: CREATE_JOB_EXAMPLES, maxBytes: JOB_BODY_LIMIT };
+const createJobBody = {
+  schema: createJobSchema,
+  name: "CreateJobRequest",
+  examples: CREATE_JOB_EXAMPLES,
+  maxBytes: JOB_BODY_LIMIT,
+};
 const emptyBody = { schema: emptyBodySchema, name: "EmptyRequest", examples: EMPTY_BODY_EXAMPLES };
 const jobAnswer = { schema: jobAnswerSchema, name: "JobAnswer", examples: JOB_ANSWER_EXAMPLES };
 
@@ -64,12 +82,18 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/jobs",
     summary: "List sync jobs",
-    description: "The sync history, newest first, filtered and paged by cursor: pass `nextCursor` back unchanged with the same filters.",
+    description:
+      "The sync history, newest first, filtered and paged by cursor: pass `nextCursor` back unchanged with the same filters.",
     tag: "Jobs",
     access: "viewer",
     query: jobListQuerySchema,
-    notes: { ...HISTORY_NOTES, cursor: "`nextCursor` of the previous page; a cursor this API did not hand out answers 400." },
-    responses: [{ status: 200, description: "One page of jobs.", json: { schema: jobPageSchema, name: "JobPage" } }],
+    notes: {
+      ...HISTORY_NOTES,
+      cursor: "`nextCursor` of the previous page; a cursor this API did not hand out answers 400.",
+    },
+    responses: [
+      { status: 200, description: "One page of jobs.", json: { schema: jobPageSchema, name: "JobPage" } },
+    ],
   },
   {
     id: "startJob",
@@ -84,14 +108,20 @@ export const OPERATIONS: Operation[] = [
     headers: {
       [IDEMPOTENCY_KEY_HEADER]: {
         schema: idempotencyKeySchema,
-        description: "8–128 printable ASCII characters, per user: the same key with the same body answers the earlier job (200); with another body, 422.",
+        description:
+          "8–128 printable ASCII characters, per user: the same key with the same body answers the earlier job (200); with another body, 422.",
       },
     },
     responses: [
-      { status: 201, description: "The job was created.", json: { schema: startAnswerSchema, name: "StartJobAnswer", examples: JOB_ANSWER_EXAMPLES } },
+      {
+        status: 201,
+        description: "The job was created.",
+        json: { schema: startAnswerSchema, name: "StartJobAnswer", examples: JOB_ANSWER_EXAMPLES },
+      },
       {
         status: 200,
-        description: "The job of a repeated Idempotency-Key, or (`existing: true`) the same request's job still running.",
+        description:
+          "The job of a repeated Idempotency-Key, or (`existing: true`) the same request's job still running.",
         json: { schema: startAnswerSchema, name: "StartJobAnswer" },
       },
     ],
@@ -102,11 +132,18 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/jobs/plan",
     summary: "Preview the tags of a sync request",
-    description: "The tags a sync request would take (their count and the first 200 by name), before anything is written.",
+    description:
+      "The tags a sync request would take (their count and the first 200 by name), before anything is written.",
     tag: "Jobs",
     access: "operator",
     body: createJobBody,
-    responses: [{ status: 200, description: "What the request would sync.", json: { schema: jobPlanSchema, name: "JobPlan", examples: JOB_PLAN_EXAMPLES } }],
+    responses: [
+      {
+        status: 200,
+        description: "What the request would sync.",
+        json: { schema: jobPlanSchema, name: "JobPlan", examples: JOB_PLAN_EXAMPLES },
+      },
+    ],
     errors: [422, ...SWR_ERRORS],
   },
   {
@@ -117,19 +154,32 @@ export const OPERATIONS: Operation[] = [
     description: "Counts by status, the unsettled jobs and the latest jobs, for the overview.",
     tag: "Jobs",
     access: "viewer",
-    responses: [{ status: 200, description: "Counts and short lists.", json: { schema: jobStatsSchema, name: "JobStats" } }],
+    responses: [
+      {
+        status: 200,
+        description: "Counts and short lists.",
+        json: { schema: jobStatsSchema, name: "JobStats" },
+      },
+    ],
   },
   {
     id: "exportJobsCsv",
     method: "get",
     path: "/api/jobs/export.csv",
     summary: "Export the job history as CSV",
-    description: "Every job matching the history filters, as a CSV download (RFC 4180, CRLF line ends). Filter errors answer JSON before any CSV is sent.",
+    description:
+      "Every job matching the history filters, as a CSV download (RFC 4180, CRLF line ends). Filter errors answer JSON before any CSV is sent.",
     tag: "Jobs",
     access: "viewer",
     query: jobFiltersSchema,
     notes: HISTORY_NOTES,
-    responses: [{ status: 200, description: "The matching jobs.", other: { mediaType: "text/csv", description: "One row per job, with a header row." } }],
+    responses: [
+      {
+        status: 200,
+        description: "The matching jobs.",
+        other: { mediaType: "text/csv", description: "One row per job, with a header row." },
+      },
+    ],
   },
   {
     id: "getJob",
@@ -155,13 +205,16 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/jobs/{id}/tasks",
     summary: "List the tags of a sync job",
-    description: "One page of the job's tasks (one per tag), by tag name, filtered by state and a part of the tag.",
+    description:
+      "One page of the job's tasks (one per tag), by tag name, filtered by state and a part of the tag.",
     tag: "Jobs",
     access: "viewer",
     params: jobIdParamsSchema,
     query: taskListQuerySchema,
     notes: { id: "The job's ID.", q: "A part of the tag name." },
-    responses: [{ status: 200, description: "One page of tasks.", json: { schema: taskPageSchema, name: "TaskPage" } }],
+    responses: [
+      { status: 200, description: "One page of tasks.", json: { schema: taskPageSchema, name: "TaskPage" } },
+    ],
     errors: [404],
   },
   {
@@ -200,11 +253,14 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/regions",
     summary: "List regions",
-    description: "Every region of the app's table, or the sync targets of `source` (the source itself excluded).",
+    description:
+      "Every region of the app's table, or the sync targets of `source` (the source itself excluded).",
     tag: "Browse",
     access: "viewer",
     query: regionsQuerySchema,
-    responses: [{ status: 200, description: "The regions.", json: { schema: regionsDtoSchema, name: "Regions" } }],
+    responses: [
+      { status: 200, description: "The regions.", json: { schema: regionsDtoSchema, name: "Regions" } },
+    ],
     errors: SWR_ERRORS,
   },
   {
@@ -215,7 +271,13 @@ export const OPERATIONS: Operation[] = [
     tag: "Browse",
     access: "viewer",
     query: namespacesQuerySchema,
-    responses: [{ status: 200, description: "The namespaces, by name; `auth` 7 manage, 3 write, 1 read.", json: { schema: namespacesDtoSchema, name: "Namespaces" } }],
+    responses: [
+      {
+        status: 200,
+        description: "The namespaces, by name; `auth` 7 manage, 3 write, 1 read.",
+        json: { schema: namespacesDtoSchema, name: "Namespaces" },
+      },
+    ],
     errors: SWR_ERRORS,
   },
   {
@@ -223,11 +285,18 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/namespaces/check",
     summary: "Check that a namespace exists",
-    description: "Whether a namespace exists in a region (a sync target must); a missing one is `exists: false` with a sentence, not 404.",
+    description:
+      "Whether a namespace exists in a region (a sync target must); a missing one is `exists: false` with a sentence, not 404.",
     tag: "Browse",
     access: "viewer",
     query: namespaceCheckQuerySchema,
-    responses: [{ status: 200, description: "Whether it exists.", json: { schema: namespaceCheckDtoSchema, name: "NamespaceCheck" } }],
+    responses: [
+      {
+        status: 200,
+        description: "Whether it exists.",
+        json: { schema: namespaceCheckDtoSchema, name: "NamespaceCheck" },
+      },
+    ],
     errors: SWR_ERRORS,
   },
   {
@@ -235,12 +304,19 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/repositories",
     summary: "List repositories",
-    description: "One page of a region's repositories, optionally of one namespace and matching a part of the name.",
+    description:
+      "One page of a region's repositories, optionally of one namespace and matching a part of the name.",
     tag: "Browse",
     access: "viewer",
     query: repositoriesQuerySchema,
     notes: { q: "A part of the repository name." },
-    responses: [{ status: 200, description: "One page of repositories.", json: { schema: repositoryPageDtoSchema, name: "RepositoryPage" } }],
+    responses: [
+      {
+        status: 200,
+        description: "One page of repositories.",
+        json: { schema: repositoryPageDtoSchema, name: "RepositoryPage" },
+      },
+    ],
     errors: [404, ...SWR_ERRORS],
   },
   {
@@ -251,7 +327,13 @@ export const OPERATIONS: Operation[] = [
     tag: "Browse",
     access: "viewer",
     query: repositoryRefSchema,
-    responses: [{ status: 200, description: "The repository's summary.", json: { schema: repositoryDetailDtoSchema, name: "RepositoryDetail" } }],
+    responses: [
+      {
+        status: 200,
+        description: "The repository's summary.",
+        json: { schema: repositoryDetailDtoSchema, name: "RepositoryDetail" },
+      },
+    ],
     errors: [404, ...SWR_ERRORS],
   },
   {
@@ -263,7 +345,9 @@ export const OPERATIONS: Operation[] = [
     access: "viewer",
     query: tagsQuerySchema,
     notes: { q: "A part of the tag name." },
-    responses: [{ status: 200, description: "One page of tags.", json: { schema: tagPageDtoSchema, name: "TagPage" } }],
+    responses: [
+      { status: 200, description: "One page of tags.", json: { schema: tagPageDtoSchema, name: "TagPage" } },
+    ],
     errors: [404, ...SWR_ERRORS],
   },
   {
@@ -271,12 +355,15 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/tags/all",
     summary: "List every matching tag name",
-    description: "Every tag name matching `q` (for select-all-matching), at most 10,000; `truncated` when more match.",
+    description:
+      "Every tag name matching `q` (for select-all-matching), at most 10,000; `truncated` when more match.",
     tag: "Browse",
     access: "viewer",
     query: allTagsQuerySchema,
     notes: { q: "A part of the tag name." },
-    responses: [{ status: 200, description: "The tag names.", json: { schema: tagNamesDtoSchema, name: "TagNames" } }],
+    responses: [
+      { status: 200, description: "The tag names.", json: { schema: tagNamesDtoSchema, name: "TagNames" } },
+    ],
     errors: [404, ...SWR_ERRORS],
   },
   {
@@ -284,12 +371,19 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/tags/existing",
     summary: "Find which tags exist in a repository",
-    description: "Which of the given tags already exist in a (target) repository, in the order asked; a repository that does not exist holds none.",
+    description:
+      "Which of the given tags already exist in a (target) repository, in the order asked; a repository that does not exist holds none.",
     tag: "Browse",
     access: "viewer",
     query: existingTagsQuerySchema,
     notes: { tag: "Repeat the parameter for each tag (`tag=a&tag=b`), 1–200 per request." },
-    responses: [{ status: 200, description: "The tags that exist, with their digests.", json: { schema: existingTagsDtoSchema, name: "ExistingTags" } }],
+    responses: [
+      {
+        status: 200,
+        description: "The tags that exist, with their digests.",
+        json: { schema: existingTagsDtoSchema, name: "ExistingTags" },
+      },
+    ],
     errors: SWR_ERRORS,
   },
 
@@ -301,20 +395,33 @@ export const OPERATIONS: Operation[] = [
     summary: "List users",
     tag: "Users",
     access: "admin",
-    responses: [{ status: 200, description: "Every account, by email.", json: { schema: usersAnswerSchema, name: "UsersAnswer" } }],
+    responses: [
+      {
+        status: 200,
+        description: "Every account, by email.",
+        json: { schema: usersAnswerSchema, name: "UsersAnswer" },
+      },
+    ],
   },
   {
     id: "updateUser",
     method: "patch",
     path: "/api/users/{id}",
     summary: "Change a user's role or status",
-    description: "Change the role, or disable or enable the account; disabling ends its sessions. Admins cannot demote or disable themselves (409).",
+    description:
+      "Change the role, or disable or enable the account; disabling ends its sessions. Admins cannot demote or disable themselves (409).",
     tag: "Users",
     access: "admin",
     params: userIdParamsSchema,
     body: { schema: updateUserSchema, name: "UpdateUserRequest", examples: UPDATE_USER_EXAMPLES },
     notes: { id: "The user's ID." },
-    responses: [{ status: 200, description: "The account as stored after the change.", json: { schema: userAnswerSchema, name: "UserAnswer" } }],
+    responses: [
+      {
+        status: 200,
+        description: "The account as stored after the change.",
+        json: { schema: userAnswerSchema, name: "UserAnswer" },
+      },
+    ],
     errors: [404, 409],
   },
   {
@@ -327,7 +434,13 @@ export const OPERATIONS: Operation[] = [
     access: "admin",
     params: userIdParamsSchema,
     notes: { id: "The user's ID." },
-    responses: [{ status: 200, description: "How many live sessions were ended.", json: { schema: revokeSessionsAnswerSchema, name: "RevokeSessionsAnswer" } }],
+    responses: [
+      {
+        status: 200,
+        description: "How many live sessions were ended.",
+        json: { schema: revokeSessionsAnswerSchema, name: "RevokeSessionsAnswer" },
+      },
+    ],
     errors: [404],
   },
 
@@ -342,7 +455,13 @@ export const OPERATIONS: Operation[] = [
     access: "admin",
     query: auditQuerySchema,
     notes: { cursor: "`nextCursor` of the previous page; a cursor this API did not hand out answers 400." },
-    responses: [{ status: 200, description: "One page of events.", json: { schema: auditPageSchema, name: "AuditPage" } }],
+    responses: [
+      {
+        status: 200,
+        description: "One page of events.",
+        json: { schema: auditPageSchema, name: "AuditPage" },
+      },
+    ],
   },
 
   // Service
@@ -351,10 +470,17 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/metrics",
     summary: "Scrape Prometheus metrics",
-    description: "Prometheus text format. When the server sets `METRICS_TOKEN`, send it as `Authorization: Bearer <METRICS_TOKEN>`; else no credentials are needed.",
+    description:
+      "Prometheus text format. When the server sets `METRICS_TOKEN`, send it as `Authorization: Bearer <METRICS_TOKEN>`; else no credentials are needed.",
     tag: "Service",
     access: "metricsToken",
-    responses: [{ status: 200, description: "The metrics.", other: { mediaType: "text/plain", description: "Prometheus exposition format 0.0.4." } }],
+    responses: [
+      {
+        status: 200,
+        description: "The metrics.",
+        other: { mediaType: "text/plain", description: "Prometheus exposition format 0.0.4." },
+      },
+    ],
     errors: [401],
   },
   {
@@ -362,10 +488,17 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/openapi.json",
     summary: "Get this API document",
-    description: "This OpenAPI 3.1 document. The same for every installation of this version: it holds no data of the server and needs no sign-in.",
+    description:
+      "This OpenAPI 3.1 document. The same for every installation of this version: it holds no data of the server and needs no sign-in.",
     tag: "Service",
     access: "public",
-    responses: [{ status: 200, description: "The document.", json: { schema: z.record(z.string(), z.unknown()), name: "OpenApiDocument" } }],
+    responses: [
+      {
+        status: 200,
+        description: "The document.",
+        json: { schema: z.record(z.string(), z.unknown()), name: "OpenApiDocument" },
+      },
+    ],
   },
 ];
 

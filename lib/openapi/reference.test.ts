@@ -11,7 +11,8 @@ const all = reference.tags.flatMap((t) => t.operations);
 describe("apiReference", () => {
   it("lists every operation once, under its tag", () => {
     expect(all.map((op) => op.id).sort()).toEqual(OPERATIONS.map((op) => op.id).sort());
-    for (const tag of reference.tags) for (const op of tag.operations) expect(OPERATIONS.find((o) => o.id === op.id)?.tag).toBe(tag.name);
+    for (const tag of reference.tags)
+      for (const op of tag.operations) expect(OPERATIONS.find((o) => o.id === op.id)?.tag).toBe(tag.name);
   });
 
   it("shows POST /api/jobs with its role, body schema, examples and resolved error answers", () => {
@@ -21,6 +22,7 @@ describe("apiReference", () => {
     expect(start!.requestBody!.examples.map((e) => e.name)).toEqual(["tags", "pattern", "all"]);
     const unauthenticated = start!.responses.find((r) => r.status === "401");
     expect(unauthenticated?.description).toMatch(/unauthenticated/);
+    expect(unauthenticated?.shared).toBe("Unauthenticated");
     expect(schemaRefName(unauthenticated!.content!.schema!)).toBe("Error");
     const shared = reference.errors.find((e) => e.name === "Unauthenticated");
     expect(shared?.content?.examples[0]?.value).toMatchObject({ error: { code: "unauthenticated" } });
@@ -32,7 +34,13 @@ describe("apiReference", () => {
   });
 
   it("lists the named schemas and the security schemes", () => {
-    expect(reference.schemas.map((s) => s.name)).toEqual(expect.arrayContaining(["JobDetail", "CreateJobRequest", "Error"]));
-    expect(reference.securitySchemes.map((s) => s.name)).toEqual(["sessionCookie", "bearerAuth", "metricsToken"]);
+    expect(reference.schemas.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["JobDetail", "CreateJobRequest", "Error"]),
+    );
+    expect(reference.securitySchemes.map((s) => s.name)).toEqual([
+      "sessionCookie",
+      "bearerAuth",
+      "metricsToken",
+    ]);
   });
 });

@@ -8,8 +8,15 @@ import { SCHEMA_REF_PREFIX, type JsonSchema } from "./json-schema";
 
 const jsonSchema = z.record(z.string(), z.unknown());
 const examplesSchema = z.record(z.string(), z.object({ summary: z.string().optional(), value: z.unknown() }));
-const mediaSchema = z.object({ schema: jsonSchema.optional(), examples: examplesSchema.optional(), example: z.unknown().optional() });
-const responseSchema = z.object({ description: z.string(), content: z.record(z.string(), mediaSchema).optional() });
+const mediaSchema = z.object({
+  schema: jsonSchema.optional(),
+  examples: examplesSchema.optional(),
+  example: z.unknown().optional(),
+});
+const responseSchema = z.object({
+  description: z.string(),
+  content: z.record(z.string(), mediaSchema).optional(),
+});
 
 const operationSchema = z.object({
   operationId: z.string(),
@@ -19,7 +26,15 @@ const operationSchema = z.object({
   security: z.array(z.record(z.string(), z.array(z.string()))),
   [ROLE_EXTENSION]: roleSchema.optional(),
   parameters: z
-    .array(z.object({ name: z.string(), in: z.string(), required: z.boolean(), description: z.string().optional(), schema: jsonSchema }))
+    .array(
+      z.object({
+        name: z.string(),
+        in: z.string(),
+        required: z.boolean(),
+        description: z.string().optional(),
+        schema: jsonSchema,
+      }),
+    )
     .default([]),
   requestBody: z.object({ content: z.record(z.string(), mediaSchema) }).optional(),
   responses: z.record(z.string(), z.union([z.object({ $ref: z.string() }), responseSchema])),
@@ -58,7 +73,8 @@ export interface ReferenceOperation {
   access: Access;
   parameters: z.output<typeof operationSchema>["parameters"];
   requestBody?: ReferenceContent;
-  responses: { status: string; description: string; content?: ReferenceContent }[];
+  /** `shared`: the name of an error answer of `components.responses`. */
+  responses: { status: string; description: string; content?: ReferenceContent; shared?: string }[];
 }
 
 export interface ApiReference {
@@ -72,14 +88,23 @@ export interface ApiReference {
 /** The name of a `#/components/schemas/…` reference, or null. */
 export function schemaRefName(schema: JsonSchema): string | null {
   const ref = schema.$ref;
-  return typeof ref === "string" && ref.startsWith(SCHEMA_REF_PREFIX) ? ref.slice(SCHEMA_REF_PREFIX.length) : null;
+  return typeof ref === "string" && ref.startsWith(SCHEMA_REF_PREFIX)
+    ? ref.slice(SCHEMA_REF_PREFIX.length)
+    : null;
 }
 
-function contentOf(content: Record<string, z.output<typeof mediaSchema>> | undefined): ReferenceContent | undefined {
+function contentOf(
+  content: Record<string, z.output<typeof mediaSchema>> | undefined,
+): ReferenceContent | undefined {
   const [mediaType, media] = Object.entries(content ?? {})[0] ?? [];
   if (!mediaType || !media) return undefined;
-  const examples = Object.entries(media.examples ?? {}).map(([name, e]) => ({ name, summary: e.summary, value: e.value }));
-  if (media.example !== undefined) examples.push({ name: "example", summary: undefined, value: media.example });
+  const examples = Object.entries(media.examples ?? {}).map(([name, e]) => ({
+    name,
+    summary: e.summary,
+    value: e.value,
+  }));
+  if (media.example !== undefined)
+    examples.push({ name: "example", summary: undefined, value: media.example });
   return { mediaType, schema: media.schema, examples };
 }
 
@@ -91,34 +116,48 @@ function accessOf(op: z.output<typeof operationSchema>): Access {
 
 export function apiReference(document: OpenApiDocument): ApiReference {
   const doc = documentSchema.parse(document);
-  const operations: (ReferenceOperation & { tag: string })[] = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({
-      id: op.operationId,
-      tag: op.tags[0]!,
-      method: method.toUpperCase(),
-      path,
-      summary: op.summary,
-      description: op.description,
-      access: accessOf(op),
-      parameters: op.parameters,
-      requestBody: contentOf(op.requestBody?.content),
-      responses: Object.entries(op.responses).map(([status, r]) => {
-        if (!("$ref" in r)) return { status, description: r.description, content: contentOf(r.content) };
-        const name = r.$ref.split("/").pop()!;
-        const shared = doc.components.responses[name];
-        if (!shared) throw new Error(`${op.operationId}: ${status} refers to a missing response`);
-        // A shared error answer: its example is shown once, under the error answers.
-        const content = contentOf(shared.content);
-        return { status, description: shared.description, content: content && { ...content, examples: [] } };
-      }),
-    })),
+  const operations: (ReferenceOperation & { tag: string })[] = Object.entries(doc.paths).flatMap(
+    ([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({
+        id: op.operationId,
+        tag: op.tags[0]!,
+        method: method.toUpperCase(),
+        path,
+        summary: op.summary,
+        description: op.description,
+        access: accessOf(op),
+        parameters: op.parameters,
+        requestBody: contentOf(op.requestBody?.content),
+        responses: Object.entries(op.responses).map(([status, r]) => {
+          if (!("$ref" in r)) return { status, description: r.description, content: contentOf(r.content) };
+          const name = r.$ref.split("/").pop()!;
+          const shared = doc.components.responses[name];
+          if (!shared) throw new Error(`${op.operationId}: ${status} refers to a missing response`);
+          // A shared error answer: shown once, under the error answers, and named here.
+          return {
+            status,
+            description: shared.description,
+            content: contentOf(shared.content),
+            shared: name,
+          };
+        }),
+      })),
   );
   return {
-    errors: Object.entries(doc.components.responses).map(([name, r]) => ({ name, description: r.description, content: contentOf(r.content) })),
-    tags: doc.tags.map((t) => ({ ...t, operations: operations.filter((op) => op.tag === t.name) })).filter((t) => t.operations.length > 0),
+    errors: Object.entries(doc.components.responses).map(([name, r]) => ({
+      name,
+      description: r.description,
+      content: contentOf(r.content),
+    })),
+    tags: doc.tags
+      .map((t) => ({ ...t, operations: operations.filter((op) => op.tag === t.name) }))
+      .filter((t) => t.operations.length > 0),
     schemas: Object.entries(doc.components.schemas)
       .map(([name, schema]) => ({ name, schema }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    securitySchemes: Object.entries(doc.components.securitySchemes).map(([name, s]) => ({ name, description: s.description })),
+    securitySchemes: Object.entries(doc.components.securitySchemes).map(([name, s]) => ({
+      name,
+      description: s.description,
+    })),
   };
 }

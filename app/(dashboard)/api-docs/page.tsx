@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { Content, operationAnchor, OperationView } from "@/components/api-docs/operation-view";
+import { Answer, errorAnchor, operationAnchor, OperationView } from "@/components/api-docs/operation-view";
 import { schemaAnchor, SchemaView } from "@/components/api-docs/schema-view";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiReference } from "@/lib/openapi/reference";
@@ -13,7 +14,33 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const linkClass = "text-blue-700 underline dark:text-blue-300";
-const sectionClass = "space-y-3";
+
+/** A part of the page: a level-2 heading, a line about it, its content. `lang` marks headings that are the API's own English. */
+function DocSection({
+  id,
+  title,
+  intro,
+  lang,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  lang?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-semibold" lang={lang}>
+        {title}
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300" lang={lang}>
+        {intro}
+      </p>
+      {children}
+    </section>
+  );
+}
 
 export default async function ApiDocsPage() {
   const t = await getTranslations("apiDocs");
@@ -32,7 +59,10 @@ export default async function ApiDocsPage() {
         </p>
       </header>
 
-      <nav aria-label={t("contents")} className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <nav
+        aria-label={t("contents")}
+        className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {reference.tags.map((tag) => (
             <li key={tag.name}>
@@ -43,7 +73,8 @@ export default async function ApiDocsPage() {
                 {tag.operations.map((op) => (
                   <li key={op.id}>
                     <a href={`#${operationAnchor(op.id)}`} className={linkClass}>
-                      <span className="font-mono text-xs">{op.method}</span> <span lang="en">{op.summary}</span>
+                      <span className="font-mono text-xs">{op.method}</span>{" "}
+                      <span lang="en">{op.summary}</span>
                     </a>
                   </li>
                 ))}
@@ -53,11 +84,7 @@ export default async function ApiDocsPage() {
         </ul>
       </nav>
 
-      <section aria-labelledby="authentication" className={sectionClass}>
-        <h2 id="authentication" className="text-xl font-semibold">
-          {t("authentication")}
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t("authenticationIntro")}</p>
+      <DocSection id="authentication" title={t("authentication")} intro={t("authenticationIntro")}>
         <dl className="space-y-2 text-sm">
           {reference.securitySchemes.map((s) => (
             <div key={s.name}>
@@ -66,56 +93,46 @@ export default async function ApiDocsPage() {
             </div>
           ))}
         </dl>
-      </section>
+      </DocSection>
 
       {reference.tags.map((tag) => (
-        <section key={tag.name} aria-labelledby={`tag-${tag.name}`} className={sectionClass}>
-          <h2 id={`tag-${tag.name}`} className="text-xl font-semibold" lang="en">
-            {tag.name}
-          </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-300" lang="en">
-            {tag.description}
-          </p>
+        <DocSection key={tag.name} id={`tag-${tag.name}`} title={tag.name} intro={tag.description} lang="en">
           {tag.operations.map((op) => (
             <OperationView key={op.id} op={op} t={t} common={common} />
           ))}
-        </section>
+        </DocSection>
       ))}
 
-      <section aria-labelledby="errors" className={sectionClass}>
-        <h2 id="errors" className="text-xl font-semibold">
-          {t("errors")}
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t("errorsIntro")}</p>
+      <DocSection id="errors" title={t("errors")} intro={t("errorsIntro")}>
         <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
           {reference.errors.map((e) => (
-            <div key={e.name} className="border-t border-slate-100 pt-2 first:border-t-0 first:pt-0 dark:border-slate-800">
-              <dt className="font-mono text-sm font-semibold">{e.name}</dt>
-              <dd className="space-y-1">
-                <p className="text-sm" lang="en">
-                  {e.description}
-                </p>
-                {e.content ? <Content content={e.content} t={t} name={e.name} /> : null}
-              </dd>
-            </div>
+            <Answer
+              key={e.name}
+              id={errorAnchor(e.name)}
+              label={e.name}
+              description={e.description}
+              content={e.content}
+              t={t}
+              name={e.name}
+            />
           ))}
         </dl>
-      </section>
+      </DocSection>
 
-      <section aria-labelledby="schemas" className={sectionClass}>
-        <h2 id="schemas" className="text-xl font-semibold">
-          {t("schemas")}
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t("schemasIntro")}</p>
+      <DocSection id="schemas" title={t("schemas")} intro={t("schemasIntro")}>
         {reference.schemas.map(({ name, schema }) => (
-          <section key={name} aria-labelledby={schemaAnchor(name)} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <section
+            key={name}
+            aria-labelledby={schemaAnchor(name)}
+            className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+          >
             <h3 id={schemaAnchor(name)} className="mb-2 font-mono text-base font-semibold" lang="en">
               {name}
             </h3>
             <SchemaView schema={schema} t={t} name={name} />
           </section>
         ))}
-      </section>
+      </DocSection>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { GET } from "@/app/api/openapi.json/route";
 import { errorBodySchema } from "@/lib/errors";
 import { openApiDocument } from "./document";
 import { errorResponses } from "./errors";
@@ -58,12 +57,8 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(components.schemas ?? {}).length).toBeGreaterThan(10);
   });
 
-  it("is plain JSON: what the route sends is the document itself", async () => {
+  it("is plain JSON", () => {
     expect(JSON.parse(JSON.stringify(doc))).toStrictEqual(doc);
-    const res = GET();
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res.json()).toStrictEqual(doc);
   });
 
   it("resolves every $ref", () => {

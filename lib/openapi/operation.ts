@@ -3,6 +3,9 @@ import type { Role } from "@/lib/auth/roles";
 
 // The shape of one entry of the API's operation list: what a route handler takes and answers, by the route's own schemas.
 
+/** Answers of the routes that ask SWR (browse, and job requests checked against SWR). */
+export const SWR_ERRORS = [429, 502, 504];
+
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export const TAGS = {

@@ -151,7 +151,7 @@ describe("the API document and the route files", () => {
     (_, r, method) => {
       expect(
         find(r.path, method),
-        `add ${method} ${r.path} (${r.file}) to OPERATIONS in lib/openapi/operations.ts`,
+        `add ${method} ${r.path} (${r.file}) to an operation list under lib/openapi/operations/`,
       ).toBeDefined();
     },
   );

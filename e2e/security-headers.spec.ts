@@ -66,7 +66,7 @@ test("every page carries a nonce CSP and runs under it", async ({ page }) => {
 
 test("API answers carry the headers and no-store", async ({ baseURL }) => {
   const client = await apiClient(baseURL!, "admin");
-  for (const p of ["/api/jobs/stats", "/api/users", "/api/jobs?from=0000-01-01", "/api/jobs/%zz", "/api/auth/session"]) {
+  for (const p of ["/api/jobs/stats", "/api/users", "/api/openapi.json", "/api/jobs?from=0000-01-01", "/api/jobs/%zz", "/api/auth/session"]) {
     const response = await client.get(p);
     expect(response.status(), p).toBeLessThan(500);
     expect(expectSecurityHeaders(response.headers(), p), p).toContain("default-src 'none'");

@@ -34,9 +34,18 @@ export class AppError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors };
-}
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** The body of every error answer: the API document's `Error` schema. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input. */
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Field messages keyed by dotted path, from a zod error. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {

@@ -11,6 +11,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/users.json"),
       import("./en/tokens.json"),
       import("./en/webhooks.json"),
+      import("./en/api-docs.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -21,6 +22,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/users.json"),
       import("./zh-CN/tokens.json"),
       import("./zh-CN/webhooks.json"),
+      import("./zh-CN/api-docs.json"),
     ]),
 };
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/postgres/client";
 import { db, type DbTx } from "./client";
 import type { AuditAction } from "./audit-actions";
+import type { AuditPage } from "./audit-dto";
 import { decodeCursor, pageOf } from "./cursor";
 
 // The audit log: who did what to which target, and whether it worked. Never secrets; details stay small.
@@ -22,16 +23,7 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditEventDto {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorEmail: string;
-  action: string;
-  target: string | null;
-  outcome: string;
-  detail: unknown;
-}
+export type { AuditEventDto } from "./audit-dto";
 
 const SECRET_KEY = /pass(word)?|secret|token|credential|authorization|cookie|hash|^sk$/i;
 const MAX_STRING = 500;
@@ -97,7 +89,7 @@ function parseDetail(text: string | null): unknown {
 /** Audit events, newest first, in pages of `limit` (default 50). */
 export async function listAudit(
   filters: AuditFilters = {},
-): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+): Promise<AuditPage> {
   const limit = filters.limit ?? 50;
   const after = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   const where: Prisma.AuditEventWhereInput = {

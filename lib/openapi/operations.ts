@@ -1,0 +1,22 @@
+import type { Operation } from "./operation";
+import { ADMIN_OPERATIONS } from "./operations/admin";
+import { BROWSE_OPERATIONS } from "./operations/browse";
+import { JOB_OPERATIONS } from "./operations/jobs";
+import { SERVICE_OPERATIONS } from "./operations/service";
+
+// Every operation of the API, once, one file per area under operations/: a route handler without an entry fails
+// lib/openapi/routes.test.ts. Schemas are the ones the route passes to route() and the DTOs it answers with, so the
+// document cannot drift from them.
+
+export const OPERATIONS: Operation[] = [
+  ...JOB_OPERATIONS,
+  ...BROWSE_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+  ...SERVICE_OPERATIONS,
+];
+
+/** Route folders under app/api that are not ours to document, with the reason. */
+export const UNDOCUMENTED_ROUTES: Record<string, string> = {
+  "/api/auth/[...nextauth]":
+    "next-auth's own sign-in, CSRF, session and sign-out endpoints (HTML forms, their contract is next-auth's); scripts use a personal API token instead.",
+};

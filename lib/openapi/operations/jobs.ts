@@ -1,0 +1,218 @@
+import {
+  jobAnswerSchema,
+  jobPageSchema,
+  jobPlanSchema,
+  jobStatsSchema,
+  startAnswerSchema,
+  taskPageSchema,
+} from "@/lib/jobs/dto";
+import {
+  createJobSchema,
+  emptyBodySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
+  JOB_BODY_LIMIT,
+  jobFiltersSchema,
+  jobIdParamsSchema,
+  jobListQuerySchema,
+  jobQuerySchema,
+  taskListQuerySchema,
+} from "@/lib/jobs/schemas";
+import {
+  CREATE_JOB_EXAMPLES,
+  EMPTY_BODY_EXAMPLES,
+  JOB_ANSWER_EXAMPLES,
+  JOB_PLAN_EXAMPLES,
+} from "../examples";
+import { SWR_ERRORS, type Operation } from "../operation";
+
+// The jobs API (docs/api.md "Jobs").
+
+const HISTORY_NOTES = {
+  namespace: "The source namespace.",
+  repository: "The source repository.",
+  user: "The creator's email, any case.",
+  from: "Inclusive: an ISO date (2024-05-01, that whole day UTC) or date-time (2024-05-01T08:00:00Z).",
+  to: "Exclusive when a date-time; a date alone includes that day (UTC).",
+};
+
+const createJobBody = {
+  schema: createJobSchema,
+  name: "CreateJobRequest",
+  examples: CREATE_JOB_EXAMPLES,
+  maxBytes: JOB_BODY_LIMIT,
+};
+const emptyBody = { schema: emptyBodySchema, name: "EmptyRequest", examples: EMPTY_BODY_EXAMPLES };
+const jobAnswer = { schema: jobAnswerSchema, name: "JobAnswer", examples: JOB_ANSWER_EXAMPLES };
+
+export const JOB_OPERATIONS: Operation[] = [
+  {
+    id: "listJobs",
+    method: "get",
+    path: "/api/jobs",
+    summary: "List sync jobs",
+    description:
+      "The sync history, newest first, filtered and paged by cursor: pass `nextCursor` back unchanged with the same filters.",
+    tag: "Jobs",
+    access: "viewer",
+    query: jobListQuerySchema,
+    notes: {
+      ...HISTORY_NOTES,
+      cursor: "`nextCursor` of the previous page; a cursor this API did not hand out answers 400.",
+    },
+    responses: [
+      { status: 200, description: "One page of jobs.", json: { schema: jobPageSchema, name: "JobPage" } },
+    ],
+  },
+  {
+    id: "startJob",
+    method: "post",
+    path: "/api/jobs",
+    summary: "Start a sync job",
+    description:
+      "Checks the request against SWR (the source repository and its tags exist, the target namespace exists and is writable), then writes the job and one queued task per tag; the sync engine does the rest. Send either `tags` or `tagSelector`. With an `Idempotency-Key`, a repeated request answers the earlier job.",
+    tag: "Jobs",
+    access: "operator",
+    body: createJobBody,
+    headers: {
+      [IDEMPOTENCY_KEY_HEADER]: {
+        schema: idempotencyKeySchema,
+        description:
+          "8–128 printable ASCII characters, per user: the same key with the same body answers the earlier job (200); with another body, 422.",
+      },
+    },
+    responses: [
+      {
+        status: 201,
+        description: "The job was created.",
+        json: { schema: startAnswerSchema, name: "StartJobAnswer", examples: JOB_ANSWER_EXAMPLES },
+      },
+      {
+        status: 200,
+        description:
+          "The job of a repeated Idempotency-Key, or (`existing: true`) the same request's job still running.",
+        json: { schema: startAnswerSchema, name: "StartJobAnswer" },
+      },
+    ],
+    errors: [422, ...SWR_ERRORS],
+  },
+  {
+    id: "planJob",
+    method: "post",
+    path: "/api/jobs/plan",
+    summary: "Preview the tags of a sync request",
+    description:
+      "The tags a sync request would take (their count and the first 200 by name), before anything is written.",
+    tag: "Jobs",
+    access: "operator",
+    body: createJobBody,
+    responses: [
+      {
+        status: 200,
+        description: "What the request would sync.",
+        json: { schema: jobPlanSchema, name: "JobPlan", examples: JOB_PLAN_EXAMPLES },
+      },
+    ],
+    errors: [422, ...SWR_ERRORS],
+  },
+  {
+    id: "getJobStats",
+    method: "get",
+    path: "/api/jobs/stats",
+    summary: "Count jobs by status",
+    description: "Counts by status, the unsettled jobs and the latest jobs, for the overview.",
+    tag: "Jobs",
+    access: "viewer",
+    responses: [
+      {
+        status: 200,
+        description: "Counts and short lists.",
+        json: { schema: jobStatsSchema, name: "JobStats" },
+      },
+    ],
+  },
+  {
+    id: "exportJobsCsv",
+    method: "get",
+    path: "/api/jobs/export.csv",
+    summary: "Export the job history as CSV",
+    description:
+      "Every job matching the history filters, as a CSV download (RFC 4180, CRLF line ends). Filter errors answer JSON before any CSV is sent.",
+    tag: "Jobs",
+    access: "viewer",
+    query: jobFiltersSchema,
+    notes: HISTORY_NOTES,
+    responses: [
+      {
+        status: 200,
+        description: "The matching jobs.",
+        other: { mediaType: "text/csv", description: "One row per job, with a header row." },
+      },
+    ],
+  },
+  {
+    id: "getJob",
+    method: "get",
+    path: "/api/jobs/{id}",
+    summary: "Get a sync job",
+    description: "One job with its counts; with `since`, also the tasks that changed after that version.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    query: jobQuerySchema,
+    notes: {
+      id: "The job's ID.",
+      since: "The `version` of an earlier answer.",
+      from: "With `since`: only changes of tags from this one (inclusive).",
+      to: "With `since`: only changes of tags up to this one (inclusive).",
+    },
+    responses: [{ status: 200, description: "The job.", json: jobAnswer }],
+    errors: [404],
+  },
+  {
+    id: "listJobTasks",
+    method: "get",
+    path: "/api/jobs/{id}/tasks",
+    summary: "List the tags of a sync job",
+    description:
+      "One page of the job's tasks (one per tag), by tag name, filtered by state and a part of the tag.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    query: taskListQuerySchema,
+    notes: { id: "The job's ID.", q: "A part of the tag name." },
+    responses: [
+      { status: 200, description: "One page of tasks.", json: { schema: taskPageSchema, name: "TaskPage" } },
+    ],
+    errors: [404],
+  },
+  {
+    id: "cancelJob",
+    method: "post",
+    path: "/api/jobs/{id}/cancel",
+    summary: "Cancel a sync job",
+    description:
+      "Tags not yet sent to SWR end cancelled at once; tags SWR already has finish as SWR reports them. Idempotent. Operators may cancel any job, viewers only their own.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    body: emptyBody,
+    notes: { id: "The job's ID." },
+    responses: [{ status: 200, description: "The job after the cancel.", json: jobAnswer }],
+    errors: [404, 409],
+  },
+  {
+    id: "retryJob",
+    method: "post",
+    path: "/api/jobs/{id}/retry",
+    summary: "Retry the failed tags of a sync job",
+    description: "Re-queues the failed and cancelled tags of a settled job as a new attempt.",
+    tag: "Jobs",
+    access: "operator",
+    params: jobIdParamsSchema,
+    body: emptyBody,
+    notes: { id: "The job's ID." },
+    responses: [{ status: 200, description: "The job with its new attempt.", json: jobAnswer }],
+    errors: [404, 409],
+  },
+];

@@ -8,11 +8,13 @@ import pg from "pg";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/db/demo-users";
 import { LIVE_JOB_STATUSES } from "@/lib/jobs/states";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { demoUser } from "./support";
 
-// A whole run's logs, from a stack of this spec's own (so every secret of it is known): sign-ins, a sync job, an
-// unhandled error. No AK, SK, session secret, session cookie, password or password hash may appear in them; every
-// line is JSON, lines of a request carry its id and lines of an engine round the job's.
+// A whole run's logs, from a stack of this spec's own (so every secret of it is known): sign-ins, an API token that
+// starts a sync job, a webhook with a secret that hears its end, a metrics scrape, an unhandled error. No AK, SK,
+// session secret, encryption key, session cookie, password, password hash, API token, webhook secret or metrics
+// token may appear in them; every line is JSON, lines of a request carry its id and lines of an engine round the job's.
 
 const ROOT = path.resolve(__dirname, "..");
 const RUN_MS = 90_000;
@@ -22,6 +24,7 @@ interface StackFacts {
   simulatorUrl: string;
   databaseUrl: string;
   nextAuthSecret: string;
+  appEncryptionKey: string;
   ak: string;
   sk: string;
 }
@@ -88,6 +91,9 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
   const stackFile = test.info().outputPath("stack.json");
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const [appPort, simPort] = [await freePort(), await freePort()];
+  const metricsToken = `metrics-${randomBytes(12).toString("base64url")}`;
+  const webhookSecret = `hook-${randomBytes(12).toString("base64url")}`;
+  const receiver = await startWebhookReceiver({ secret: webhookSecret });
   server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/e2e-server.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
@@ -98,6 +104,7 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
       E2E_APP_LOG: logFile,
       E2E_STACK_FILE: stackFile,
       LOG_LEVEL: "debug",
+      METRICS_TOKEN: metricsToken,
     },
   });
   const facts = await waitFor("the stack", async () => (fs.existsSync(stackFile) ? (JSON.parse(fs.readFileSync(stackFile, "utf8")) as StackFacts) : undefined), 60_000);
@@ -114,9 +121,20 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
   const session = cookies.find((c) => c.name.includes("session-token"));
   expect(session?.value.length).toBeGreaterThan(20);
 
+  // A webhook with a secret, and an API token that starts the job.
+  const hook = await client.post("/api/webhooks", {
+    headers: origin,
+    data: { name: "logs", url: receiver.url, events: ["job.succeeded", "job.failed"], secret: webhookSecret },
+  });
+  expect(hook.status()).toBe(201);
+  const minted = await client.post("/api/tokens", { headers: origin, data: { name: "logs", expiresInDays: 1, role: "operator" } });
+  expect(minted.status()).toBe(201);
+  const { secret: apiToken } = (await minted.json()) as { secret: string };
+  const pipeline = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${apiToken}` } });
+
   // A sync job through the API, waited for until it ends.
-  const created = await client.post("/api/jobs", {
-    headers: { ...origin, "x-request-id": "e2e-logs-create-job-1" },
+  const created = await pipeline.post("/api/jobs", {
+    headers: { "x-request-id": "e2e-logs-create-job-1" },
     data: { sourceRegion: "cn-north-4", sourceNamespace: "team-a", sourceRepository: "redis", targetRegion: "cn-south-1", targetNamespace: "team-a", tags: ["7.2.4", "latest"], override: false },
   });
   expect(created.status()).toBe(201);
@@ -126,6 +144,11 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
     const { job: now } = (await (await client.get(`/api/jobs/${job.id}`)).json()) as { job: { status: string } };
     return (LIVE_JOB_STATUSES as readonly string[]).includes(now.status) ? undefined : now.status;
   }, 40_000);
+  const [delivery] = await receiver.waitFor(1, 15_000);
+  expect(delivery!.verified).toBe(true);
+  expect((await pipeline.get("/api/metrics", { headers: { authorization: `Bearer ${metricsToken}` } })).status()).toBe(200);
+  await pipeline.dispose();
+  await receiver.close();
 
   // An unhandled error: the audit table is gone from under the app.
   const hashes = (await sql(facts.databaseUrl, `SELECT "passwordHash" FROM "User"`)).map((r) => String(r.passwordHash));
@@ -148,6 +171,11 @@ test("a whole run's logs are JSON lines with request and job ids, and hold no se
     AK: facts.ak,
     SK: facts.sk,
     NEXTAUTH_SECRET: facts.nextAuthSecret,
+    APP_ENCRYPTION_KEY: facts.appEncryptionKey,
+    "API token": apiToken,
+    "API token's secret part": apiToken.split("_").at(-1)!,
+    "webhook secret": webhookSecret,
+    METRICS_TOKEN: metricsToken,
     "session cookie": session!.value,
     "wrong password": wrongPassword,
     ...Object.fromEntries(DEMO_USERS.map((u) => [`password of ${u.email}`, u.password])),

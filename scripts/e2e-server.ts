@@ -17,6 +17,7 @@ const E2E_STACK_FILE = process.env.E2E_STACK_FILE || undefined;
 async function main() {
   const database = await createTestDatabase();
   const nextAuthSecret = randomBytes(32).toString("base64url");
+  const appEncryptionKey = randomBytes(32).toString("base64");
   const stack = await startStack({
     databaseUrl: database.url,
     appPort: E2E_APP_PORT,
@@ -24,18 +25,20 @@ async function main() {
     simulator: { port: E2E_SIM_PORT, syncDelayMs: 150 },
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      // Warnings and errors only, unless a spec asks for more: a request line each would bury the test report.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       SWR_TIMEOUT_MS: "5000",
       SYNC_POLL_MS: "500",
       // Webhook specs run their receiver on this machine, and webhooks need a key for their secrets.
       WEBHOOK_ALLOW_PRIVATE: "true",
       WEBHOOK_POLL_MS: "300",
-      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_ENCRYPTION_KEY: appEncryptionKey,
     },
     appLogFile: E2E_APP_LOG,
   });
   if (E2E_STACK_FILE) {
     const { ak, sk } = stack.simulator.credentials;
-    const facts = { appUrl: stack.appUrl, simulatorUrl: stack.simulator.url, databaseUrl: database.url, nextAuthSecret, ak, sk };
+    const facts = { appUrl: stack.appUrl, simulatorUrl: stack.simulator.url, databaseUrl: database.url, nextAuthSecret, appEncryptionKey, ak, sk };
     fs.writeFileSync(E2E_STACK_FILE, JSON.stringify(facts), { mode: 0o600 });
   }
   console.log(`e2e stack ready at ${stack.appUrl} (simulator ${stack.simulator.url})`);

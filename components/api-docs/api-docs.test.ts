@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/messages";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiReference } from "@/lib/openapi/reference";
-import { OperationView } from "./operation-view";
+import { OperationView, tagAnchor } from "./operation-view";
 import { SchemaView, type ApiDocsT } from "./schema-view";
 
 // The reference's markup with the real catalogs: headings and landmarks by name, links between operations, schemas and
@@ -48,6 +48,23 @@ describe("the API reference markup", () => {
     expect(html).toContain("Properties of CreateJobRequest</caption>");
     expect(html).toContain("at least 1 character; at most 64 characters");
     expect(html).toContain("at most 50,000 items");
+  });
+
+  it("anchors each tag's section by an ID without spaces, one per tag", () => {
+    expect(tagAnchor("API tokens")).toBe("tag-api-tokens");
+    const anchors = reference.tags.map((tag) => tagAnchor(tag.name));
+    for (const anchor of anchors) expect(anchor).toMatch(/^tag-[a-z0-9-]+$/);
+    expect(new Set(anchors).size).toBe(anchors.length);
+  });
+
+  it("shows an answer without a body by its status and description", async () => {
+    const { t, common } = await translators("en");
+    const html = renderToStaticMarkup(
+      createElement(OperationView, { op: operation("deleteWebhook"), t, common }),
+    );
+    expect(html).toMatch(/<dt[^>]*>204<\/dt><dd[^>]*><p[^>]*>The webhook was deleted; no body.<\/p><\/dd>/);
+    expect(html).toContain("Role needed: admin");
+    expect(html).not.toContain("MISSING_MESSAGE");
   });
 
   it("words the page in the reader's language and keeps the API's English", async () => {

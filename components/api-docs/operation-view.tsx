@@ -9,6 +9,8 @@ import { docTableClass, SchemaView, type ApiDocsT } from "./schema-view";
 type CommonT = Awaited<ReturnType<typeof getTranslations>>;
 
 export const operationAnchor = (id: string) => `op-${id}`;
+/** A tag's section: an ID without spaces ("API tokens" → `tag-api-tokens`), so `aria-labelledby` names one element. */
+export const tagAnchor = (name: string) => `tag-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 export const errorAnchor = (name: string) => `error-${name}`;
 
 const METHOD_TONES: Record<string, BadgeTone> = {

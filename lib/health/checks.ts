@@ -1,15 +1,8 @@
 import type { EngineBeat } from "@/lib/metrics/engine";
 import type { RegionCalls } from "@/lib/metrics/swr-calls";
+import type { Check } from "./dto";
 
 // The readiness checks that need no I/O: the engine's last tick and SWR's last answers, from what this process saw.
-
-export type CheckState = "ok" | "failing" | "skipped";
-
-/** One check's outcome; `detail` is a sentence for the operator, never a secret (no URLs, no credentials). */
-export interface Check {
-  state: CheckState;
-  detail: string;
-}
 
 /** How long SWR may go without an answer after a failed call before the instance is not ready. */
 export const SWR_ANSWER_WINDOW_MS = 60_000;

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import type { Check } from "./checks";
+import type { Check } from "./dto";
 
 // The readiness checks that ask the database: does it answer, and is every migration of this build applied.
 

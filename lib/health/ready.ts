@@ -4,19 +4,12 @@ import { databaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import { env } from "@/lib/env";
 import { engineBeat, type EngineBeat } from "@/lib/metrics/engine";
 import { lastSwrCalls, type RegionCalls } from "@/lib/metrics/swr-calls";
-import { type Check, checkEngine, checkSwr } from "./checks";
+import { checkEngine, checkSwr } from "./checks";
 import { checkDatabase, checkMigrations, migrationsDir } from "./database";
+import type { Readiness } from "./dto";
 
 // GET /api/ready: is this instance fit to take traffic. The database checks are shared for a moment, so a load
 // balancer (or several) probing often costs the database one query pair per window, not one per probe.
-
-export const CHECK_NAMES = ["database", "migrations", "engine", "swr"] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
-
-export interface Readiness {
-  status: "ready" | "not_ready";
-  checks: Record<CheckName, Check>;
-}
 
 export interface ReadinessSources {
   db: () => Db;

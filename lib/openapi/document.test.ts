@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorBodySchema } from "@/lib/errors";
-import { openApiDocument } from "./document";
+import { openApiDocument, ROLE_EXTENSION } from "./document";
 import { errorResponses } from "./errors";
 import { OPERATIONS } from "./operations";
 
@@ -132,6 +132,55 @@ describe("the OpenAPI document", () => {
       schema: { type: "integer", default: 50, minimum: 1, maximum: 100 },
     });
     expect(JSON.stringify(list.find((x) => x.name === "from"))).toContain('"format":"date-time"');
+  });
+});
+
+describe("the token, webhook and probe operations", () => {
+  const schemas = components.schemas!;
+  const responseRef = (p: string, method: string, status: string) =>
+    ((paths[p]?.[method]?.responses as Record<string, Json>)[status]?.content as Record<string, Json>)?.[
+      "application/json"
+    ]?.schema;
+
+  it("answers token creation with the secret once, and says a token cannot create tokens", () => {
+    const create = paths["/api/tokens"]?.post;
+    expect(responseRef("/api/tokens", "post", "201")).toEqual({
+      $ref: "#/components/schemas/CreatedTokenAnswer",
+    });
+    expect(create?.description).toMatch(/bearer token answers 403/);
+    expect(create?.description).toMatch(/this once/);
+    expect(schemas.ApiToken?.properties).not.toHaveProperty("secret");
+    expect(Object.keys(paths["/api/tokens/{id}"]?.delete?.responses as Json)).toContain("404");
+  });
+
+  it("keeps the webhook secret write-only and names the 400 and 422 the store answers", () => {
+    for (const name of ["CreateWebhookRequest", "UpdateWebhookRequest"]) {
+      expect((schemas[name]?.properties as Record<string, Json>).secret).toMatchObject({ writeOnly: true });
+    }
+    expect(Object.keys(schemas.Webhook?.properties as Json)).toEqual(expect.arrayContaining(["secretSet"]));
+    expect(schemas.Webhook?.properties).not.toHaveProperty("secret");
+    const create = paths["/api/webhooks"]?.post;
+    expect(create?.[ROLE_EXTENSION]).toBe("admin");
+    expect(create?.description).toMatch(/400 `validation_failed`.*`fields\.url`/);
+    expect(create?.description).toMatch(/APP_ENCRYPTION_KEY.*422/);
+    expect(Object.keys(create?.responses as Json)).toEqual(expect.arrayContaining(["201", "400", "422"]));
+  });
+
+  it("describes an answer without a body (204) with no content", () => {
+    expect((paths["/api/webhooks/{id}"]?.delete?.responses as Record<string, Json>)["204"]).toEqual({
+      description: expect.any(String),
+    });
+  });
+
+  it("documents the probes as public, readiness as 200 and 503 with one body shape", () => {
+    for (const p of ["/api/health", "/api/ready"]) {
+      expect(paths[p]?.get?.security).toEqual([]);
+      expect(paths[p]?.get).not.toHaveProperty(ROLE_EXTENSION);
+    }
+    const readiness = { $ref: "#/components/schemas/Readiness" };
+    expect(responseRef("/api/ready", "get", "200")).toEqual(readiness);
+    expect(responseRef("/api/ready", "get", "503")).toEqual(readiness);
+    expect(responseRef("/api/health", "get", "200")).toEqual({ $ref: "#/components/schemas/HealthAnswer" });
   });
 });
 

@@ -8,8 +8,11 @@ import {
   tagDtoSchema,
 } from "@/lib/browse/dto";
 import { errorBodySchema } from "@/lib/errors";
+import { checkSchema } from "@/lib/health/dto";
 import { jobCountsSchema, jobDetailSchema, jobSummarySchema, taskSchema } from "@/lib/jobs/dto";
+import { tokenDtoSchema } from "@/lib/tokens/dto";
 import { userDtoSchema } from "@/lib/users/dto";
+import { deliveryAttemptDtoSchema, deliveryDtoSchema, webhookDtoSchema } from "@/lib/webhooks/dto";
 import { errorResponses } from "./errors";
 import { SCHEMA_REF_PREFIX, toComponentSchemas, toJsonSchema, type JsonSchema } from "./json-schema";
 import { TAGS, type Access, type JsonContent, type Operation } from "./operation";
@@ -32,6 +35,11 @@ const SHARED_OUTPUT_SCHEMAS: [string, z.ZodType][] = [
   ["RepositorySummary", repositorySummaryDtoSchema],
   ["Tag", tagDtoSchema],
   ["AuditEvent", auditEventDtoSchema],
+  ["ApiToken", tokenDtoSchema],
+  ["Webhook", webhookDtoSchema],
+  ["WebhookDelivery", deliveryDtoSchema],
+  ["WebhookDeliveryAttempt", deliveryAttemptDtoSchema],
+  ["ReadinessCheck", checkSchema],
   ["Error", errorBodySchema],
 ];
 
@@ -121,12 +129,10 @@ function operationObject(op: Operation, errorNames: Map<number, string>) {
   ].sort();
   const responses: Record<string, unknown> = {};
   for (const r of op.responses) {
-    responses[String(r.status)] = {
-      description: r.description,
-      content: r.json
-        ? jsonContent(r.json)
-        : { [r.other!.mediaType]: { schema: { type: "string", description: r.other!.description } } },
-    };
+    const content = r.json
+      ? jsonContent(r.json)
+      : r.other && { [r.other.mediaType]: { schema: { type: "string", description: r.other.description } } };
+    responses[String(r.status)] = { description: r.description, ...(content && { content }) };
   }
   for (const status of errorStatuses) {
     const name = errorNames.get(status);

@@ -12,7 +12,7 @@ const ERROR_RESPONSES: Record<number, ErrorResponseText> = {
   400: {
     name: "BadRequest",
     description:
-      "Malformed address or JSON, or params, query or body not valid (`fields` names each problem).",
+      "Malformed address or JSON, or params, query or body not valid (`fields` names each problem; a webhook URL that is not allowed, in `fields.url`).",
     example: {
       error: {
         code: "validation_failed",
@@ -30,12 +30,12 @@ const ERROR_RESPONSES: Record<number, ErrorResponseText> = {
   403: {
     name: "Forbidden",
     description:
-      "The role is too low, or (with a session cookie) a state-changing request failed the Origin check.",
+      "The role is too low (of the session, or of the token as capped by its owner's role), a token asked for a role above its creator's or was sent to create a token, or (with a session cookie) a state-changing request failed the Origin check.",
     example: { error: { code: "forbidden", message: "This needs the operator role." } },
   },
   404: {
     name: "NotFound",
-    description: "No such job, user or SWR resource.",
+    description: "No such job, user, API token (of the caller's), webhook or SWR resource.",
     example: {
       error: { code: "not_found", message: "There is no sync job with the ID cm4x7k2p10000abcd1234efgh." },
     },
@@ -68,7 +68,7 @@ const ERROR_RESPONSES: Record<number, ErrorResponseText> = {
   422: {
     name: "Unprocessable",
     description:
-      "The same Idempotency-Key with another body (`idempotency_mismatch`), or a request SWR says cannot be done (`unprocessable`).",
+      "The same Idempotency-Key with another body (`idempotency_mismatch`), a request SWR says cannot be done, or a webhook secret the server cannot store without `APP_ENCRYPTION_KEY` (`unprocessable`).",
     example: {
       error: {
         code: "unprocessable",

@@ -1,4 +1,7 @@
+import type { Readiness } from "@/lib/health/dto";
 import type { JobDetail } from "@/lib/jobs/dto";
+import type { TokenDto } from "@/lib/tokens/dto";
+import type { DeliveryDto, WebhookDto } from "@/lib/webhooks/dto";
 import type { Example } from "./operation";
 
 // Example requests and answers of the API document; the document's test parses each with the route's own schema.
@@ -55,5 +58,207 @@ export const JOB_PLAN_EXAMPLES: Record<string, Example> = {
   plan: {
     summary: "Two tags would be synced",
     value: { plan: { count: 2, tags: ["1.25.3", "latest"], truncated: false } },
+  },
+};
+
+// API tokens (docs/api.md "API tokens").
+
+export const CREATE_TOKEN_EXAMPLES: Record<string, Example> = {
+  pipeline: {
+    summary: "An operator token for a CI pipeline, valid 90 days",
+    value: { name: "CI release pipeline", expiresInDays: 90, role: "operator" },
+  },
+};
+
+const TOKEN: TokenDto = {
+  id: "cm4x9t0k20003abcd5678ijkl",
+  name: "CI release pipeline",
+  role: "operator",
+  prefix: "swrs_1a2b3c4d",
+  createdAt: "2026-12-01T08:00:00.000Z",
+  expiresAt: "2027-03-01T08:00:00.000Z",
+  lastUsedAt: null,
+  revokedAt: null,
+};
+
+export const CREATED_TOKEN_EXAMPLES: Record<string, Example> = {
+  created: {
+    summary: "The new token and its text, shown this once",
+    value: { token: TOKEN, secret: "swrs_1a2b3c4d_EXAMPLE-not-a-real-token-0123456789abcdefgh" },
+  },
+};
+
+export const TOKENS_EXAMPLES: Record<string, Example> = {
+  one: {
+    summary: "One token, used an hour ago",
+    value: { tokens: [{ ...TOKEN, lastUsedAt: "2026-12-05T14:30:00.000Z" }] },
+  },
+};
+
+export const REVOKED_TOKEN_EXAMPLES: Record<string, Example> = {
+  revoked: {
+    summary: "The token after its revocation",
+    value: {
+      token: { ...TOKEN, lastUsedAt: "2026-12-05T14:30:00.000Z", revokedAt: "2026-12-06T09:00:00.000Z" },
+    },
+  },
+};
+
+// Webhooks (docs/api.md "Webhooks").
+
+export const CREATE_WEBHOOK_EXAMPLES: Record<string, Example> = {
+  signed: {
+    summary: "Signed JSON for failed and cancelled jobs",
+    value: {
+      name: "Release tracker",
+      url: "https://hooks.example.com/swr-sync",
+      format: "generic",
+      events: ["job.failed", "job.cancelled"],
+      secret: "a-long-random-shared-secret",
+    },
+  },
+  chat: {
+    summary: "A WeCom group robot for every outcome, off for now",
+    value: {
+      name: "Team chat",
+      url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=EXAMPLE",
+      format: "wecom",
+      events: ["job.succeeded", "job.failed", "job.kept", "job.cancelled"],
+      enabled: false,
+    },
+  },
+};
+
+export const UPDATE_WEBHOOK_EXAMPLES: Record<string, Example> = {
+  disable: { summary: "Pause deliveries", value: { enabled: false } },
+  rotate: { summary: "Replace the secret", value: { secret: "another-long-random-shared-secret" } },
+  unsign: { summary: "Remove the secret (deliveries are no longer signed)", value: { secret: null } },
+};
+
+const WEBHOOK: WebhookDto = {
+  id: "cm4xa1b2c0007abcd9012mnop",
+  name: "Release tracker",
+  url: "https://hooks.example.com/swr-sync",
+  format: "generic",
+  events: ["job.failed", "job.cancelled"],
+  enabled: true,
+  secretSet: true,
+  createdByEmail: "admin@example.com",
+  createdAt: "2026-12-01T08:00:00.000Z",
+  updatedAt: "2026-12-01T08:00:00.000Z",
+};
+
+export const WEBHOOK_EXAMPLES: Record<string, Example> = {
+  signed: { summary: "A signed webhook (the secret itself is never answered)", value: { webhook: WEBHOOK } },
+};
+
+export const WEBHOOKS_EXAMPLES: Record<string, Example> = {
+  one: { summary: "One webhook", value: { webhooks: [WEBHOOK] } },
+};
+
+const TEST_DELIVERY: DeliveryDto = {
+  id: "cm4xb3c4d0009abcd3456qrst",
+  event: "test",
+  jobId: null,
+  status: "queued",
+  attempts: 0,
+  nextAttemptAt: "2026-12-06T10:00:00.000Z",
+  lastStatusCode: null,
+  lastLatencyMs: null,
+  lastError: null,
+  createdAt: "2026-12-06T10:00:00.000Z",
+  deliveredAt: null,
+  attemptLog: [],
+};
+
+export const DELIVERY_EXAMPLES: Record<string, Example> = {
+  queued: { summary: "The test event, queued for the worker", value: { delivery: TEST_DELIVERY } },
+};
+
+export const DELIVERIES_EXAMPLES: Record<string, Example> = {
+  retried: {
+    summary: "A job event delivered on its second attempt",
+    value: {
+      deliveries: [
+        {
+          id: "cm4xc5d6e0011abcd7890uvwx",
+          event: "job.failed",
+          jobId: "cm4x7k2p10000abcd1234efgh",
+          status: "succeeded",
+          attempts: 2,
+          nextAttemptAt: null,
+          lastStatusCode: 200,
+          lastLatencyMs: 84,
+          lastError: null,
+          createdAt: "2026-12-06T10:00:00.000Z",
+          deliveredAt: "2026-12-06T10:01:00.120Z",
+          attemptLog: [
+            {
+              number: 1,
+              at: "2026-12-06T10:00:00.050Z",
+              ok: false,
+              statusCode: 503,
+              latencyMs: 112,
+              error: "HTTP 503: Service Unavailable",
+            },
+            {
+              number: 2,
+              at: "2026-12-06T10:01:00.036Z",
+              ok: true,
+              statusCode: 200,
+              latencyMs: 84,
+              error: null,
+            },
+          ],
+        },
+      ],
+    },
+  },
+};
+
+// Probes (docs/api.md "Health and metrics").
+
+export const HEALTH_EXAMPLES: Record<string, Example> = {
+  ok: { summary: "The process answers", value: { status: "ok" } },
+};
+
+const READY: Readiness = {
+  status: "ready",
+  checks: {
+    database: { state: "ok", detail: "The database answered." },
+    migrations: { state: "ok", detail: "All 6 migrations are applied." },
+    engine: { state: "ok", detail: "Last tick 0.4 s ago (poll interval 5.0 s)." },
+    swr: { state: "ok", detail: "SWR in cn-north-4 answered the last call (2xx) 3.1 s ago." },
+  },
+};
+
+export const READY_EXAMPLES: Record<string, Example> = {
+  ready: { summary: "Every check ok", value: READY },
+  webOnly: {
+    summary: "A web-only instance (SYNC_ENGINE=off)",
+    value: {
+      ...READY,
+      checks: {
+        ...READY.checks,
+        engine: { state: "skipped", detail: "SYNC_ENGINE=off: this instance serves the web only." },
+      },
+    },
+  },
+};
+
+export const NOT_READY_EXAMPLES: Record<string, Example> = {
+  migrations: {
+    summary: "A migration is not applied",
+    value: {
+      ...READY,
+      status: "not_ready",
+      checks: {
+        ...READY.checks,
+        migrations: {
+          state: "failing",
+          detail: "1 of 6 migrations are not applied (20261206120000_api_tokens): run npm run db:migrate.",
+        },
+      },
+    } satisfies Readiness,
   },
 };

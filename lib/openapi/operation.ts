@@ -13,7 +13,11 @@ export const TAGS = {
   Browse: "Regions, namespaces, repositories and tags as SWR reports them (every answer asks SWR).",
   Users: "Accounts and their sessions (admins only).",
   Audit: "Who did what, when, and whether it worked (admins only).",
-  Service: "Endpoints for operators and tools: metrics and this document.",
+  "API tokens":
+    "Personal tokens for scripts and pipelines: `Authorization: Bearer <token>` acts as their owner, with the role chosen at creation.",
+  Webhooks:
+    "Job outcomes sent to other services as signed JSON or chat cards, and each delivery's log (admins only).",
+  Service: "Endpoints for operators and tools: liveness and readiness probes, metrics and this document.",
 } as const;
 export type Tag = keyof typeof TAGS;
 
@@ -39,7 +43,7 @@ export interface SuccessResponse {
   status: number;
   description: string;
   json?: JsonContent;
-  /** A non-JSON answer: its media type and what it holds. */
+  /** A non-JSON answer: its media type and what it holds. Neither `json` nor `other`: an answer without a body (204). */
   other?: { mediaType: string; description: string };
 }
 

@@ -3,6 +3,8 @@ import { ADMIN_OPERATIONS } from "./operations/admin";
 import { BROWSE_OPERATIONS } from "./operations/browse";
 import { JOB_OPERATIONS } from "./operations/jobs";
 import { SERVICE_OPERATIONS } from "./operations/service";
+import { TOKEN_OPERATIONS } from "./operations/tokens";
+import { WEBHOOK_OPERATIONS } from "./operations/webhooks";
 
 // Every operation of the API, once, one file per area under operations/: a route handler without an entry fails
 // lib/openapi/routes.test.ts. Schemas are the ones the route passes to route() and the DTOs it answers with, so the
@@ -12,6 +14,8 @@ export const OPERATIONS: Operation[] = [
   ...JOB_OPERATIONS,
   ...BROWSE_OPERATIONS,
   ...ADMIN_OPERATIONS,
+  ...TOKEN_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,
 ];
 

@@ -17,6 +17,8 @@ const secretSchema = z
   .string()
   .min(SECRET_MIN_LENGTH, `Use at least ${SECRET_MIN_LENGTH} characters.`)
   .max(256, "Use at most 256 characters.");
+/** Marks the secret write-only in the API document: answers only say whether one is set (`secretSet`). */
+const writeOnly = (description: string) => ({ writeOnly: true, description });
 
 export const createWebhookSchema = z
   .object({
@@ -24,7 +26,7 @@ export const createWebhookSchema = z
     url: urlSchema,
     format: z.enum(WEBHOOK_FORMATS).default("generic"),
     events: eventsSchema,
-    secret: secretSchema.optional(),
+    secret: secretSchema.optional().meta(writeOnly("Signs every delivery (HMAC-SHA256); stored encrypted, never answered.")),
     enabled: z.boolean("must be true or false").default(true),
   })
   .strict();
@@ -37,7 +39,10 @@ export const updateWebhookSchema = z
     url: urlSchema.optional(),
     format: z.enum(WEBHOOK_FORMATS).optional(),
     events: eventsSchema.optional(),
-    secret: secretSchema.nullable().optional(),
+    secret: secretSchema
+      .nullable()
+      .optional()
+      .meta(writeOnly("A new secret replaces the old one; null removes it (deliveries are no longer signed). Never answered.")),
     enabled: z.boolean("must be true or false").optional(),
   })
   .strict()

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { Answer, errorAnchor, operationAnchor, OperationView } from "@/components/api-docs/operation-view";
+import {
+  Answer,
+  errorAnchor,
+  operationAnchor,
+  OperationView,
+  tagAnchor,
+} from "@/components/api-docs/operation-view";
 import { schemaAnchor, SchemaView } from "@/components/api-docs/schema-view";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiReference } from "@/lib/openapi/reference";
@@ -66,7 +72,7 @@ export default async function ApiDocsPage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {reference.tags.map((tag) => (
             <li key={tag.name}>
-              <a href={`#tag-${tag.name}`} className={`font-semibold ${linkClass}`} lang="en">
+              <a href={`#${tagAnchor(tag.name)}`} className={`font-semibold ${linkClass}`} lang="en">
                 {tag.name}
               </a>
               <ul className="mt-1 space-y-0.5">
@@ -96,7 +102,13 @@ export default async function ApiDocsPage() {
       </DocSection>
 
       {reference.tags.map((tag) => (
-        <DocSection key={tag.name} id={`tag-${tag.name}`} title={tag.name} intro={tag.description} lang="en">
+        <DocSection
+          key={tag.name}
+          id={tagAnchor(tag.name)}
+          title={tag.name}
+          intro={tag.description}
+          lang="en"
+        >
           {tag.operations.map((op) => (
             <OperationView key={op.id} op={op} t={t} common={common} />
           ))}

@@ -7,7 +7,8 @@ import { GET as ready } from "@/app/api/ready/route";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { migrationsDir } from "@/lib/health/database";
-import { CHECK_NAMES, createReadinessProbe, readinessResponse, type Readiness, type ReadinessSources } from "@/lib/health/ready";
+import { CHECK_NAMES, healthAnswerSchema, readinessSchema, type Readiness } from "@/lib/health/dto";
+import { createReadinessProbe, readinessResponse, type ReadinessSources } from "@/lib/health/ready";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { listApiRoutes, serve, type ApiRoute } from "@/test/http-pipeline";
 import { withTestDatabase } from "@/test/with-test-database";
@@ -60,7 +61,8 @@ async function answer(over: Partial<ReadinessSources>): Promise<{ status: number
   const res = readinessResponse(await createReadinessProbe(sources(over))());
   expect(res.headers.get("cache-control")).toBe("no-store");
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Readiness };
+  // Parsed with the schema the API document shows, 200 and 503 alike.
+  return { status: res.status, text, body: readinessSchema.parse(JSON.parse(text)) };
 }
 
 const states = (r: Readiness) => Object.fromEntries(CHECK_NAMES.map((n) => [n, r.checks[n].state]));
@@ -70,7 +72,9 @@ describe("GET /api/health", () => {
     const res = await health(new Request("http://localhost:3000/api/health"));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ status: "ok" });
+    const body: unknown = await res.json();
+    expect(body).toEqual({ status: "ok" });
+    expect(healthAnswerSchema.safeParse(body).success).toBe(true);
   });
 });
 
@@ -185,7 +189,7 @@ describe("through proxy.ts, as next start serves them", () => {
 
   it("answers the app's own probe with every check", async () => {
     const res = await ready(new Request("http://localhost:3000/api/ready"));
-    const body = (await res.json()) as Readiness;
+    const body = readinessSchema.parse(await res.json());
     expect(states(body)).toEqual({ database: "ok", migrations: "ok", engine: "skipped", swr: "ok" });
   });
 

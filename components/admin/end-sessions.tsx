@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorMessage } from "@/lib/query/api-client";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { UserDto } from "@/lib/users/dto";
@@ -34,26 +34,21 @@ export function EndSessions({ user, isSelf }: { user: UserDto; isSelf: boolean }
         <p className="text-sm">
           {t("endSessionsBody", { email: user.email })} {isSelf ? t("endSessionsSelf") : null}
         </p>
-        {revoke.isError ? <Alert>{errorMessage(revoke.error)}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("endSessionsKeep")}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(user.id, {
-                onSuccess: (count) => {
-                  setOpen(false);
-                  toast(t("sessionsEnded", { email: user.email, count }), "success");
-                },
-              })
-            }
-          >
-            {revoke.isPending ? t("endSessionsPending") : t("endSessionsConfirm")}
-          </Button>
-        </div>
+        <ConfirmActions
+          error={revoke.isError ? errorMessage(revoke.error) : null}
+          keepLabel={t("endSessionsKeep")}
+          onKeep={close}
+          confirmLabel={revoke.isPending ? t("endSessionsPending") : t("endSessionsConfirm")}
+          disabled={revoke.isPending}
+          onConfirm={() =>
+            revoke.mutate(user.id, {
+              onSuccess: (count) => {
+                setOpen(false);
+                toast(t("sessionsEnded", { email: user.email, count }), "success");
+              },
+            })
+          }
+        />
       </Dialog>
     </>
   );

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorMessage } from "@/lib/query/api-client";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { JobDetail } from "@/lib/jobs/dto";
@@ -51,26 +51,21 @@ export function CancelJob({ job }: { job: JobDetail }) {
             {withSwr === 0 ? t("cancelWithSwrNone") : t("cancelWithSwr", { count: withSwr })}
           </p>
         )}
-        {cancel.isError ? <Alert>{t("cancelError", { message: errorMessage(cancel.error) })}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("cancelKeep")}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={cancel.isPending || !job.live}
-            onClick={() =>
-              cancel.mutate(undefined, {
-                onSuccess: () => {
-                  setOpen(false);
-                  toast(t("cancelStarted"), "success");
-                },
-              })
-            }
-          >
-            {cancel.isPending ? t("cancelPending") : t("cancelConfirm")}
-          </Button>
-        </div>
+        <ConfirmActions
+          error={cancel.isError ? t("cancelError", { message: errorMessage(cancel.error) }) : null}
+          keepLabel={t("cancelKeep")}
+          onKeep={close}
+          confirmLabel={cancel.isPending ? t("cancelPending") : t("cancelConfirm")}
+          disabled={cancel.isPending || !job.live}
+          onConfirm={() =>
+            cancel.mutate(undefined, {
+              onSuccess: () => {
+                setOpen(false);
+                toast(t("cancelStarted"), "success");
+              },
+            })
+          }
+        />
       </Dialog>
     </>
   );

@@ -6,9 +6,9 @@ import { errorMessage } from "@/lib/query/api-client";
 import type { TokenDto } from "@/lib/tokens/dto";
 import { formatDateTime } from "@/components/jobs/format";
 import { QueryError } from "@/components/jobs/query-error";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
@@ -32,26 +32,21 @@ function RevokeToken({ token }: { token: TokenDto }) {
       </Button>
       <Dialog open={open} onClose={close} title={t("revokeTitle", { name: token.name })}>
         <p className="text-sm">{t("revokeBody", { name: token.name, prefix: token.prefix })}</p>
-        {revoke.isError ? <Alert>{errorMessage(revoke.error)}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("revokeKeep")}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(token.id, {
-                onSuccess: () => {
-                  setOpen(false);
-                  toast(t("revoked", { name: token.name }), "success");
-                },
-              })
-            }
-          >
-            {revoke.isPending ? t("revokePending") : t("revokeConfirm")}
-          </Button>
-        </div>
+        <ConfirmActions
+          error={revoke.isError ? errorMessage(revoke.error) : null}
+          keepLabel={t("revokeKeep")}
+          onKeep={close}
+          confirmLabel={revoke.isPending ? t("revokePending") : t("revokeConfirm")}
+          disabled={revoke.isPending}
+          onConfirm={() =>
+            revoke.mutate(token.id, {
+              onSuccess: () => {
+                setOpen(false);
+                toast(t("revoked", { name: token.name }), "success");
+              },
+            })
+          }
+        />
       </Dialog>
     </>
   );
@@ -66,7 +61,8 @@ export function TokenTable() {
   const now = useNow({ updateInterval: 60_000 }).getTime();
   if (tokens.isPending) return <TableSkeleton label={t("loading")} />;
   if (tokens.isError) return <QueryError title={t("loadFailed")} query={tokens} />;
-  if (tokens.data.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">{t("empty")}</p>;
+  if (tokens.data.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-300">{t("empty")}</p>;
   return (
     <TableScroller>
       <table className={tableClass}>
@@ -95,7 +91,9 @@ export function TokenTable() {
                 {formatDateTime(format, token.expiresAt)}{" "}
                 {Date.parse(token.expiresAt) <= now ? <Badge tone="danger">{t("expired")}</Badge> : null}
               </td>
-              <td className={cellClass}>{token.lastUsedAt ? formatDateTime(format, token.lastUsedAt) : t("neverUsed")}</td>
+              <td className={cellClass}>
+                {token.lastUsedAt ? formatDateTime(format, token.lastUsedAt) : t("neverUsed")}
+              </td>
               <td className={cellClass}>
                 <RevokeToken token={token} />
               </td>

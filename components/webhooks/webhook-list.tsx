@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { errorMessage } from "@/lib/query/api-client";
 import { QueryError } from "@/components/jobs/query-error";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
@@ -26,24 +26,27 @@ function DeleteWebhook({ webhook }: { webhook: WebhookDto }) {
   };
   return (
     <>
-      <Button variant="danger" aria-label={t("deleteOf", { name: webhook.name })} onClick={() => setOpen(true)}>
+      <Button
+        variant="danger"
+        aria-label={t("deleteOf", { name: webhook.name })}
+        onClick={() => setOpen(true)}
+      >
         {t("delete")}
       </Button>
       <Dialog open={open} onClose={close} title={t("deleteTitle", { name: webhook.name })}>
         <p className="text-sm">{t("deleteBody")}</p>
-        {remove.isError ? <Alert>{errorMessage(remove.error)}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("deleteKeep")}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate(webhook.id, { onSuccess: () => toast(t("deleted", { name: webhook.name }), "success") })}
-          >
-            {t("deleteConfirm")}
-          </Button>
-        </div>
+        <ConfirmActions
+          error={remove.isError ? errorMessage(remove.error) : null}
+          keepLabel={t("deleteKeep")}
+          onKeep={close}
+          confirmLabel={t("deleteConfirm")}
+          disabled={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(webhook.id, {
+              onSuccess: () => toast(t("deleted", { name: webhook.name }), "success"),
+            })
+          }
+        />
       </Dialog>
     </>
   );
@@ -57,7 +60,10 @@ function WebhookCard({ webhook }: { webhook: WebhookDto }) {
   const [showLog, setShowLog] = useState(false);
   const test = useSendTest();
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={headingId} className="text-lg font-semibold">
           {webhook.name}
@@ -74,7 +80,11 @@ function WebhookCard({ webhook }: { webhook: WebhookDto }) {
         <dd>{webhook.secretSet ? t("secretSet") : t("secretNone")}</dd>
       </dl>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" aria-label={t("editOf", { name: webhook.name })} onClick={() => setEditing(true)}>
+        <Button
+          variant="secondary"
+          aria-label={t("editOf", { name: webhook.name })}
+          onClick={() => setEditing(true)}
+        >
           {t("edit")}
         </Button>
         <Button
@@ -93,7 +103,12 @@ function WebhookCard({ webhook }: { webhook: WebhookDto }) {
         >
           {t("sendTest")}
         </Button>
-        <Button variant="secondary" aria-expanded={showLog} aria-label={t("deliveriesOf", { name: webhook.name })} onClick={() => setShowLog((v) => !v)}>
+        <Button
+          variant="secondary"
+          aria-expanded={showLog}
+          aria-label={t("deliveriesOf", { name: webhook.name })}
+          onClick={() => setShowLog((v) => !v)}
+        >
           {showLog ? t("hideDeliveries") : t("showDeliveries")}
         </Button>
         <DeleteWebhook webhook={webhook} />
@@ -115,8 +130,12 @@ export function WebhookList() {
       {adding ? <WebhookForm open onClose={() => setAdding(false)} /> : null}
       {webhooks.isPending ? <TableSkeleton label={t("loading")} /> : null}
       {webhooks.isError ? <QueryError title={t("loadFailed")} query={webhooks} /> : null}
-      {webhooks.data?.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-300">{t("empty")}</p> : null}
-      {webhooks.data?.map((w) => <WebhookCard key={w.id} webhook={w} />)}
+      {webhooks.data?.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">{t("empty")}</p>
+      ) : null}
+      {webhooks.data?.map((w) => (
+        <WebhookCard key={w.id} webhook={w} />
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { createShutdown } from "./shutdown";
+import { createShutdown, listeningServers } from "./shutdown";
 
 // The shutdown sequence: servers stop listening first, stops run in order within the limit, requests in flight end.
 
@@ -87,5 +87,15 @@ describe("createShutdown", () => {
     expect(refused).toBe("refused");
     expect(await inFlight).toBe("done");
     expect(server.listening).toBe(false);
+  });
+});
+
+describe("listeningServers", () => {
+  it("finds a listening server that has not answered a request yet, and not one that stopped listening", async () => {
+    const server = http.createServer((_req, res) => res.end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    expect(listeningServers()).toContain(server);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(listeningServers()).not.toContain(server);
   });
 });

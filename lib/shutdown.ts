@@ -1,6 +1,6 @@
 import "server-only";
 import diagnostics from "node:diagnostics_channel";
-import type { Server } from "node:http";
+import { Server } from "node:http";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -140,16 +140,27 @@ export function isShuttingDown(): boolean {
   return processShutdown.shuttingDown;
 }
 
+/**
+ * The HTTP servers listening in this process. Next starts listening before instrumentation runs and never hands its
+ * server out, so one that has not answered a request yet is found among the process's active handles.
+ */
+export function listeningServers(): Server[] {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  return handles.filter((h): h is Server => h instanceof Server && h.listening);
+}
+
 function onSignal(): void {
   // A second signal (Ctrl+C reaches the whole process group, then the parent sends SIGTERM) changes nothing.
   if (processShutdown.shuttingDown) return;
+  for (const server of listeningServers()) processShutdown.addServer(server);
   setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
   void processShutdown.run().finally(() => process.exit(0));
 }
 
 /**
  * Installs the signal handlers and starts noting the HTTP servers this process answers on (Node's built-in
- * `http.server.request.start` channel names the server of each request; Next does not hand its server out).
+ * `http.server.request.start` channel names the server of each request; at the signal, listening servers that
+ * have not answered one yet are taken from the active handles).
  * Without NEXT_MANUAL_SIG_HANDLE Next's handler exits first; the sequence then runs only as far as it gets.
  */
 export function installShutdown(log: ShutdownLog = defaultLog()): void {

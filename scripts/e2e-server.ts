@@ -25,8 +25,8 @@ async function main() {
     simulator: { port: E2E_SIM_PORT, syncDelayMs: 150 },
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
-      // Warnings and errors only, unless a spec asks for more: a request line each would bury the test report.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // Errors only, unless a spec asks for more: the specs' own SWR faults would bury the report in warnings.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
       SWR_TIMEOUT_MS: "5000",
       SYNC_POLL_MS: "500",
       // Webhook specs run their receiver on this machine, and webhooks need a key for their secrets.

@@ -1,20 +1,6 @@
-/** Operation names as the SWR and IAM API references call them; used by routing, stats and fault scoping. */
-export const OPERATIONS = [
-  "ListApiVersions",
-  "ShowApiVersion",
-  "ListNamespaces",
-  "ShowNamespace",
-  "ListReposDetails",
-  "ShowRepository",
-  "ListRepositoryTags",
-  "CreateManualImageSyncRepo",
-  "ShowSyncJob",
-  "ListImageAutoSyncReposDetails",
-  "CreateImageSyncRepo",
-  "DeleteImageSyncRepo",
-  "ListSyncRegions",
-  "KeystoneCreateUserTokenByPassword",
-  "KeystoneListProjects",
-] as const;
+import { SWR_OPERATION_NAMES, type SwrOperationName } from "@/lib/swr/operation-names";
 
-export type OperationName = (typeof OPERATIONS)[number];
+/** Operation names as the SWR and IAM API references call them; used by routing, stats and fault scoping. */
+export const OPERATIONS = SWR_OPERATION_NAMES;
+
+export type OperationName = SwrOperationName;

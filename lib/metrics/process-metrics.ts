@@ -1,25 +1,11 @@
 import { Counter, Histogram, type Metric } from "prom-client";
+import { SWR_OPERATION_NAMES } from "@/lib/swr/operation-names";
 
 // The series that code all over the app feeds (SWR calls, engine rounds, leases), one set per process.
 // No server-only marker: lib/swr and lib/sync import this, and scripts (bench, demo) run them outside Next.
 
-/** The operations lib/swr calls (the simulator keeps its own list of what it serves); anything else is "other", so label values stay bounded. */
-export const SWR_OPERATIONS = [
-  "ListApiVersions",
-  "ListNamespaces",
-  "ShowNamespace",
-  "ListReposDetails",
-  "ShowRepository",
-  "ListRepositoryTags",
-  "CreateManualImageSyncRepo",
-  "ShowSyncJob",
-  "ListImageAutoSyncReposDetails",
-  "CreateImageSyncRepo",
-  "DeleteImageSyncRepo",
-  "ListSyncRegions",
-  "KeystoneCreateUserTokenByPassword",
-  "KeystoneListProjects",
-] as const;
+/** The operations lib/swr calls; anything else is "other", so label values stay bounded. */
+export const SWR_OPERATIONS = SWR_OPERATION_NAMES;
 
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx", "network", "timeout"] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];

@@ -100,6 +100,9 @@ export async function insertJob(job: TestJob): Promise<{ id: string; status: Job
         tasks: {
           createMany: {
             data: Object.entries(tasks).map(([tag, status]) => ({
+              repository: fields.sourceRepository ?? NGINX_ROUTE.sourceRepository,
+              targetRegion: fields.targetRegion ?? NGINX_ROUTE.targetRegion,
+              targetNamespace: fields.targetNamespace ?? NGINX_ROUTE.targetNamespace,
               tag,
               status,
               sourceDigest: `sha256:${tag}`,

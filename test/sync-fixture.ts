@@ -124,7 +124,7 @@ export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string>
     },
   });
   for (const part of chunk(spec.tags, 200)) {
-    await fx.db.syncTask.createMany({ data: part.map((tag) => ({ jobId: job.id, tag, sourceDigest: digests.get(tag) ?? null })) });
+    await fx.db.syncTask.createMany({ data: part.map((tag) => ({ jobId: job.id, repository: spec.sourceRepository, targetRegion: spec.targetRegion, targetNamespace: spec.targetNamespace, tag, sourceDigest: digests.get(tag) ?? null })) });
   }
   return job.id;
 }

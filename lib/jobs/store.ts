@@ -141,7 +141,9 @@ export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">,
           select: { id: true },
         });
         for (const part of chunk(tasks, TASKS_PER_INSERT)) {
-          await tx.syncTask.createMany({ data: part.map((t) => ({ ...t, jobId: created.id })) });
+          await tx.syncTask.createMany({
+            data: part.map((t) => ({ repository: job.sourceRepository, targetRegion: job.targetRegion, targetNamespace: job.targetNamespace, ...t, jobId: created.id })),
+          });
         }
         if (audit) await recordAudit({ ...audit, target: created.id }, tx);
         return created.id;

@@ -20,6 +20,24 @@ export interface RecordCursor {
   older: number;
 }
 
+/** Cursors by source repository: a job over several repositories reads each one's records. */
+export type RecordCursors = Record<string, RecordCursor>;
+
+/** The stored cursors of a job; the single-cursor form of earlier jobs belongs to their one repository. */
+export function parseRecordCursors(raw: string | null, firstRepository: string): RecordCursors {
+  if (!raw) return {};
+  const valid = (v: unknown): v is RecordCursor =>
+    typeof v === "object" && v !== null && typeof (v as RecordCursor).before === "string" && typeof (v as RecordCursor).older === "number";
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (valid(v)) return { [firstRepository]: v };
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, RecordCursor] => valid(e[1])));
+  } catch {
+    return {};
+  }
+}
+
 export interface RecordWalk {
   pageSize: number;
   maxPages: number;

@@ -1,35 +1,30 @@
 import "server-only";
+import { eachLimited, groupBy } from "@/lib/collections";
 import { SwrError } from "@/lib/swr/errors";
 import { isRetryable, retryDelay } from "@/lib/swr/retry";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { decideTask, type DecideOptions, type TargetView, wantsVerification } from "./decide";
 import { swrCallError, type TaskError } from "./messages";
-import { type RecordCursor, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
+import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
 import { type Claim, type EngineJob, type EngineTask, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd } from "./store";
 import { submitTasks } from "./submit";
 
-// One round of one job: one read of SWR's records serves the watch, the check of unanswered calls and
-// the baseline of new submissions; the target is listed once, and only when some tag is ready for it.
+// One round of one job: per source repository, one read of SWR's records serves the watch, the check of
+// unanswered calls and the baseline of new submissions; each target repository is listed once, and only
+// when some tag is ready for it. A job over many repositories and targets costs calls per group, not per tag.
 
 type RecordsOutcome = { ok: true; index: RecordIndex; newestId: string | null; cursor: RecordCursor | null; records: SwrSyncRecord[] } | { ok: false; error: TaskError; retryable: boolean };
 
 const TARGET_WALK = { pageSize: 1000, maxItems: 200_000 };
 const SMALL_RECORD_PAGE = 100;
+/** Repositories of one job whose records (or target tags) are read at once. */
+const READS_AT_ONCE = 4;
 
-function parseCursor(raw: string | null): RecordCursor | null {
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as Partial<RecordCursor>;
-    return typeof v.before === "string" && typeof v.older === "number" ? { before: v.before, older: v.older } : null;
-  } catch {
-    return null;
-  }
-}
-
-async function readRecords(ctx: RoundContext, job: EngineJob, since: Date): Promise<RecordsOutcome> {
-  const cursor = parseCursor(job.recordCursor);
-  const read = () => readRecordsSince(ctx.swr, job, since, cursor, { pageSize: ctx.recordPage.size, maxPages: ctx.config.maxRecordPages });
+/** One repository's records since `since`, continuing from its cursor. */
+async function readRecords(ctx: RoundContext, job: EngineJob, repository: string, since: Date, cursor: RecordCursor | null): Promise<RecordsOutcome> {
+  const repo = { sourceRegion: job.sourceRegion, sourceNamespace: job.sourceNamespace, sourceRepository: repository };
+  const read = () => readRecordsSince(ctx.swr, repo, since, cursor, { pageSize: ctx.recordPage.size, maxPages: ctx.config.maxRecordPages });
   try {
     let got;
     try {
@@ -41,23 +36,21 @@ async function readRecords(ctx: RoundContext, job: EngineJob, since: Date): Prom
       ctx.recordPage.size = SMALL_RECORD_PAGE;
       got = await read();
     }
-    ctx.pollFailures.delete(job.id);
     return { ok: true, index: new RecordIndex(got.records), newestId: got.newestId, cursor: got.cursor, records: got.records };
   } catch (error) {
-    ctx.pollFailures.set(job.id, (ctx.pollFailures.get(job.id) ?? 0) + 1);
-    ctx.log.error(`reading SWR's sync records failed: ${swrCallError(error).message}`);
+    ctx.log.error({ repository }, `reading SWR's sync records failed: ${swrCallError(error).message}`);
     return { ok: false, error: swrCallError(error), retryable: isRetryable(error) };
   }
 }
 
 /** Every tag of the target repository (same name as the source); a missing repository has none. */
-async function readTarget(ctx: RoundContext, job: EngineJob): Promise<{ target: TargetView; error?: TaskError }> {
+async function readTarget(ctx: RoundContext, group: TaskGroup): Promise<{ target: TargetView; error?: TaskError }> {
   try {
-    const all = await ctx.swr.listAllTags(job.targetRegion, job.targetNamespace, job.sourceRepository, {}, TARGET_WALK);
+    const all = await ctx.swr.listAllTags(group.targetRegion, group.targetNamespace, group.repository, {}, TARGET_WALK);
     return { target: { listed: true, digests: new Map(all.items.map((t) => [t.Tag, t.digest])) } };
   } catch (error) {
     if (error instanceof SwrError && error.status === 404) return { target: { listed: true, digests: new Map() } };
-    ctx.log.error(`listing the target's tags failed: ${swrCallError(error).message}`);
+    ctx.log.error({ repository: group.repository, targetRegion: group.targetRegion }, `listing the target's tags failed: ${swrCallError(error).message}`);
     return { target: { listed: false }, error: swrCallError(error) };
   }
 }
@@ -67,7 +60,24 @@ const minTime = (dates: readonly (Date | null | undefined)[]): Date | null => {
   return times.length > 0 ? new Date(Math.min(...times)) : null;
 };
 
-/** Submitted tasks: SWR's records and, when a tag is ready, the target decide which have ended. */
+/** One repository and one target of a job: the tasks that share an SWR records list and a target repository. */
+interface TaskGroup {
+  repository: string;
+  targetRegion: string;
+  targetNamespace: string;
+}
+
+const groupKey = (t: TaskGroup) => `${t.repository}\u0000${t.targetRegion}\u0000${t.targetNamespace}`;
+
+const recordQuery = (t: EngineTask, since: Date | null, skew: number, priorId: string | null) => ({
+  tag: t.tag,
+  targetRegion: t.targetRegion,
+  targetNamespace: t.targetNamespace,
+  since: since ? new Date(since.getTime() - skew) : undefined,
+  priorId,
+});
+
+/** Submitted tasks of one repository: SWR's records and, when a tag is ready, its target decide which have ended. */
 async function watch(ctx: RoundContext, job: EngineJob, watched: readonly EngineTask[], records: RecordsOutcome, now: Date): Promise<{ ends: TaskEnd[]; moved: boolean }> {
   const { config } = ctx;
   const options: DecideOptions = {
@@ -78,56 +88,62 @@ async function watch(ctx: RoundContext, job: EngineJob, watched: readonly Engine
     jobProgressAt: job.progressAt,
     roundError: records.ok ? undefined : records.error,
   };
-  const seen = watched.map((task) => {
-    const record = records.ok
-      ? records.index.match({
-          tag: task.tag,
-          targetRegion: job.targetRegion,
-          targetNamespace: job.targetNamespace,
-          since: task.submittedAt ? new Date(task.submittedAt.getTime() - config.recordSkewMs) : undefined,
-          priorId: task.swrPriorJobId,
-        })
-      : undefined;
-    return { task, record };
-  });
+  const seen = watched.map((task) => ({ task, record: records.ok ? records.index.match(recordQuery(task, task.submittedAt, config.recordSkewMs, task.swrPriorJobId)) : undefined }));
   // SWR moving a record on (waiting → running) is progress, although no task changes state.
   const moved = seen.some(({ record }) => record !== undefined && Date.parse(record.updatedAt) > job.progressAt.getTime());
-  let target: TargetView = { listed: false };
-  if (seen.some(({ task, record }) => wantsVerification(task, record, options))) {
-    const read = await readTarget(ctx, job);
-    target = read.target;
-    options.roundError ??= read.error;
-  }
   const ends: TaskEnd[] = [];
-  for (const { task, record } of seen) {
-    const d = decideTask(task, record, target, job, options);
-    if (d.kind === "end") ends.push({ id: task.id, status: d.status, fields: d.fields });
+  // Each target is listed once, and only when one of its tags is ready for a look.
+  for (const group of groupBy(seen, ({ task }) => groupKey(task)).values()) {
+    const first = group[0]!.task;
+    let target: TargetView = { listed: false };
+    const groupOptions = { ...options };
+    if (group.some(({ task, record }) => wantsVerification(task, record, options))) {
+      const read = await readTarget(ctx, first);
+      target = read.target;
+      groupOptions.roundError ??= read.error;
+    }
+    const where = { targetRegion: first.targetRegion, targetNamespace: first.targetNamespace, override: job.override };
+    for (const { task, record } of group) {
+      const d = decideTask(task, record, target, where, groupOptions);
+      if (d.kind === "end") ends.push({ id: task.id, status: d.status, fields: d.fields });
+    }
   }
   return { ends, moved };
 }
 
 /** Tasks whose sync_images call went unanswered (or whose holder stopped mid-round) that SWR shows records for. */
-function findLanded(ctx: RoundContext, job: EngineJob, tasks: readonly EngineTask[], records: RecordsOutcome, mark: Date | null) {
+function findLanded(ctx: RoundContext, tasks: readonly EngineTask[], records: RecordsOutcome, mark: Date | null) {
   const skew = ctx.config.recordSkewMs;
-  const q = (t: EngineTask, since: Date | null, priorId: string | null) => ({
-    tag: t.tag,
-    targetRegion: job.targetRegion,
-    targetNamespace: job.targetNamespace,
-    since: since ? new Date(since.getTime() - skew) : undefined,
-    priorId,
-  });
   const unanswered = tasks.filter((t) => t.swrStatus === SUBMITTING);
   const unwritten = mark ? tasks.filter((t) => t.swrStatus !== SUBMITTING && (t.status === "queued" || t.status === "retrying")) : [];
-  if (!records.ok) return { landed: [], unsettled: new Set([...unanswered, ...unwritten].map((t) => t.id)) };
-  const landedUnanswered = unanswered.filter((t) => records.index.match(q(t, t.submittedAt, t.swrPriorJobId)));
-  const landedUnwritten = unwritten.filter((t) => records.index.match(q(t, mark, t.swrPriorJobId)));
+  if (!records.ok) return { landed: [] as { ids: string[]; submittedAt: Date | null }[], unsettled: [...unanswered, ...unwritten].map((t) => t.id) };
+  const landedUnanswered = unanswered.filter((t) => records.index.match(recordQuery(t, t.submittedAt, skew, t.swrPriorJobId)));
+  const landedUnwritten = unwritten.filter((t) => records.index.match(recordQuery(t, mark, skew, t.swrPriorJobId)));
   return {
     landed: [
       { ids: landedUnanswered.map((t) => t.id), submittedAt: null },
       { ids: landedUnwritten.map((t) => t.id), submittedAt: mark },
     ].filter((l) => l.ids.length > 0),
-    unsettled: new Set<string>(),
+    unsettled: [] as string[],
   };
+}
+
+interface RepositoryRound {
+  records: RecordsOutcome;
+  ends: TaskEnd[];
+  moved: boolean;
+  landed: { ids: string[]; submittedAt: Date | null }[];
+  unsettled: string[];
+}
+
+/** One repository's share of the round: one read of its records serves the watch, the lost calls and the baseline. */
+async function workRepository(ctx: RoundContext, claim: Claim, repository: string, tasks: readonly EngineTask[], cursor: RecordCursor | null, now: Date): Promise<RepositoryRound> {
+  const { job } = claim;
+  const watched = tasks.filter((t) => t.status === "submitted");
+  const since = minTime([...watched.map((t) => t.submittedAt), ...tasks.filter((t) => t.swrStatus === SUBMITTING).map((t) => t.submittedAt), claim.inheritedMark, now])!;
+  const records = await readRecords(ctx, job, repository, new Date(since.getTime() - ctx.config.recordSkewMs), cursor);
+  const { ends, moved } = watched.length > 0 ? await watch(ctx, job, watched, records, now) : { ends: [], moved: false };
+  return { records, ends, moved, ...findLanded(ctx, tasks, records, claim.inheritedMark) };
 }
 
 /** Works one claimed job once; what to write at its end is returned, not written. */
@@ -136,23 +152,32 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const { config } = ctx;
   const now = ctx.now();
   const tasks = await loadActiveTasks(ctx.db, job.id);
-  const watched = tasks.filter((t) => t.status === "submitted");
-  const since = minTime([...watched.map((t) => t.submittedAt), ...tasks.filter((t) => t.swrStatus === SUBMITTING).map((t) => t.submittedAt), claim.inheritedMark, now])!;
-  const records = await readRecords(ctx, job, new Date(since.getTime() - config.recordSkewMs));
+  const byRepository = groupBy(tasks, (t) => t.repository);
+  const cursors = parseRecordCursors(job.recordCursor, job.sourceRepository);
+  const rounds = new Map<string, RepositoryRound>();
+  await eachLimited([...byRepository.keys()], READS_AT_ONCE, async (repository) => {
+    rounds.set(repository, await workRepository(ctx, claim, repository, byRepository.get(repository)!, cursors[repository] ?? null, now));
+  });
+  const all = [...rounds.values()];
+  const failedReads = all.filter((r) => !r.records.ok).length;
+  if (failedReads > 0) ctx.pollFailures.set(job.id, (ctx.pollFailures.get(job.id) ?? 0) + 1);
+  else ctx.pollFailures.delete(job.id);
 
-  const { ends, moved } = watched.length > 0 ? await watch(ctx, job, watched, records, now) : { ends: [], moved: false };
-  const { landed, unsettled } = findLanded(ctx, job, tasks, records, claim.inheritedMark);
+  const ends = all.flatMap((r) => r.ends);
+  const landed = all.flatMap((r) => r.landed);
   const landedIds = new Set(landed.flatMap((l) => l.ids));
-
   // Without the records a lost call cannot be told from none: those wait until SWR lists its records again.
+  const unsettled = new Set(all.flatMap((r) => r.unsettled));
+  const baselines = new Map([...rounds].map(([repository, r]) => [repository, r.records.ok ? r.records.newestId : null]));
   const due = tasks.filter(
     (t) => !landedIds.has(t.id) && !unsettled.has(t.id) && (t.status === "queued" || (t.status === "retrying" && (!t.nextCheckAt || t.nextCheckAt <= now))),
   );
-  const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, records.ok ? records.newestId : null) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
+  const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, baselines) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;
   const pollDelay = failures > 0 ? Math.max(config.pollMs, retryDelay(failures, engineRetryPolicy(config), ctx.random, undefined)) : config.pollMs;
-  const stillWatched = watched.length - ends.length + landedIds.size + submission.submitted > 0;
+  const watchedCount = tasks.filter((t) => t.status === "submitted").length;
+  const stillWatched = watchedCount - ends.length + landedIds.size + submission.submitted > 0;
   const waiting = tasks.filter((t) => t.status === "retrying" && t.nextCheckAt && t.nextCheckAt > now).map((t) => t.nextCheckAt);
   const nextRoundAt = minTime([
     stillWatched ? new Date(now.getTime() + pollDelay) : null,
@@ -161,12 +186,24 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
     ...waiting,
     ...submission.retryTimes,
   ]);
+  const readCursors = [...rounds].filter(([, r]) => r.records.ok).map(([repository, r]) => [repository, r.records.ok ? r.records.cursor : null] as const);
+  const recordCursor = readCursors.length === 0 ? undefined : mergeCursors(cursors, readCursors, byRepository);
   return {
     ends,
     landed,
     nextRoundAt,
-    progressed: moved || ends.length > 0 || landedIds.size > 0 || submission.submitted > 0,
-    recordCursor: records.ok ? records.cursor : undefined,
+    progressed: all.some((r) => r.moved) || ends.length > 0 || landedIds.size > 0 || submission.submitted > 0,
+    recordCursor,
   };
 }
 
+/** The stored cursors with this round's reads; repositories with no unfinished task left drop out. */
+function mergeCursors(stored: RecordCursors, read: readonly (readonly [string, RecordCursor | null])[], active: ReadonlyMap<string, unknown>): RecordCursors {
+  const out: RecordCursors = {};
+  for (const [repository, cursor] of Object.entries(stored)) if (active.has(repository)) out[repository] = cursor;
+  for (const [repository, cursor] of read) {
+    if (cursor) out[repository] = cursor;
+    else delete out[repository];
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
 import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { Prisma, type SyncJob } from "@/prisma/generated/postgres/client";
 import type { EndFields } from "./decide";
-import type { RecordCursor } from "./records";
+import type { RecordCursors } from "./records";
 
 // The engine's reads and writes. Work is claimed per job through a lease on the job row; task rows are
 // written once per state change, a group of tasks per statement, so a successful tag costs three row
@@ -18,6 +18,9 @@ export type EngineJob = SyncJob;
 
 export const engineTaskSelect = {
   id: true,
+  repository: true,
+  targetRegion: true,
+  targetNamespace: true,
   tag: true,
   status: true,
   sourceDigest: true,
@@ -31,6 +34,10 @@ export const engineTaskSelect = {
 
 export interface EngineTask {
   id: string;
+  /** The source repository, and where the tag goes. */
+  repository: string;
+  targetRegion: string;
+  targetNamespace: string;
   tag: string;
   status: TaskState;
   sourceDigest: string | null;
@@ -98,9 +105,9 @@ export async function renewJobLease(db: Db, jobId: string, owner: string, until:
   return count === 1;
 }
 
-/** The job's unfinished tasks, by tag. */
+/** The job's unfinished tasks, by tag (then repository and target). */
 export async function loadActiveTasks(db: Db, jobId: string): Promise<EngineTask[]> {
-  const rows = await db.syncTask.findMany({ where: { jobId, status: { in: [...ACTIVE_TASK_STATES] } }, select: engineTaskSelect, orderBy: { tag: "asc" } });
+  const rows = await db.syncTask.findMany({ where: { jobId, status: { in: [...ACTIVE_TASK_STATES] } }, select: engineTaskSelect, orderBy: [{ tag: "asc" }, { repository: "asc" }, { targetRegion: "asc" }, { targetNamespace: "asc" }] });
   return rows as EngineTask[];
 }
 
@@ -192,7 +199,8 @@ export interface RoundEnd {
   landed: { ids: string[]; submittedAt: Date | null }[];
   nextRoundAt: Date | null;
   progressed: boolean;
-  recordCursor: RecordCursor | null | undefined;
+  /** Where each repository's read of SWR's records stopped; undefined when no read succeeded (the stored ones stay). */
+  recordCursor: RecordCursors | undefined;
 }
 
 /**
@@ -215,7 +223,7 @@ export async function finishRound(db: Db, job: EngineJob, owner: string, end: Ro
           submitMark: null,
           nextRoundAt: summary.finishedAt ? null : end.nextRoundAt,
           ...(end.progressed ? { progressAt: now } : {}),
-          ...(end.recordCursor !== undefined ? { recordCursor: end.recordCursor ? JSON.stringify(end.recordCursor) : null } : {}),
+          ...(end.recordCursor !== undefined ? { recordCursor: Object.keys(end.recordCursor).length > 0 ? JSON.stringify(end.recordCursor) : null } : {}),
         },
       });
       // Another engine took the job over (this one's lease expired): its writes win, these roll back.

@@ -30,7 +30,11 @@ function refusesSomeTag(error: unknown): boolean {
 // The cancel flag is looked at every so many chunks: a cancel costs at most that many calls.
 const CANCEL_CHECK_CHUNKS = 10;
 
-export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: readonly EngineTask[], baseline: string | null): Promise<SubmitOutcome> {
+/**
+ * Submits due tasks of a job, a chunk per call; one call carries tags of one repository to one target.
+ * `baselines` holds each repository's newest SWR record as read this round (null when not read).
+ */
+export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: readonly EngineTask[], baselines: ReadonlyMap<string, string | null>): Promise<SubmitOutcome> {
   const { config } = ctx;
   const out: SubmitOutcome = { submitted: 0, leftover: false, deferUntil: null, retryTimes: [] };
   const deadline = ctx.now().getTime() + config.roundSubmitMs;
@@ -49,11 +53,12 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
     const startedAt = ctx.now();
     const ids = part.map((t) => t.id);
     try {
-      const receipt = await ctx.swr.createManualSync(job.sourceRegion, job.sourceNamespace, job.sourceRepository, {
+      const { repository, targetRegion, targetNamespace } = part[0]!;
+      const receipt = await ctx.swr.createManualSync(job.sourceRegion, job.sourceNamespace, repository, {
         imageTag: part.map((t) => t.tag),
         override: job.override,
-        remoteNamespace: job.targetNamespace,
-        remoteRegionId: job.targetRegion,
+        remoteNamespace: targetNamespace,
+        remoteRegionId: targetRegion,
       });
       const serverTime = receipt.serverTime ? new Date(receipt.serverTime) : undefined;
       // SWR's clock stamps its records, so its Date header is the better submission time.
@@ -85,9 +90,11 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
     }
   };
 
-  // A call that went unanswered keeps the baseline of its first try; the others take the newest record now.
-  const parts = [...groupBy(tasks, (t) => (t.swrStatus === SUBMITTING ? t.swrPriorJobId : baseline))].flatMap(([prior, group]) =>
-    chunk(group, config.chunkSize).map((part) => ({ part, prior })),
+  // A call carries one repository's tags to one target. A call that went unanswered keeps the baseline of
+  // its first try; the others take the repository's newest record now.
+  const priorOf = (t: EngineTask) => (t.swrStatus === SUBMITTING ? t.swrPriorJobId : (baselines.get(t.repository) ?? null));
+  const parts = [...groupBy(tasks, (t) => JSON.stringify([t.repository, t.targetRegion, t.targetNamespace, priorOf(t)]))].flatMap(([, group]) =>
+    chunk(group, config.chunkSize).map((part) => ({ part, prior: priorOf(part[0]!) })),
   );
   let next = 0;
   let cancelled = false;

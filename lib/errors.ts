@@ -47,13 +47,29 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+type Issue = z.core.$ZodIssue;
+
+/** Issues of a union that matched none of its forms: those of the form the input is closest to (fewest top-level fields missing or of the wrong type). */
+function closestForm(issue: Extract<Issue, { code: "invalid_union" }>): Issue[] {
+  const misfit = (issues: Issue[]) => issues.filter((i) => i.code === "invalid_type" && i.path.length === 1).length;
+  const forms = issue.errors.filter((e) => e.length > 0);
+  if (forms.length === 0) return [issue];
+  const best = forms.reduce((a, b) => (misfit(b) < misfit(a) || (misfit(b) === misfit(a) && b.length < a.length) ? b : a));
+  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+}
+
 /** Field messages keyed by dotted path, from a zod error. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
-  for (const issue of error.issues) {
+  const add = (issue: Issue) => {
+    if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.path.length === 0) {
+      for (const i of closestForm(issue)) add(i);
+      return;
+    }
     const key = issue.path.map(String).join(".") || "_";
     (fields[key] ??= []).push(issue.message);
-  }
+  };
+  for (const issue of error.issues) add(issue);
   return fields;
 }
 

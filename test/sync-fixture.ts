@@ -15,6 +15,9 @@ import type { SyncEngineConfig } from "@/lib/sync/config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "@/lib/sync/engine";
 import type { SyncLogger, SyncSwr } from "@/lib/sync/context";
 import { isTaskState, isTerminal } from "@/lib/jobs/states";
+import { planTasks, type PlannedTask } from "@/lib/jobs/plan";
+import type { JobRequest } from "@/lib/jobs/schemas";
+import { createJobIn } from "@/lib/jobs/store";
 
 /** Fast settings: tests wait milliseconds where production waits seconds. */
 export const FAST_CONFIG: Partial<SyncEngineConfig> = {
@@ -129,8 +132,30 @@ export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string>
   return job.id;
 }
 
+/**
+ * A job over several repositories and targets, planned the way POST /api/jobs plans it (one walk per source
+ * and target repository) and written with the store's createJob on the fixture's database.
+ */
+export async function createPlannedJob(fx: SyncFixture, request: Omit<JobRequest, "single">): Promise<{ jobId: string; tasks: PlannedTask[] }> {
+  const user = await fx.db.user.upsert({ where: { email: "engine@example.com" }, create: { email: "engine@example.com", passwordHash: "-" }, update: {} });
+  const tasks = await planTasks({ ...request, single: false }, fx.swr, 50_000);
+  const created = await createJobIn(fx.db, {
+    sourceRegion: request.source.region,
+    sourceNamespace: request.source.namespace,
+    repositories: request.repositories.map((r) => r.name),
+    targets: request.targets,
+    override: request.override,
+    tagSelector: null,
+    createdById: user.id,
+    tasks,
+    requestHash: randomUUID(),
+  });
+  if (created.kind !== "created") throw new Error("expected a new job");
+  return { jobId: created.id, tasks };
+}
+
 export async function tasksOf(db: Db, jobId: string) {
-  return db.syncTask.findMany({ where: { jobId }, orderBy: { tag: "asc" } });
+  return db.syncTask.findMany({ where: { jobId }, orderBy: [{ tag: "asc" }, { repository: "asc" }, { targetRegion: "asc" }] });
 }
 
 const done = (tasks: { status: string }[]) => tasks.every((t) => isTaskState(t.status) && isTerminal(t.status));

@@ -11,6 +11,8 @@ const TASK_TONES: Record<TaskState, BadgeTone> = {
   succeeded: "success",
   failed: "danger",
   cancelled: "neutral",
+  skipped_identical: "success",
+  kept: "info",
 };
 
 const JOB_TONES: Record<JobStatus, BadgeTone> = {

@@ -5,7 +5,11 @@ import type { TaskPageQuery } from "./api";
 import { changeWindow, mergeTaskChanges, type CachedTaskPage } from "./task-changes";
 
 const task = (tag: string, status: TaskState, second = 0): TaskDto => ({
+  repository: "nginx",
+  targetRegion: "ap-southeast-1",
+  targetNamespace: "team-a",
   tag,
+  planClass: "new",
   status,
   sourceDigest: null,
   targetDigest: null,
@@ -61,7 +65,7 @@ describe("mergeTaskChanges", () => {
 
 describe("changeWindow", () => {
   const page = (offset: number, tags: string[], total: number): CachedTaskPage => ({
-    items: tags.map((tag) => ({ tag, status: "queued", sourceDigest: null, targetDigest: null, attempts: 1, lastError: null, updatedAt: "2026-01-01T00:00:00Z", submittedAt: null, finishedAt: null })),
+    items: tags.map((tag) => ({ repository: "nginx", targetRegion: "ap-southeast-1", targetNamespace: "team-a", tag, planClass: "new" as const, status: "queued" as const, sourceDigest: null, targetDigest: null, attempts: 1, lastError: null, updatedAt: "2026-01-01T00:00:00Z", submittedAt: null, finishedAt: null })),
     total,
     offset,
     limit: tags.length,

@@ -3,6 +3,10 @@ import type { TaskPageQuery } from "./api";
 
 // Folding the tasks a poll reports as changed into a page of tasks already on screen; pure, so it is tested without a browser.
 
+/** A task's identity within its job: a tag of a repository for a target (a tag alone repeats in a job over several). */
+export const taskKey = (t: Pick<TaskDto, "repository" | "targetRegion" | "targetNamespace" | "tag">): string =>
+  `${t.repository}\u0000${t.targetRegion}\u0000${t.targetNamespace}\u0000${t.tag}`;
+
 /** A page of tasks together with the filter that produced it, so a change can tell whether it still belongs. */
 export type CachedTaskPage = TaskPage & { query: TaskPageQuery };
 
@@ -22,12 +26,12 @@ export function mergeTaskChanges(
   changed: readonly TaskDto[],
 ): { page: CachedTaskPage; stale: boolean } {
   if (changed.length === 0) return { page, stale: false };
-  const byTag = new Map(changed.map((task) => [task.tag, task]));
-  const shown = new Set(page.items.map((task) => task.tag));
+  const byTag = new Map(changed.map((task) => [taskKey(task), task]));
+  const shown = new Set(page.items.map(taskKey));
   let replaced = false;
   let stale = false;
   const items = page.items.map((task) => {
-    const next = byTag.get(task.tag);
+    const next = byTag.get(taskKey(task));
     if (!next || !newerOrSame(next, task)) return task;
     replaced = true;
     if (page.query.status !== undefined && next.status !== page.query.status) stale = true;
@@ -35,7 +39,7 @@ export function mergeTaskChanges(
   });
   // Without a status filter a page holds the same tags whatever happens to them.
   if (page.query.status !== undefined) {
-    stale ||= changed.some((task) => !shown.has(task.tag) && mayMatch(page.query, task));
+    stale ||= changed.some((task) => !shown.has(taskKey(task)) && mayMatch(page.query, task));
   }
   return { page: replaced ? { ...page, items } : page, stale };
 }

@@ -13,6 +13,8 @@ function countOf(counts: JobCounts, status: TaskState | undefined): number | nul
     case "retrying":
     case "submitted":
       return counts.active === 0 ? 0 : null;
+    case "skipped_identical":
+      return counts.skipped;
     default:
       return counts[status];
   }

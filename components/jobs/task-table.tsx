@@ -12,6 +12,7 @@ import { TASK_PAGE_SIZE } from "./api";
 import { formatDateTime } from "./format";
 import { QueryError } from "./query-error";
 import { TaskStatusBadge } from "./status-badge";
+import { taskKey } from "./task-changes";
 import { TaskStatusFilter } from "./task-status-filter";
 import { useTaskPage } from "./use-jobs";
 
@@ -80,7 +81,7 @@ export function TaskTable({ job }: { job: JobDetail }) {
             </thead>
             <tbody>
               {tasks.map((task) => (
-                <TaskRow key={task.tag} task={task} />
+                <TaskRow key={taskKey(task)} task={task} />
               ))}
               {tasks.length === 0 ? (
                 <tr>

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import type { createJobSchema } from "@/lib/jobs/schemas";
+import type { multiJobSchema, singleJobSchema } from "@/lib/jobs/schemas";
 
 // The body of POST /api/jobs (and of POST /api/jobs/plan) as the sync panel sends it (docs/api.md "Jobs").
 
 export { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
-export type SyncJobRequest = z.input<typeof createJobSchema>;
+export type SyncJobRequest = z.input<typeof singleJobSchema>;
+/** Several repositories of a namespace to one or more targets. */
+export type MultiSyncJobRequest = z.input<typeof multiJobSchema>;
 
 /** One spelling per request: fixed key order, tags unique and sorted, so the same request hashes the same. */
 export function normalizeSyncJobRequest(r: SyncJobRequest): SyncJobRequest {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_CLASSES } from "@/lib/compare/classify";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 
 // What the jobs API sends (docs/api.md "Jobs"): ONE set of schemas, used by the route handlers to
@@ -15,6 +16,10 @@ export const jobCountsSchema = z.object({
   succeeded: count,
   failed: count,
   cancelled: count,
+  /** Already identical in the target: nothing to do, no SWR call. */
+  skipped: count,
+  /** The target's different image left in place (override off). */
+  kept: count,
 });
 export type JobCounts = z.infer<typeof jobCountsSchema>;
 
@@ -30,6 +35,11 @@ export const jobSummarySchema = z.object({
   sourceRepository: z.string(),
   targetRegion: z.string(),
   targetNamespace: z.string(),
+  /** How many repositories and targets the job spans; `sourceRepository` and `targetRegion`/`targetNamespace` are the first ones. */
+  repositoryCount: z.number().int().positive(),
+  targetCount: z.number().int().positive(),
+  /** Every target, in the order asked. */
+  targets: z.array(z.object({ region: z.string(), namespace: z.string() })),
   override: z.boolean(),
   tagSelection: tagSelectionSchema,
   createdBy: z.object({ email: z.string() }),
@@ -44,7 +54,12 @@ export const jobSummarySchema = z.object({
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
 export const taskSchema = z.object({
+  repository: z.string(),
+  targetRegion: z.string(),
+  targetNamespace: z.string(),
   tag: z.string(),
+  /** What the plan said when the job was made: new, identical, overwrite or keep. */
+  planClass: z.enum(PLAN_CLASSES),
   status: z.enum(TASK_STATES),
   sourceDigest: z.string().nullable(),
   targetDigest: z.string().nullable(),
@@ -91,13 +106,39 @@ export type JobStats = z.infer<typeof jobStatsSchema>;
 export const startAnswerSchema = z.object({ job: jobDetailSchema, existing: z.literal(true).optional() });
 export type StartAnswer = z.infer<typeof startAnswerSchema>;
 
-/** POST /api/jobs/plan — the tags a request would sync, shown before the user confirms. */
-export const jobPlanSchema = z.object({
-  plan: z.object({
-    count,
-    /** The first tags by name; `count` says how many there are in all. */
-    tags: z.array(z.string()),
-    truncated: z.boolean(),
-  }),
+const planClassCounts = z.object(Object.fromEntries(PLAN_CLASSES.map((c) => [c, count])) as Record<(typeof PLAN_CLASSES)[number], typeof count>);
+const plannedTaskRef = z.object({ repository: z.string(), tag: z.string(), targetRegion: z.string(), targetNamespace: z.string() });
+export type PlannedTaskRef = z.infer<typeof plannedTaskRef>;
+
+/** A request's plan: what each tag would do in each target. */
+export const jobPlanDetailSchema = z.object({
+  /** Tasks in all (tags × targets). */
+  count,
+  /** The first tag names; `truncated` when there are more. */
+  tags: z.array(z.string()),
+  truncated: z.boolean(),
+  /** Tasks per class: new (not in the target), identical (no SWR call), overwrite (differs, override on), keep (differs, override off). */
+  classes: planClassCounts,
+  /** The first tasks of each class, by name. */
+  samples: z.object(Object.fromEntries(PLAN_CLASSES.map((c) => [c, z.array(plannedTaskRef)])) as Record<(typeof PLAN_CLASSES)[number], z.ZodArray<typeof plannedTaskRef>>),
+  /** Counts per repository and target. */
+  groups: z.array(z.object({ repository: z.string(), targetRegion: z.string(), targetNamespace: z.string() }).extend(planClassCounts.shape)),
 });
+export type JobPlanDetail = z.infer<typeof jobPlanDetailSchema>;
+
+/** POST /api/jobs/plan — what a request would do, shown before the user confirms. */
+export const jobPlanSchema = z.object({ plan: jobPlanDetailSchema });
 export type JobPlan = z.infer<typeof jobPlanSchema>;
+
+/** GET /api/jobs/{id}/progress — task counts per repository and target of a job. */
+export const jobProgressSchema = z.object({
+  groups: z.array(
+    z.object({
+      repository: z.string(),
+      targetRegion: z.string(),
+      targetNamespace: z.string(),
+      counts: jobCountsSchema,
+    }),
+  ),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;

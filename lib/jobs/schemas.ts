@@ -72,6 +72,16 @@ export const tagSelectorSchema = z
   .transform((s): { all: true } | { pattern: string } => (s.pattern !== undefined ? { pattern: s.pattern } : { all: true }));
 export type TagSelector = z.output<typeof tagSelectorSchema>;
 
+/** Targets one job may have; repositories one job may span. */
+export const MAX_TARGETS_PER_JOB = 10;
+export const MAX_REPOSITORIES_PER_JOB = 1000;
+
+const exactlyOneSelection = {
+  path: ["tags"],
+  message: "Send either `tags` (a list) or `tagSelector` (all tags, or a pattern), not both and not neither.",
+};
+const SOURCE_AS_TARGET = "must differ from the source region (a sync copies between regions)";
+
 const jobRequestFields = {
   sourceRegion: knownRegionSchema,
   sourceNamespace: namespaceNameSchema,
@@ -83,24 +93,91 @@ const jobRequestFields = {
   override: z.boolean("must be true or false"),
 };
 
-export const createJobSchema = z
+/** A target of a job: a region and a namespace there. */
+export interface JobTarget {
+  region: string;
+  namespace: string;
+}
+
+/** One repository of a job and how its tags are chosen (exactly one of the two). */
+export interface RepositoryRequest {
+  name: string;
+  tags?: string[];
+  tagSelector?: TagSelector;
+}
+
+/**
+ * Every sync request in one shape: one source namespace, its repositories, the targets, override. `single` says
+ * the request came in the one-repository form, whose field names error messages then use.
+ */
+export interface JobRequest {
+  source: { region: string; namespace: string };
+  repositories: RepositoryRequest[];
+  targets: JobTarget[];
+  override: boolean;
+  single: boolean;
+}
+
+/** One repository to one target: `sourceRegion`, `sourceNamespace`, `sourceRepository`, `targetRegion`, `targetNamespace`. */
+export const singleJobSchema = z
   .object(jobRequestFields)
-  .refine((job) => job.sourceRegion !== job.targetRegion, {
-    path: ["targetRegion"],
-    message: "must differ from the source region (a sync copies between regions)",
+  .refine((job) => job.sourceRegion !== job.targetRegion, { path: ["targetRegion"], message: SOURCE_AS_TARGET })
+  .refine((job) => (job.tags === undefined) !== (job.tagSelector === undefined), exactlyOneSelection)
+  .transform(
+    (job): JobRequest => ({
+      source: { region: job.sourceRegion, namespace: job.sourceNamespace },
+      repositories: [{ name: job.sourceRepository, ...(job.tags ? { tags: job.tags } : {}), ...(job.tagSelector ? { tagSelector: job.tagSelector } : {}) }],
+      targets: [{ region: job.targetRegion, namespace: job.targetNamespace }],
+      override: job.override,
+      single: true,
+    }),
+  );
+
+const repositoryRequestSchema = z
+  .object({ name: repositoryNameSchema, tags: tagsSchema.optional(), tagSelector: tagSelectorSchema.optional() })
+  .refine((r) => (r.tags === undefined) !== (r.tagSelector === undefined), exactlyOneSelection);
+
+const targetSchema = z.object({ region: knownRegionSchema, namespace: namespaceNameSchema });
+const targetKey = (t: JobTarget) => `${t.region}/${t.namespace}`;
+
+/** Many repositories of one namespace to one or more targets. */
+export const multiJobSchema = z
+  .object({
+    source: z.object({ region: knownRegionSchema, namespace: namespaceNameSchema }),
+    repositories: z
+      .array(repositoryRequestSchema, "must be a list of repositories")
+      .min(1, { message: "Pick at least one repository.", abort: true })
+      .max(MAX_REPOSITORIES_PER_JOB, { message: `Pick at most ${MAX_REPOSITORIES_PER_JOB} repositories per job.`, abort: true }),
+    targets: z
+      .array(targetSchema, "must be a list of targets")
+      .min(1, { message: "Pick at least one target.", abort: true })
+      .max(MAX_TARGETS_PER_JOB, { message: `Pick at most ${MAX_TARGETS_PER_JOB} targets per job.`, abort: true }),
+    override: z.boolean("must be true or false"),
   })
-  .refine((job) => (job.tags === undefined) !== (job.tagSelector === undefined), {
-    path: ["tags"],
-    message: "Send either `tags` (a list) or `tagSelector` (all tags, or a pattern), not both and not neither.",
-  });
+  .superRefine((job, ctx) => {
+    for (const [i, t] of job.targets.entries()) {
+      if (t.region === job.source.region) ctx.addIssue({ code: "custom", path: ["targets", i, "region"], message: SOURCE_AS_TARGET });
+    }
+    const twiceTargets = duplicatesOf(job.targets.map(targetKey));
+    if (twiceTargets.length > 0) ctx.addIssue({ code: "custom", path: ["targets"], message: `Each target may appear once; repeated: ${quoteNames(twiceTargets)}.` });
+    const twiceRepos = duplicatesOf(job.repositories.map((r) => r.name));
+    if (twiceRepos.length > 0) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Each repository may appear once; repeated: ${quoteNames(twiceRepos)}.` });
+    const listed = job.repositories.reduce((n, r) => n + (r.tags?.length ?? 0), 0);
+    if (listed > MAX_TAGS_PER_JOB) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Pick at most ${MAX_TAGS_PER_JOB} tags per job.` });
+  })
+  .transform((job): JobRequest => ({ ...job, single: false }));
 
-export type CreateJobInput = z.output<typeof createJobSchema>;
+/**
+ * POST /api/jobs and /plan: either form. A body with `source`, `repositories` or `targets` is the multi form;
+ * its problems are reported for that form alone (not as a mismatch with the other).
+ */
+export const createJobSchema = z.union([multiJobSchema, singleJobSchema]);
+export type CreateJobBody = z.input<typeof createJobSchema>;
 
-/** A request whose tags were resolved to a list on the server. */
-export type ResolvedJobInput = Omit<CreateJobInput, "tags" | "tagSelector"> & {
-  tags: string[];
-  tagSelector: TagSelector | null;
-};
+export const isMultiJobBody = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && ("source" in v || "repositories" in v || "targets" in v);
+
+export type CreateJobInput = JobRequest;
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 

@@ -6,13 +6,13 @@ import { env } from "@/lib/env";
 import { getSwrClient } from "@/lib/swr";
 import { auditFailures } from "./audit-failure";
 import type { JobDetail, JobPlan } from "./dto";
-import { runPreChecks, type PreCheckSwr } from "./pre-checks";
+import { describePlan, planTasks, type PlanSwr } from "./plan";
 import { hashJobRequest } from "./request-hash";
-import type { CreateJobInput } from "./schemas";
+import type { JobRequest, TagSelector } from "./schemas";
 import { createJob, findRunningJob, getJobByIdempotencyKey, requireJobDetail } from "./store";
-import { selectTags, type SelectionSwr } from "./tag-selection";
 
-// POST /api/jobs behind the guard: idempotency, SWR pre-checks, then one transaction writes the job and its tasks.
+// POST /api/jobs behind the guard: idempotency, the plan from SWR (which also checks the request against it),
+// then one transaction writes the job and its tasks.
 
 export interface StartJobResult {
   job: JobDetail;
@@ -21,9 +21,6 @@ export interface StartJobResult {
   /** Without a key: the same request's earlier job was still running, so no second one was started. */
   existing?: boolean;
 }
-
-/** How many tags the plan lists by name; its count covers them all. */
-const PLAN_SAMPLE = 200;
 
 /** The earlier job of this key when the request is the same; 422 when the key was used for another request. */
 async function replayOf(userId: string, key: string, requestHash: string): Promise<StartJobResult | null> {
@@ -38,26 +35,35 @@ async function replayOf(userId: string, key: string, requestHash: string): Promi
   return { job: await requireJobDetail(earlier.id), created: false };
 }
 
-function auditDetailOf(input: CreateJobInput, tags?: number) {
+function auditDetailOf(input: JobRequest, tasks?: number) {
+  const { source, repositories, targets } = input;
+  const one = repositories.length === 1 ? repositories[0] : undefined;
   return {
-    source: `${input.sourceRegion} ${input.sourceNamespace}/${input.sourceRepository}`,
-    target: `${input.targetRegion} ${input.targetNamespace}`,
-    tags: tags ?? input.tags?.length,
-    selector: input.tagSelector,
+    source: one ? `${source.region} ${source.namespace}/${one.name}` : `${source.region} ${source.namespace} (${repositories.length} repositories)`,
+    target: targets.map((t) => `${t.region} ${t.namespace}`).join(", "),
+    ...(repositories.length > 1 ? { repositories: repositories.map((r) => r.name).slice(0, 50) } : {}),
+    tags: tasks ?? (one?.tags?.length || undefined),
+    selector: one?.tagSelector,
     override: input.override,
   };
 }
 
-/** POST /api/jobs/plan: the tags the request would sync, before anything is written. */
-export async function planJob(input: CreateJobInput, swr: SelectionSwr = getSwrClient()): Promise<JobPlan> {
-  const { tags } = await selectTags(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
-  return { plan: { count: tags.length, tags: tags.slice(0, PLAN_SAMPLE), truncated: tags.length > PLAN_SAMPLE } };
+/** The selector every repository shares, if they choose their tags the same way. */
+function sharedSelector(input: JobRequest): TagSelector | null {
+  const first = input.repositories[0]?.tagSelector;
+  if (!first) return null;
+  return input.repositories.every((r) => r.tagSelector && JSON.stringify(r.tagSelector) === JSON.stringify(first)) ? first : null;
+}
+
+/** POST /api/jobs/plan: what the request would do, before anything is written. */
+export async function planJob(input: JobRequest, swr: PlanSwr = getSwrClient()): Promise<JobPlan> {
+  return { plan: describePlan(await planTasks(input, swr, env().SYNC_MAX_TAGS_PER_JOB)) };
 }
 
 export async function startJob(
-  input: CreateJobInput,
+  input: JobRequest,
   { user, idempotencyKey }: { user: SessionUser; idempotencyKey?: string },
-  swr: PreCheckSwr = getSwrClient(),
+  swr: PlanSwr = getSwrClient(),
 ): Promise<StartJobResult> {
   const requestHash = hashJobRequest(input);
   const actor = { id: user.id, email: user.email };
@@ -69,18 +75,21 @@ export async function startJob(
     // Without a key (scripts, curl), the same request while its job still runs answers that job instead of syncing the tags twice.
     const running = idempotencyKey ? null : await findRunningJob(db(), user.id, requestHash);
     if (running) return { job: await requireJobDetail(running), created: false, existing: true };
-    const selected = await runPreChecks(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
-    const { tags: _tags, tagSelector, ...fields } = input;
+    const tasks = await planTasks(input, swr, env().SYNC_MAX_TAGS_PER_JOB);
     const result = await createJob(
       {
-        ...fields,
-        tagSelector: tagSelector ?? null,
+        sourceRegion: input.source.region,
+        sourceNamespace: input.source.namespace,
+        repositories: input.repositories.map((r) => r.name),
+        targets: input.targets,
+        override: input.override,
+        tagSelector: sharedSelector(input),
         createdById: user.id,
-        tasks: selected.tags.map((tag) => ({ tag, sourceDigest: selected.digests.get(tag) ?? null })),
+        tasks,
         idempotencyKey,
         requestHash,
       },
-      { ...event, detail: auditDetailOf(input, selected.tags.length), outcome: "success" },
+      { ...event, detail: auditDetailOf(input, tasks.length), outcome: "success" },
       !idempotencyKey,
     );
     if (result.kind === "created") return { job: await requireJobDetail(result.id), created: true };

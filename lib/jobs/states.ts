@@ -6,10 +6,10 @@
  * failed. `retrying`: a failed SWR call waits for its next try. `cancelled`: the job was cancelled
  * before the tag was sent to SWR.
  */
-export const TASK_STATES = ["queued", "retrying", "submitted", "succeeded", "failed", "cancelled"] as const;
+export const TASK_STATES = ["queued", "retrying", "submitted", "succeeded", "failed", "cancelled", "skipped_identical", "kept"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-export const TERMINAL_TASK_STATES = ["succeeded", "failed", "cancelled"] as const satisfies readonly TaskState[];
+export const TERMINAL_TASK_STATES = ["succeeded", "failed", "cancelled", "skipped_identical", "kept"] as const satisfies readonly TaskState[];
 export const ACTIVE_TASK_STATES = ["queued", "retrying", "submitted"] as const satisfies readonly TaskState[];
 /** Tasks not yet handed to SWR: the ones a cancel stops. */
 export const UNSENT_TASK_STATES = ["queued", "retrying"] as const satisfies readonly TaskState[];
@@ -24,6 +24,8 @@ const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   succeeded: [],
   failed: [],
   cancelled: [],
+  skipped_identical: [],
+  kept: [],
 };
 
 export function isTaskState(value: string): value is TaskState {
@@ -101,12 +103,13 @@ export function totalOf(counts: TaskCounts): number {
 export function deriveJobStatus(counts: TaskCounts, cancelRequested = false): JobStatus {
   const total = totalOf(counts);
   if (total === 0) return "failed";
-  const done = counts.succeeded + counts.failed + counts.cancelled;
+  const done = counts.succeeded + counts.failed + counts.cancelled + counts.skipped_identical + counts.kept;
   if (done < total) {
     if (cancelRequested) return "cancelling";
     return counts.queued === total ? "queued" : "running";
   }
   if (cancelRequested || counts.cancelled > 0) return "cancelled";
+  // Identical and kept tags are what the user asked for: only failures make a job less than succeeded.
   if (counts.failed === 0) return "succeeded";
-  return counts.succeeded === 0 ? "failed" : "partially_failed";
+  return counts.succeeded + counts.skipped_identical + counts.kept === 0 ? "failed" : "partially_failed";
 }

@@ -2,11 +2,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/test/with-test-database";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
+import type { PlannedTask } from "./plan";
 import { createJob, getJobAnswer, getJobByIdempotencyKey, listJobTasks, type NewJob } from "./store";
 
 withTestDatabase();
 
 let job: NewJob;
+
+const task = (tag: string, sourceDigest: string | null, planClass: PlannedTask["planClass"] = "new"): PlannedTask => ({
+  repository: "nginx",
+  targetRegion: "ap-southeast-1",
+  targetNamespace: "team-a",
+  tag,
+  sourceDigest,
+  planClass,
+});
 
 beforeAll(async () => {
   const user = await createUser({ email: "op@example.com", password: "a-test-password-1", role: "operator" });
@@ -14,15 +24,11 @@ beforeAll(async () => {
     createdById: user.id,
     sourceRegion: "cn-north-4",
     sourceNamespace: "team-a",
-    sourceRepository: "nginx",
-    targetRegion: "ap-southeast-1",
-    targetNamespace: "team-a",
+    repositories: ["nginx"],
+    targets: [{ region: "ap-southeast-1", namespace: "team-a" }],
     override: false,
     tagSelector: null,
-    tasks: [
-      { tag: "latest", sourceDigest: "sha256:1" },
-      { tag: "1.25.3", sourceDigest: null },
-    ],
+    tasks: [task("latest", "sha256:1"), task("1.25.3", null)],
     requestHash: "h1",
   };
 });
@@ -77,7 +83,7 @@ describe("createJob", () => {
 
   it("leaves nothing behind when any row fails", async () => {
     const before = await counts();
-    const broken = { ...job, tasks: [...job.tasks, { tag: "latest", sourceDigest: "sha256:dup" }] };
+    const broken = { ...job, tasks: [...job.tasks, task("latest", "sha256:dup")] };
     await expect(
       createJob(broken, { actor: { email: "op@example.com" }, action: "sync_start", outcome: "success" }),
     ).rejects.toThrow();
@@ -90,7 +96,7 @@ describe("a job of 20,000 tags", () => {
   let id = "";
 
   beforeAll(async () => {
-    const result = await createJob({ ...job, tagSelector: { all: true }, tasks: tags.map((tag) => ({ tag, sourceDigest: `sha256:${tag}` })), requestHash: "big" });
+    const result = await createJob({ ...job, tagSelector: { all: true }, tasks: tags.map((tag) => task(tag, `sha256:${tag}`)), requestHash: "big" });
     if (result.kind !== "created") throw new Error("expected a new job");
     id = result.id;
   }, 60_000);

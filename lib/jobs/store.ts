@@ -2,27 +2,41 @@ import "server-only";
 import { chunk } from "@/lib/collections";
 import { recordAudit, type AuditInput } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
-import type { DbTx } from "@/lib/db/create-client";
+import type { Db, DbTx } from "@/lib/db/create-client";
 import { decodeCursor, pageOf, type CursorPosition } from "@/lib/db/cursor";
 import { databaseProvider } from "@/lib/db/database-url";
 import { prismaCode } from "@/lib/db/prisma-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
 import type { Prisma, SyncJob, SyncTask } from "@/prisma/generated/postgres/client";
-import type { JobAnswer, JobCounts, JobDetail, JobPage, JobStats, JobSummary, TagSelection, TaskDto, TaskPage } from "./dto";
-import type { JobFilters, JobListQuery, JobQuery, ResolvedJobInput, TaskListQuery } from "./schemas";
+import type { JobAnswer, JobCounts, JobDetail, JobPage, JobProgress, JobStats, JobSummary, TagSelection, TaskDto, TaskPage } from "./dto";
+import type { PlannedTask } from "./plan";
+import type { JobFilters, JobListQuery, JobQuery, JobTarget, TagSelector, TaskListQuery } from "./schemas";
 import { deriveJobStatus, emptyCounts, isJobStatus, isLiveJobStatus, isTaskState, JOB_STATUSES, LIVE_JOB_STATUSES, type JobStatus, type TaskCounts, totalOf } from "./states";
+import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { readTaskCounts, summaryFields } from "./summary";
 
 // Sync jobs as the API sees them: create one with its tasks, read one (and what changed since), page its
 // tasks, list, count. Rows become the DTOs of ./dto.ts here and nowhere else.
 
-export type NewJob = Omit<ResolvedJobInput, "tags"> & {
+export interface NewJob {
+  sourceRegion: string;
+  sourceNamespace: string;
+  /** The job's repositories and targets, in the order asked; the first of each names the job in lists. */
+  repositories: string[];
+  targets: JobTarget[];
+  override: boolean;
+  /** How the tags were chosen, when every repository chose them the same way by a selector. */
+  tagSelector: TagSelector | null;
   createdById: string;
-  tasks: { tag: string; sourceDigest: string | null }[];
+  tasks: PlannedTask[];
   idempotencyKey?: string;
   requestHash: string;
-};
+}
+
+/** Tasks the plan settles at once: identical ones need no SWR call, kept ones stay as the target has them. */
+const SETTLED_BY_PLAN = { identical: "skipped_identical", keep: "kept" } as const;
 
 export type CreateJobResult = { kind: "created"; id: string } | { kind: "key_taken" } | { kind: "running"; id: string };
 
@@ -36,6 +50,9 @@ const VERSION_MARGIN_MS = 1_000;
 /** More changed tasks than this: the browser reloads its page of tasks instead. */
 const MAX_CHANGES = 500;
 
+/** Tasks by tag, then repository and target: one order for pages and for changes. */
+const TASK_ORDER: Prisma.SyncTaskOrderByWithRelationInput[] = [{ tag: "asc" }, { repository: "asc" }, { targetRegion: "asc" }, { targetNamespace: "asc" }];
+
 const jobInclude = { createdBy: { select: { email: true } }, cancelledBy: { select: { email: true } } } as const;
 type JobRow = SyncJob & { createdBy: { email: string }; cancelledBy: { email: string } | null };
 
@@ -43,6 +60,8 @@ function jobStatusOf(status: string, jobId: string): JobStatus {
   if (!isJobStatus(status)) throw new Error(`job ${jobId} has an unknown status "${status}"`);
   return status;
 }
+
+const isPlanClass = (v: string): v is PlanClass => (PLAN_CLASSES as readonly string[]).includes(v);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -55,7 +74,7 @@ function parseSelection(raw: string | null): TagSelection {
 }
 
 export function toJobCounts(c: TaskCounts): JobCounts {
-  return { total: totalOf(c), queued: c.queued, active: c.retrying + c.submitted, succeeded: c.succeeded, failed: c.failed, cancelled: c.cancelled };
+  return { total: totalOf(c), queued: c.queued, active: c.retrying + c.submitted, succeeded: c.succeeded, failed: c.failed, cancelled: c.cancelled, skipped: c.skipped_identical, kept: c.kept };
 }
 
 const storedCounts = (job: SyncJob): JobCounts => ({
@@ -65,7 +84,16 @@ const storedCounts = (job: SyncJob): JobCounts => ({
   succeeded: job.succeeded,
   failed: job.failed,
   cancelled: job.cancelled,
+  skipped: job.skipped,
+  kept: job.kept,
 });
+
+function parseTargets(job: SyncJob): JobTarget[] {
+  const first = [{ region: job.targetRegion, namespace: job.targetNamespace }];
+  if (!job.targets) return first;
+  const v: unknown = JSON.parse(job.targets);
+  return Array.isArray(v) && v.length > 0 ? (v as JobTarget[]) : first;
+}
 
 function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
   return {
@@ -76,6 +104,9 @@ function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
     sourceRepository: job.sourceRepository,
     targetRegion: job.targetRegion,
     targetNamespace: job.targetNamespace,
+    repositoryCount: job.repositoryCount,
+    targetCount: job.targetCount,
+    targets: parseTargets(job),
     override: job.override,
     tagSelection: parseSelection(job.tagSelection),
     createdBy: { email: job.createdBy.email },
@@ -91,7 +122,11 @@ function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
 export function toTaskDto(task: SyncTask): TaskDto {
   if (!isTaskState(task.status)) throw new Error(`a task of job ${task.jobId} has an unknown status "${task.status}"`);
   return {
+    repository: task.repository,
+    targetRegion: task.targetRegion,
+    targetNamespace: task.targetNamespace,
     tag: task.tag,
+    planClass: isPlanClass(task.planClass) ? task.planClass : "new",
     status: task.status,
     sourceDigest: task.sourceDigest,
     targetDigest: task.targetDigest,
@@ -119,10 +154,15 @@ export async function findRunningJob(client: DbTx, createdById: string, requestH
  * with `oncePerRunningRequest` (no key), `running` when the same request's earlier job is still unsettled.
  */
 export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">, oncePerRunningRequest = false): Promise<CreateJobResult> {
-  const { tasks, tagSelector, ...fields } = job;
+  return createJobIn(db(), job, audit, oncePerRunningRequest);
+}
+
+/** createJob on a given database client (the engine's tests write jobs on their own). */
+export async function createJobIn(client: Db, job: NewJob, audit?: Omit<AuditInput, "target">, oncePerRunningRequest = false): Promise<CreateJobResult> {
+  const { tasks, tagSelector, repositories, targets, ...fields } = job;
   const now = new Date();
   try {
-    const id = await db().$transaction(
+    const id = await client.$transaction(
       async (tx) => {
         if (oncePerRunningRequest) {
           // Identical requests queue here on PostgreSQL (SQLite runs one transaction at a time anyway), so only one finds no job.
@@ -130,22 +170,36 @@ export async function createJob(job: NewJob, audit?: Omit<AuditInput, "target">,
           const running = await findRunningJob(tx, job.createdById, job.requestHash);
           if (running) return { running };
         }
+        const counts = emptyCounts();
+        for (const t of tasks) counts[t.planClass === "identical" || t.planClass === "keep" ? SETTLED_BY_PLAN[t.planClass] : "queued"]++;
+        const summary = summaryFields(counts, false, now);
         const created = await tx.syncJob.create({
           data: {
             ...fields,
-            ...summaryFields({ ...emptyCounts(), queued: tasks.length }, false, now),
+            sourceRepository: repositories[0]!,
+            targetRegion: targets[0]!.region,
+            targetNamespace: targets[0]!.namespace,
+            repositoryCount: repositories.length,
+            targetCount: targets.length,
+            targets: JSON.stringify(targets),
+            ...summary,
             tagSelection: tagSelector ? JSON.stringify(tagSelector) : null,
-            nextRoundAt: now,
+            nextRoundAt: counts.queued > 0 ? now : null,
             progressAt: now,
           },
           select: { id: true },
         });
         for (const part of chunk(tasks, TASKS_PER_INSERT)) {
           await tx.syncTask.createMany({
-            data: part.map((t) => ({ repository: job.sourceRepository, targetRegion: job.targetRegion, targetNamespace: job.targetNamespace, ...t, jobId: created.id })),
+            data: part.map((t) => {
+              const settled = t.planClass === "identical" || t.planClass === "keep" ? SETTLED_BY_PLAN[t.planClass] : null;
+              return { ...t, jobId: created.id, ...(settled ? { status: settled, finishedAt: now, submitTries: 0 } : {}) };
+            }),
           });
         }
         if (audit) await recordAudit({ ...audit, target: created.id }, tx);
+        // Every tag was settled by the plan: the job is over before it starts, and says so like any other.
+        if (summary.finishedAt) await enqueueJobOutcome(tx, created.id, now);
         return created.id;
       },
       { timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS },
@@ -200,7 +254,7 @@ export async function getJobAnswer(id: string, { since, from, to }: JobQuery = {
   if (since === undefined) return { job: read.detail };
   const rows = await db().syncTask.findMany({
     where: { jobId: id, updatedAt: { gt: new Date(Number(since)) }, ...(from !== undefined || to !== undefined ? { tag: { gte: from, lte: to } } : {}) },
-    orderBy: { tag: "asc" },
+    orderBy: TASK_ORDER,
     take: MAX_CHANGES + 1,
   });
   const complete = rows.length <= MAX_CHANGES;
@@ -215,9 +269,26 @@ export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPa
   const where: Prisma.SyncTaskWhereInput = { jobId: id, status: q.status, ...(q.q ? { tag: { contains: q.q } } : {}) };
   const [total, rows] = await Promise.all([
     client.syncTask.count({ where }),
-    client.syncTask.findMany({ where, orderBy: { tag: "asc" }, skip: q.offset, take: q.limit }),
+    client.syncTask.findMany({ where, orderBy: TASK_ORDER, skip: q.offset, take: q.limit }),
   ]);
   return { items: rows.map(toTaskDto), total, offset: q.offset, limit: q.limit };
+}
+
+/** Task counts per repository and target, from one grouped count. */
+export async function getJobProgress(id: string): Promise<JobProgress> {
+  const client = db();
+  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw jobNotFound(id);
+  const rows = await client.syncTask.groupBy({ by: ["repository", "targetRegion", "targetNamespace", "status"], where: { jobId: id }, _count: { _all: true } });
+  const groups = new Map<string, { repository: string; targetRegion: string; targetNamespace: string; counts: TaskCounts }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.repository, r.targetRegion, r.targetNamespace]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { repository: r.repository, targetRegion: r.targetRegion, targetNamespace: r.targetNamespace, counts: emptyCounts() }));
+    if (isTaskState(r.status)) g.counts[r.status] += r._count._all;
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.repository.localeCompare(b.repository) || a.targetRegion.localeCompare(b.targetRegion) || a.targetNamespace.localeCompare(b.targetNamespace));
+  return { groups: sorted.map((g) => ({ repository: g.repository, targetRegion: g.targetRegion, targetNamespace: g.targetNamespace, counts: toJobCounts(g.counts) })) };
 }
 
 function jobWhere(f: JobFilters): Prisma.SyncJobWhereInput {

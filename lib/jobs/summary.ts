@@ -24,6 +24,8 @@ export interface SummaryFields {
   succeeded: number;
   failed: number;
   cancelled: number;
+  skipped: number;
+  kept: number;
   finishedAt: Date | null;
 }
 
@@ -38,6 +40,8 @@ export function summaryFields(counts: TaskCounts, cancelRequested: boolean, now:
     succeeded: counts.succeeded,
     failed: counts.failed,
     cancelled: counts.cancelled,
+    skipped: counts.skipped_identical,
+    kept: counts.kept,
     finishedAt: done ? (finishedAt ?? now) : null,
   };
 }

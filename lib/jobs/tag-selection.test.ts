@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Page, Tag } from "@/lib/swr";
 import { AppError } from "@/lib/errors";
-import type { CreateJobInput } from "./schemas";
-import { selectTags, tagMatcher } from "./tag-selection";
+import type { RepositoryRequest } from "./schemas";
+import { repositoryFields, selectTags, tagMatcher } from "./tag-selection";
 
 // Which tags a request means, evaluated against the source's tag list (a fake SWR that pages like the real one).
 
@@ -17,12 +17,13 @@ const swr = {
     return { items, total: names.length, offset, limit, totalKnown: true };
   },
 };
-const base = { sourceRegion: "cn-north-4", sourceNamespace: "team-a", sourceRepository: "web", targetRegion: "cn-east-3", targetNamespace: "team-a", override: false };
+const source = { region: "cn-north-4", namespace: "team-a" };
+const base = { name: "web" };
 
 describe("selectTags", () => {
   it("all tags: one walk of the source in pages of 1,000, every tag with its digest, by name", async () => {
     calls = 0;
-    const got = await selectTags({ ...base, tagSelector: { all: true } }, swr, 50_000);
+    const got = await selectTags(source, { ...base, tagSelector: { all: true } }, swr, 50_000);
     expect(calls).toBe(3);
     expect(got.tags).toHaveLength(2_500);
     expect(got.tags).toEqual([...names].sort());
@@ -31,16 +32,23 @@ describe("selectTags", () => {
 
   it("a list stops walking once every tag is found", async () => {
     calls = 0;
-    expect((await selectTags({ ...base, tags: ["v1.0.1", "v1.2.3"] }, swr, 50_000)).tags).toEqual(["v1.0.1", "v1.2.3"]);
+    expect((await selectTags(source, { ...base, tags: ["v1.0.1", "v1.2.3"] }, swr, 50_000)).tags).toEqual(["v1.0.1", "v1.2.3"]);
     expect(calls).toBe(1);
   });
 
-  it.each<[string, Partial<CreateJobInput>, number, RegExp]>([
+  it.each<[string, Partial<RepositoryRequest>, number, RegExp]>([
     ["more tags than the limit", { tagSelector: { all: true } }, 1_000, /all tags of team-a\/web selects 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/],
     ["a pattern over the limit", { tagSelector: { pattern: "v1.1*" } }, 100, /pattern `v1.1\*` of team-a\/web selects 1,100 tags; one job holds at most 100/],
     ["a list with missing tags", { tags: ["v1.0.1", "v9", "v8"] }, 50_000, /These 2 tags do not exist in cn-north-4 team-a\/web: `v9`, `v8`\./],
   ])("refuses %s", async (_, over, max, message) => {
-    await expect(selectTags({ ...base, ...over }, swr, max)).rejects.toThrow(message);
+    await expect(selectTags(source, { ...base, ...over }, swr, max)).rejects.toThrow(message);
+  });
+});
+
+describe("repositoryFields", () => {
+  it("names fields in the form the request came in", () => {
+    expect(repositoryFields(true, 0).tags).toBe("tags");
+    expect(repositoryFields(false, 3)).toEqual({ repository: "repositories.3.name", tags: "repositories.3.tags", tagSelector: "repositories.3.tagSelector" });
   });
 });
 

@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { isSwrError, walkPages, type SwrClient } from "@/lib/swr";
 import { compileTagPattern } from "./glob";
-import { quoteNames, type CreateJobInput, type TagSelector } from "./schemas";
+import { quoteNames, type RepositoryRequest, type TagSelector } from "./schemas";
 
-// Which tags a request means: a list (each must exist), every tag, or a glob evaluated against the
-// source's tag list now. One walk of the source serves both, and gives each tag's digest.
+// Which tags a request means in one repository: a list (each must exist), every tag, or a glob evaluated
+// against the source's tag list now. One walk of the source serves both, and gives each tag's digest.
 
 export type SelectionSwr = Pick<SwrClient, "listTags">;
 
@@ -24,13 +24,13 @@ function unprocessable(field: string, message: string): AppError {
 }
 
 /** A matcher for a tag pattern; AppError validation_failed naming the problem when it is not a usable glob. */
-export function tagMatcher(pattern: string): (tag: string) => boolean {
+export function tagMatcher(pattern: string, field = "tagSelector"): (tag: string) => boolean {
   let re: RegExp;
   try {
     re = compileTagPattern(pattern);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError("validation_failed", "The request body is not valid.", { "tagSelector.pattern": [`is not a valid pattern: ${reason}`] });
+    throw new AppError("validation_failed", "The request body is not valid.", { [`${field}.pattern`]: [`is not a valid pattern: ${reason}`] });
   }
   return (tag) => re.test(tag);
 }
@@ -39,11 +39,32 @@ function describeSelector(s: TagSelector): string {
   return "all" in s ? "all tags" : `pattern \`${s.pattern}\``;
 }
 
-/** The tags of the request with their source digests; 422 for listed tags that are missing, 400 for a pattern matching nothing. */
-export async function selectTags(input: CreateJobInput, swr: SelectionSwr, maxTags: number): Promise<SelectedTags> {
-  const { sourceRegion: region, sourceNamespace: namespace, sourceRepository: repository } = input;
-  const wanted = input.tags ? new Set(input.tags) : null;
-  const matches = input.tagSelector && "pattern" in input.tagSelector ? tagMatcher(input.tagSelector.pattern) : () => true;
+/** Where a problem of one repository of a request is reported: its field in the form the request came in. */
+export interface RepositoryFields {
+  repository: string;
+  tags: string;
+  tagSelector: string;
+}
+
+/** The field names of repository `index` in a request of this form. */
+export function repositoryFields(single: boolean, index: number): RepositoryFields {
+  if (single) return { repository: "sourceRepository", tags: "tags", tagSelector: "tagSelector" };
+  const at = `repositories.${index}`;
+  return { repository: `${at}.name`, tags: `${at}.tags`, tagSelector: `${at}.tagSelector` };
+}
+
+/** One repository's tags with their source digests; 404 for a missing repository, 422 for listed tags that are missing, 400 for a pattern matching nothing. */
+export async function selectTags(
+  source: { region: string; namespace: string },
+  repo: RepositoryRequest,
+  swr: SelectionSwr,
+  maxTags: number,
+  fields: RepositoryFields = repositoryFields(true, 0),
+): Promise<SelectedTags> {
+  const { region, namespace } = source;
+  const repository = repo.name;
+  const wanted = repo.tags ? new Set(repo.tags) : null;
+  const matches = repo.tagSelector && "pattern" in repo.tagSelector ? tagMatcher(repo.tagSelector.pattern, fields.tagSelector) : () => true;
   const found = new Map<string, string | null>();
   const pages = walkPages((offset, limit) => swr.listTags(region, namespace, repository, { offset, limit, orderColumn: "tag", orderType: "asc" }), {
     pageSize: TAG_PAGE,
@@ -55,24 +76,25 @@ export async function selectTags(input: CreateJobInput, swr: SelectionSwr, maxTa
       if (wanted && found.size === wanted.size) break;
     }
   } catch (error) {
-    if (isSwrError(error) && error.status === 404) throw unprocessable("sourceRepository", error.message);
+    // The namespace or the repository is not there: the request names something that does not exist.
+    if (isSwrError(error) && error.status === 404) throw new AppError("not_found", error.message, { [fields.repository]: [error.message] });
     throw error;
   }
-  if (input.tags) {
-    const missing = input.tags.filter((t) => !found.has(t));
+  if (repo.tags) {
+    const missing = repo.tags.filter((t) => !found.has(t));
     if (missing.length > 0) {
       const subject = missing.length === 1 ? "This tag does" : `These ${missing.length} tags do`;
-      throw unprocessable("tags", `${subject} not exist in ${region} ${namespace}/${repository}: ${quoteNames(missing)}.`);
+      throw unprocessable(fields.tags, `${subject} not exist in ${region} ${namespace}/${repository}: ${quoteNames(missing)}.`);
     }
   }
-  const tags = input.tags ?? [...found.keys()].sort();
-  if (tags.length === 0 && input.tagSelector) {
-    const what = "pattern" in input.tagSelector ? `No tag of ${namespace}/${repository} matches \`${input.tagSelector.pattern}\`.` : `${namespace}/${repository} has no tags in ${region}.`;
-    throw new AppError("validation_failed", what, { tagSelector: [what] });
+  const tags = repo.tags ?? [...found.keys()].sort();
+  if (tags.length === 0 && repo.tagSelector) {
+    const what = "pattern" in repo.tagSelector ? `No tag of ${namespace}/${repository} matches \`${repo.tagSelector.pattern}\`.` : `${namespace}/${repository} has no tags in ${region}.`;
+    throw new AppError("validation_failed", what, { [fields.tagSelector]: [what] });
   }
   if (tags.length > maxTags) {
-    const what = `${input.tagSelector ? `${describeSelector(input.tagSelector)} of ${namespace}/${repository}` : "The request"} selects ${tags.length.toLocaleString("en")} tags; one job holds at most ${maxTags.toLocaleString("en")} (SYNC_MAX_TAGS_PER_JOB). Narrow it with a pattern.`;
-    throw new AppError("validation_failed", what, { [input.tagSelector ? "tagSelector" : "tags"]: [what] });
+    const what = `${repo.tagSelector ? `${describeSelector(repo.tagSelector)} of ${namespace}/${repository}` : "The request"} selects ${tags.length.toLocaleString("en")} tags; one job holds at most ${maxTags.toLocaleString("en")} (SYNC_MAX_TAGS_PER_JOB). Narrow it with a pattern.`;
+    throw new AppError("validation_failed", what, { [repo.tagSelector ? fields.tagSelector : fields.tags]: [what] });
   }
   return { digests: found, tags };
 }

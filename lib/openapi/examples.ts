@@ -24,6 +24,18 @@ export const CREATE_JOB_EXAMPLES: Record<string, Example> = {
     summary: "Every tag, replacing tags that already exist in the target",
     value: { ...route, tagSelector: { all: true }, override: true },
   },
+  namespace: {
+    summary: "Several repositories of a namespace to two regions: every tag of one, a pattern of another",
+    value: {
+      source: { region: "cn-north-4", namespace: "team-a" },
+      repositories: [{ name: "nginx", tagSelector: { all: true } }, { name: "api", tagSelector: { pattern: "v2.*" } }, { name: "web", tags: ["latest"] }],
+      targets: [
+        { region: "ap-southeast-1", namespace: "team-a" },
+        { region: "cn-east-3", namespace: "team-a" },
+      ],
+      override: false,
+    },
+  },
 };
 
 export const EMPTY_BODY_EXAMPLES: Record<string, Example> = { empty: { summary: "No options", value: {} } };
@@ -37,6 +49,9 @@ const JOB_DETAIL: JobDetail = {
   id: "cm4x7k2p10000abcd1234efgh",
   status: "running",
   ...route,
+  repositoryCount: 1,
+  targetCount: 1,
+  targets: [{ region: route.targetRegion, namespace: route.targetNamespace }],
   override: false,
   tagSelection: null,
   createdBy: { email: "operator@example.com" },
@@ -44,7 +59,7 @@ const JOB_DETAIL: JobDetail = {
   updatedAt: "2026-12-01T08:00:05.000Z",
   finishedAt: null,
   attempt: 1,
-  counts: { total: 2, queued: 1, active: 1, succeeded: 0, failed: 0, cancelled: 0 },
+  counts: { total: 2, queued: 1, active: 1, succeeded: 0, failed: 0, cancelled: 0, skipped: 0, kept: 0 },
   cancel: null,
   live: true,
   version: "1764576005000",
@@ -56,8 +71,22 @@ export const JOB_ANSWER_EXAMPLES: Record<string, Example> = {
 
 export const JOB_PLAN_EXAMPLES: Record<string, Example> = {
   plan: {
-    summary: "Two tags would be synced",
-    value: { plan: { count: 2, tags: ["1.25.3", "latest"], truncated: false } },
+    summary: "Two tags: one new in the target, one already identical there",
+    value: {
+      plan: {
+        count: 2,
+        tags: ["1.25.3", "latest"],
+        truncated: false,
+        classes: { new: 1, identical: 1, overwrite: 0, keep: 0 },
+        samples: {
+          new: [{ repository: "nginx", tag: "1.25.3", targetRegion: "ap-southeast-1", targetNamespace: "team-b" }],
+          identical: [{ repository: "nginx", tag: "latest", targetRegion: "ap-southeast-1", targetNamespace: "team-b" }],
+          overwrite: [],
+          keep: [],
+        },
+        groups: [{ repository: "nginx", targetRegion: "ap-southeast-1", targetNamespace: "team-b", new: 1, identical: 1, overwrite: 0, keep: 0 }],
+      },
+    },
   },
 };
 

@@ -132,6 +132,9 @@ describe("GET /api/jobs", () => {
       sourceRepository: running?.sourceRepository,
       targetRegion: running?.targetRegion,
       targetNamespace: "team-a",
+      repositoryCount: 1,
+      targetCount: 1,
+      targets: [{ region: running?.targetRegion, namespace: "team-a" }],
       override: false,
       createdBy: { email: running?.email },
       createdAt: running?.createdAt.toISOString(),
@@ -140,7 +143,7 @@ describe("GET /api/jobs", () => {
       attempt: 1,
       tagSelection: null,
       cancel: null,
-      counts: { total: 3, queued: 1, active: 1, succeeded: 1, failed: 0, cancelled: 0 },
+      counts: { total: 3, queued: 1, active: 1, succeeded: 1, failed: 0, cancelled: 0, skipped: 0, kept: 0 },
     });
   });
 
@@ -179,7 +182,7 @@ describe("GET /api/jobs/{id}", () => {
       live: false,
       finishedAt: expect.any(String),
     });
-    expect(detail.counts).toEqual({ total: 3, queued: 0, active: 0, succeeded: 2, failed: 1, cancelled: 0 });
+    expect(detail.counts).toEqual({ total: 3, queued: 0, active: 0, succeeded: 2, failed: 1, cancelled: 0, skipped: 0, kept: 0 });
     const page = await jsonOf(await callRoute(getTasks, `/api/jobs/${job?.id}/tasks`, { params: { id: job?.id ?? "" } }));
     const tasks = (page.body as TaskPage).items;
     expect(tasks.map((t) => [t.tag, t.status, t.lastError?.message ?? null])).toEqual([

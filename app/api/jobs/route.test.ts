@@ -6,6 +6,7 @@ import { getSwrClient } from "@/lib/swr";
 import { SEED } from "@/simulator/seed";
 import type { OperationName } from "@/simulator/operations";
 import { simAdmin } from "@/simulator/testing";
+import { planTasks } from "@/lib/jobs/plan";
 import { POST } from "./route";
 import { NGINX_ROUTE } from "@/test/fixtures";
 
@@ -210,18 +211,18 @@ describe("POST /api/jobs", () => {
         "targetNamespace",
         "Namespace `mirrors` in cn-north-4 is read-only for SWR Sync's credentials; syncing into it needs edit permission.",
       ],
-    ])("%s ⇒ 422", async (_, change, field, message) => {
+    ])("%s ⇒ refused", async (_, change, field, message) => {
       actAs(operator);
       const before = await rowCounts();
       const res = await jsonOf(await post({ ...good, ...change }));
+      const [status, code] = /does not exist in/.test(message) && field !== "tags" ? [404, "not_found"] : [422, "unprocessable"];
       expect(res).toEqual({
-        status: 422,
-        body: { error: { code: "unprocessable", message, fields: { [field]: [message] } } },
+        status,
+        body: { error: { code, message, fields: { [field]: [message] } } },
       });
       expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
       expect(await lastAudit()).toMatchObject({ outcome: "failure", actorEmail: operator.email });
       expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({
-        code: "unprocessable",
         reason: message,
       });
     });
@@ -232,7 +233,7 @@ describe("POST /api/jobs", () => {
       [401, "ListRepositoryTags", 502, "swr_unavailable", /rejected the credentials/],
       [500, "ListRepositoryTags", 502, "swr_unavailable", /internal error in cn-north-4/],
       [503, "ShowNamespace", 502, "swr_unavailable", /internal error in ap-southeast-1/],
-      [404, "ShowNamespace", 422, "unprocessable", /Namespace `team-a` does not exist in ap-southeast-1/],
+      [404, "ShowNamespace", 404, "not_found", /Namespace `team-a` does not exist in ap-southeast-1/],
       [429, "ShowNamespace", 429, "rate_limited", /throttling/],
     ])("SWR %i on %s ⇒ %i %s", async (swrStatus, operation, status, code, message) => {
       // A user of their own: the same request of a user whose job still runs would answer that job.
@@ -285,5 +286,90 @@ describe("POST /api/jobs", () => {
       });
       expect(await rowCounts()).toEqual(before);
     });
+  });
+});
+
+describe("POST /api/jobs over several repositories and targets", () => {
+  const multi = {
+    source: { region: "cn-north-4", namespace: "team-a" },
+    repositories: [{ name: "nginx", tagSelector: { all: true } }, { name: "redis", tags: ["7.2.4", "latest"] }],
+    targets: [
+      { region: "cn-east-3", namespace: "team-a" },
+      { region: "ap-southeast-1", namespace: "team-a" },
+    ],
+    override: false,
+  };
+
+  it("writes one task per repository, tag and target, settling identical and kept tags at once", async () => {
+    actAs(await createTestUser("operator"));
+    const { status, body } = await jsonOf(await post(multi));
+    expect(status).toBe(201);
+    const { job } = body as { job: { id: string } };
+    expect(job).toMatchObject({
+      sourceRepository: "nginx",
+      targetRegion: "cn-east-3",
+      repositoryCount: 2,
+      targetCount: 2,
+      targets: multi.targets,
+      // nginx 5 + redis 2 tags, to two targets; cn-east-3 has nginx 1.25.3 as in the source and another `latest`,
+      // ap-southeast-1 has redis 7.2.4 as in the source.
+      counts: { total: 14, queued: 11, skipped: 2, kept: 1 },
+    });
+    const tasks = await db().syncTask.findMany({ where: { jobId: job.id } });
+    const settled = tasks.filter((t) => t.status !== "queued").map((t) => `${t.repository}:${t.tag}→${t.targetRegion} ${t.status} (${t.planClass})`).sort();
+    expect(settled).toEqual([
+      "nginx:1.25.3→cn-east-3 skipped_identical (identical)",
+      "nginx:latest→cn-east-3 kept (keep)",
+      "redis:7.2.4→ap-southeast-1 skipped_identical (identical)",
+    ]);
+    expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({ source: "cn-north-4 team-a (2 repositories)", target: "cn-east-3 team-a, ap-southeast-1 team-a", tags: 14 });
+  });
+
+  it("with override on, a differing tag is planned as an overwrite and queued", async () => {
+    actAs(await createTestUser("operator"));
+    const { body } = await jsonOf(await post({ ...multi, repositories: [{ name: "nginx", tags: ["latest"] }], targets: [multi.targets[0]], override: true }));
+    const tasks = await db().syncTask.findMany({ where: { jobId: (body as { job: { id: string } }).job.id } });
+    expect(tasks.map((t) => [t.status, t.planClass])).toEqual([["queued", "overwrite"]]);
+  });
+
+  it("answers the same job for the same request in another order (one request hash)", async () => {
+    actAs(await createTestUser("operator"));
+    const first = await jsonOf(await post(multi, { "Idempotency-Key": "multi-order-key-1" }));
+    const again = await jsonOf(
+      await post({ ...multi, repositories: [...multi.repositories].reverse(), targets: [...multi.targets].reverse() }, { "Idempotency-Key": "multi-order-key-1" }),
+    );
+    expect(again.status).toBe(200);
+    expect((again.body as { job: { id: string } }).job.id).toBe((first.body as { job: { id: string } }).job.id);
+  });
+
+  it.each<[string, Record<string, unknown>, number, string, RegExp]>([
+    ["11 targets", { targets: Array.from({ length: 11 }, (_, i) => ({ region: "cn-east-3", namespace: `ns-${i}` })) }, 400, "targets", /at most 10 targets/],
+    ["the source region as a target", { targets: [{ region: "cn-north-4", namespace: "team-b" }] }, 400, "targets.0.region", /must differ from the source region/],
+    ["a target twice", { targets: [multi.targets[0], multi.targets[0]] }, 400, "targets", /repeated: `cn-east-3\/team-a`/],
+    ["a repository twice", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "nginx", tags: ["1.25.3"] }] }, 400, "repositories", /repeated: `nginx`/],
+    ["a repository without tags or selector", { repositories: [{ name: "nginx" }] }, 400, "repositories.0.tags", /either `tags`/],
+    ["a repository that does not exist", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "gone", tagSelector: { all: true } }] }, 404, "repositories.1.name", /`team-a\/gone` does not exist in cn-north-4/],
+    ["an unknown target namespace", { targets: [multi.targets[0], { region: "ap-southeast-1", namespace: "nobody-here" }] }, 404, "targets.1.namespace", /Namespace `nobody-here` does not exist in ap-southeast-1/],
+    ["an unknown source namespace", { source: { region: "cn-north-4", namespace: "nobody-here" } }, 404, "repositories.0.name", /nobody-here/],
+  ])("refuses %s, naming it, and writes nothing", async (_, change, status, field, message) => {
+    actAs(await createTestUser("operator"));
+    const before = await rowCounts();
+    const res = await jsonOf(await post({ ...multi, ...change }));
+    expect(res.status).toBe(status);
+    const { error } = res.body as { error: { fields: Record<string, string[]> } };
+    expect(error.fields[field]?.join(" ")).toMatch(message);
+    const after = await rowCounts();
+    expect({ ...after, audit: before.audit }).toEqual(before);
+  });
+
+  it("refuses more tasks than SYNC_MAX_TAGS_PER_JOB in all (tags × targets), counting both targets", async () => {
+    const { bigRepository: big } = SEED;
+    const request = { ...multi, repositories: [{ name: big.repository, tagSelector: { all: true as const } }], single: false };
+    // 5,000 tags to two targets: 10,000 tasks.
+    await expect(planTasks(request, getSwrClient(), 9_999)).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringMatching(/makes 10,000 tasks \(tags × targets\); one job holds at most 9,999/),
+    });
+    expect(await planTasks(request, getSwrClient(), 10_000)).toHaveLength(10_000);
   });
 });

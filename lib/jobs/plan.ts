@@ -1,0 +1,150 @@
+import "server-only";
+import { eachLimited } from "@/lib/collections";
+import { planClassOf, PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
+import { AppError } from "@/lib/errors";
+import { isSwrError, type SwrClient } from "@/lib/swr";
+import type { JobPlanDetail, PlannedTaskRef } from "./dto";
+import type { JobRequest, JobTarget } from "./schemas";
+import { repositoryFields, selectTags, type SelectedTags } from "./tag-selection";
+
+// A request's plan, before anything is written: which tags of which repositories go to which targets, and
+// what each would do there, from one walk of each source repository and one of each target repository.
+// new: not in the target; identical: already there with the same digest (no SWR call); overwrite: differs and
+// override is on; keep: differs and override is off (left as it is).
+
+export type PlanSwr = Pick<SwrClient, "listTags" | "showNamespace" | "listAllTags">;
+
+/** One task of the plan: a tag of a repository, for a target. */
+export interface PlannedTask {
+  repository: string;
+  targetRegion: string;
+  targetNamespace: string;
+  tag: string;
+  sourceDigest: string | null;
+  planClass: PlanClass;
+}
+
+/** Namespace permission needed to write (SWR: 7 manage, 3 edit, 1 read). */
+const EDIT_PERMISSION = 3;
+/** SWR reads of one plan at a time: enough to walk 50 repositories × 3 targets quickly, few enough for SWR's rate limits. */
+const READS_AT_ONCE = 4;
+const TARGET_WALK = { pageSize: 1000, maxItems: 200_000 };
+/** How many tasks of each class the plan names; its counts cover them all. */
+const PLAN_SAMPLE = 100;
+/** How many tag names the plan lists (the sync panel's preview). */
+const TAG_SAMPLE = 200;
+
+function unprocessable(field: string, message: string): AppError {
+  return new AppError("unprocessable", message, { [field]: [message] });
+}
+
+const targetField = (request: JobRequest, index: number) => (request.single ? "targetNamespace" : `targets.${index}.namespace`);
+
+/** The target namespace exists in the target region (else 404) and these credentials may write to it (else 422). */
+export async function checkTargetNamespace(target: JobTarget, swr: Pick<SwrClient, "showNamespace">, field = "targetNamespace"): Promise<void> {
+  const { region, namespace } = target;
+  let auth: number;
+  try {
+    auth = (await swr.showNamespace(region, namespace)).auth;
+  } catch (error) {
+    if (isSwrError(error) && error.status === 404) {
+      const message = `Namespace \`${namespace}\` does not exist in ${region}.`;
+      throw new AppError("not_found", message, { [field]: [message] });
+    }
+    throw error;
+  }
+  // 0 means SWR did not say; only a known read-only permission is refused here.
+  if (auth > 0 && auth < EDIT_PERMISSION) {
+    throw unprocessable(field, `Namespace \`${namespace}\` in ${region} is read-only for SWR Sync's credentials; syncing into it needs edit permission.`);
+  }
+}
+
+/** The first failure in the order given, or the values. */
+function firstFailure<T>(results: readonly PromiseSettledResult<T>[]): T[] {
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+async function settleEach<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const out: PromiseSettledResult<R>[] = new Array(items.length);
+  await eachLimited([...items.keys()], limit, async (i) => {
+    try {
+      out[i] = { status: "fulfilled", value: await fn(items[i]!, i) };
+    } catch (reason) {
+      out[i] = { status: "rejected", reason };
+    }
+  });
+  return out;
+}
+
+/** Tag → digest of a target repository; a repository the target does not have yet has no tags. */
+async function targetDigests(swr: Pick<SwrClient, "listAllTags">, target: JobTarget, repository: string): Promise<Map<string, string>> {
+  try {
+    const all = await swr.listAllTags(target.region, target.namespace, repository, {}, TARGET_WALK);
+    return new Map(all.items.map((t) => [t.Tag, t.digest]));
+  } catch (error) {
+    if (isSwrError(error) && error.status === 404) return new Map();
+    throw error;
+  }
+}
+
+/**
+ * Every task of the request with its class. Source problems are reported before target ones; 400 when the
+ * tasks (tags × targets) are more than `maxTasks`.
+ */
+export async function planTasks(request: JobRequest, swr: PlanSwr, maxTasks: number): Promise<PlannedTask[]> {
+  const { source, repositories, targets } = request;
+  const [selected, checked] = await Promise.all([
+    settleEach(repositories, READS_AT_ONCE, (repo, i) => selectTags(source, repo, swr, maxTasks, repositoryFields(request.single, i))),
+    settleEach(targets, READS_AT_ONCE, (target, i) => checkTargetNamespace(target, swr, targetField(request, i))),
+  ]);
+  const sources: SelectedTags[] = firstFailure(selected);
+  firstFailure(checked);
+  const total = sources.reduce((n, s) => n + s.tags.length, 0) * targets.length;
+  if (total > maxTasks) {
+    const what = `The request makes ${total.toLocaleString("en")} tasks (tags × targets); one job holds at most ${maxTasks.toLocaleString("en")} (SYNC_MAX_TAGS_PER_JOB). Split it into several jobs or narrow it with patterns.`;
+    throw new AppError("validation_failed", what, { [request.single ? "tags" : "repositories"]: [what] });
+  }
+  const pairs = repositories.flatMap((repo, r) => targets.map((target) => ({ repo, selected: sources[r]!, target })));
+  const walks = firstFailure(await settleEach(pairs, READS_AT_ONCE, (p) => targetDigests(swr, p.target, p.repo.name)));
+  const tasks: PlannedTask[] = [];
+  for (const [i, { repo, selected: s, target }] of pairs.entries()) {
+    const there = walks[i]!;
+    for (const tag of s.tags) {
+      const sourceDigest = s.digests.get(tag) ?? null;
+      tasks.push({
+        repository: repo.name,
+        targetRegion: target.region,
+        targetNamespace: target.namespace,
+        tag,
+        sourceDigest,
+        planClass: planClassOf(sourceDigest, there.get(tag), request.override),
+      });
+    }
+  }
+  return tasks;
+}
+
+const emptyClasses = (): Record<PlanClass, number> => ({ new: 0, identical: 0, overwrite: 0, keep: 0 });
+
+/** What the sync panel shows before Sync: counts per class, per repository and target, and the first tasks of each class. */
+export function describePlan(tasks: readonly PlannedTask[]): JobPlanDetail {
+  const classes = emptyClasses();
+  const samples: Record<PlanClass, PlannedTaskRef[]> = { new: [], identical: [], overwrite: [], keep: [] };
+  const groups = new Map<string, JobPlanDetail["groups"][number]>();
+  const tagNames = new Set<string>();
+  for (const t of tasks) {
+    classes[t.planClass]++;
+    if (samples[t.planClass].length < PLAN_SAMPLE) samples[t.planClass].push({ repository: t.repository, tag: t.tag, targetRegion: t.targetRegion, targetNamespace: t.targetNamespace });
+    const key = JSON.stringify([t.repository, t.targetRegion, t.targetNamespace]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { repository: t.repository, targetRegion: t.targetRegion, targetNamespace: t.targetNamespace, ...emptyClasses() }));
+    g[t.planClass]++;
+    if (tagNames.size <= TAG_SAMPLE) tagNames.add(t.tag);
+  }
+  const tags = [...tagNames].slice(0, TAG_SAMPLE);
+  return { count: tasks.length, tags, truncated: new Set(tasks.map((t) => t.tag)).size > tags.length, classes, samples, groups: [...groups.values()] };
+}
+
+export { PLAN_CLASSES };

@@ -20,15 +20,23 @@ const jobAnswerSchema = z.object({
 });
 export type JobAnswer = z.infer<typeof jobAnswerSchema>;
 
-export interface JobRequest {
-  sourceRegion: string;
-  sourceNamespace: string;
-  sourceRepository: string;
-  targetRegion: string;
-  targetNamespace: string;
-  override: boolean;
-  tagSelector: { all: true };
-}
+/** A one-repository job, or one over several repositories and targets (docs/api.md "Jobs"). */
+export type JobRequest =
+  | {
+      sourceRegion: string;
+      sourceNamespace: string;
+      sourceRepository: string;
+      targetRegion: string;
+      targetNamespace: string;
+      override: boolean;
+      tagSelector: { all: true };
+    }
+  | {
+      source: { region: string; namespace: string };
+      repositories: { name: string; tagSelector: { all: true } }[];
+      targets: { region: string; namespace: string }[];
+      override: boolean;
+    };
 
 export class AppClient {
   private readonly cookies = new Map<string, string>();

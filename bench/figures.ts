@@ -10,6 +10,8 @@ export interface Figures {
   swrCallsRatio?: number;
   /** SWR calls other than sync_images, per poll round. */
   swrCallsPerRound?: number;
+  /** For a job over several repositories: those calls per round and source repository (records are read per repository). */
+  swrCallsPerRoundPerRepository?: number;
   rowsPerTag?: number;
   transactionsPerTag?: number;
   /** Write transactions ÷ (⌈tags/chunk⌉ + 2 × rounds). */
@@ -46,6 +48,7 @@ export function figures(r: ScenarioResult, s: BenchSettings): Figures {
     minSwrCalls: minimum,
     swrCallsRatio: ratio(swrTotal, minimum),
     swrCallsPerRound: r.swr && r.rounds ? (swrTotal! - r.swr.calls.sync_images) / r.rounds : undefined,
+    swrCallsPerRoundPerRepository: r.swr && r.rounds && r.shape ? (swrTotal! - r.swr.calls.sync_images) / r.rounds / r.shape.repositories : undefined,
     rowsPerTag: ratio(rows, r.tags),
     transactionsPerTag: ratio(transactions, r.tags),
     transactionsRatio: ratio(transactions, minimum),
@@ -77,6 +80,8 @@ export interface Target {
 export const TARGETS: readonly Target[] = [
   { name: "job duration ÷ per-tag sync time", tags: 1_000, limit: 3, value: (f) => f.durationRatio },
   { name: "SWR calls per poll round", tags: 1_000, limit: 2.5, value: (f) => f.swrCallsPerRound },
+  { name: "job duration ÷ per-tag sync time (30 repositories × 2 targets)", tags: 1_200, limit: 3, value: (f) => f.durationRatio },
+  { name: "SWR calls per poll round and repository (30 × 2)", tags: 1_200, limit: 2.5, value: (f) => f.swrCallsPerRoundPerRepository },
   { name: "row writes per tag", limit: 3, value: (f) => f.rowsPerTag },
   { name: "transactions ÷ (⌈tags/chunk⌉ + 2 × rounds)", limit: 1, value: (f) => f.transactionsRatio },
   {

@@ -17,7 +17,7 @@ const refreshChanges = (r: { changed: number | null; complete: boolean | null })
 
 /** Two tables side by side would be too wide for a terminal: time and SWR calls, then database, refresh and memory. */
 function rows({ result: r, figures: f }: ScenarioReport): [string[], string[]] {
-  const key = [r.db, String(r.tags), String(r.run)];
+  const key = [r.db, r.shape ? `${r.tags} (${r.shape.repositories}×${r.shape.targets})` : String(r.tags), String(r.run)];
   const calls = r.swr?.calls;
   const outcome = r.outcome === "settled" ? `${r.jobStatus ?? "?"} ${r.succeeded ?? 0}/${r.tags}` : r.outcome;
   const seconds = r.durationMs ?? r.wallMs;

@@ -68,6 +68,8 @@ function options() {
   };
 }
 
+const MULTI = { tags: 1_200, shape: { repositories: 30, targets: 2 } };
+
 /** 1,000 tags `repeats` times, the databases alternating which goes first; then 20,000 tags once each. */
 function plan(o: ReturnType<typeof options>, settings: BenchSettings): ScenarioSpec[] {
   const timeoutMs = (tags: number) => Math.max(180_000, tags * 2 * settings.syncDelayMs * 3);
@@ -76,6 +78,8 @@ function plan(o: ReturnType<typeof options>, settings: BenchSettings): ScenarioS
     const order = run % 2 === 1 ? o.dbs : [...o.dbs].reverse();
     for (const db of order) specs.push({ db, tags: 1_000, run, timeoutMs: timeoutMs(1_000) });
   }
+  // A namespace of 30 repositories to two regions in one job: 1,200 tasks (20 tags × 30 × 2).
+  for (const db of o.dbs) specs.push({ db, tags: MULTI.tags, shape: MULTI.shape, run: 1, timeoutMs: timeoutMs(MULTI.tags) });
   if (!o.quick)
     for (const db of o.dbs) specs.push({ db, tags: 20_000, run: 1, timeoutMs: timeoutMs(20_000) });
   return specs;
@@ -135,7 +139,8 @@ async function main() {
   const reports: ScenarioReport[] = [];
   const run = async (spec: ScenarioSpec): Promise<ScenarioResult> => {
     const faults = spec.faults ? `, faults ${spec.faults.mix}` : "";
-    process.stdout.write(`▶ ${spec.db}, ${spec.tags.toLocaleString("en")} tags${faults}, run ${spec.run} … `);
+    const shape = spec.shape ? ` (${spec.shape.repositories} repositories × ${spec.shape.targets} targets)` : "";
+    process.stdout.write(`▶ ${spec.db}, ${spec.tags.toLocaleString("en")} tags${shape}${faults}, run ${spec.run} … `);
     const result = await runScenario(spec, settings, cleanup);
     console.log(
       result.outcome === "error"

@@ -28,7 +28,10 @@ export interface BenchSettings {
 
 export interface ScenarioSpec {
   db: BenchDb;
+  /** Tasks of the measured job (tags × targets). */
   tags: number;
+  /** A job over several repositories of one namespace and several targets, `tags` split evenly among them. */
+  shape?: { repositories: number; targets: number };
   run: number;
   timeoutMs: number;
   /** Simulator faults for the measured job (set after the warm-up), and how often its progress is looked at then. */
@@ -75,6 +78,8 @@ export interface ScenarioResult extends ScenarioSpec {
 
 const SOURCE_REGION = "cn-north-4";
 const TARGET_REGION = "cn-south-1";
+/** Targets of a job over several targets, in this order. */
+const TARGET_REGIONS = ["cn-south-1", "cn-east-3", "ap-southeast-1"];
 const SOURCE_NAMESPACE = "bench-src";
 
 async function freePort(): Promise<number> {
@@ -162,6 +167,25 @@ async function prepareJob(
   };
 }
 
+/** Repositories of `tags ÷ (repositories × targets)` generated tags each, and a target namespace per target region. */
+async function prepareMultiJob(simUrl: string, spec: ScenarioSpec & { shape: { repositories: number; targets: number } }): Promise<JobRequest> {
+  const { repositories, targets } = spec.shape;
+  if (targets > TARGET_REGIONS.length) throw new Error(`the bench has ${TARGET_REGIONS.length} target regions, not ${targets}`);
+  const perRepository = spec.tags / (repositories * targets);
+  if (!Number.isInteger(perRepository)) throw new Error(`${spec.tags} tasks do not split evenly over ${repositories} repositories × ${targets} targets`);
+  const namespace = `bench-multi-${spec.run}`;
+  const names = Array.from({ length: repositories }, (_, i) => `repo-${String(i + 1).padStart(2, "0")}`);
+  for (const name of names) await createRepository(simUrl, { region: SOURCE_REGION, namespace, repository: name, tags: perRepository });
+  const regions = TARGET_REGIONS.slice(0, targets);
+  for (const region of regions) await createNamespace(simUrl, region, namespace);
+  return {
+    source: { region: SOURCE_REGION, namespace },
+    repositories: names.map((name) => ({ name, tagSelector: { all: true } })),
+    targets: regions.map((region) => ({ region, namespace })),
+    override: false,
+  };
+}
+
 const WARM_UP_TAGS = 100;
 
 /**
@@ -184,7 +208,8 @@ export async function runScenario(
   const deadline = Date.now() + spec.timeoutMs;
   const database = createBenchDatabase(spec.db, settings.pgBaseUrl, settings.tempDir);
   const dropDatabase = cleanup.add(`drop the ${spec.db} database`, database.drop);
-  const logFile = path.join(settings.tempDir, `app-${spec.db}-${spec.tags}-${spec.faults?.mix ?? "plain"}-${spec.run}.log`);
+  const shape = spec.shape ? `-${spec.shape.repositories}x${spec.shape.targets}` : "";
+  const logFile = path.join(settings.tempDir, `app-${spec.db}-${spec.tags}${shape}-${spec.faults?.mix ?? "plain"}-${spec.run}.log`);
   let proxy: CountingProxy | undefined;
   const stack = await startStack({
     databaseUrl: database.url,
@@ -206,12 +231,9 @@ export async function runScenario(
     await app.signIn(operator().email, operator().password);
     const upTo100 = await warmUp(app, stack.simulator.url, deadline);
 
-    const request = await prepareJob(
-      stack.simulator.url,
-      `app-${spec.tags}`,
-      spec.tags,
-      `bench-${spec.db}-${spec.tags}-${spec.run}`,
-    );
+    const request = spec.shape
+      ? await prepareMultiJob(stack.simulator.url, { ...spec, shape: spec.shape })
+      : await prepareJob(stack.simulator.url, `app-${spec.tags}`, spec.tags, `bench-${spec.db}-${spec.tags}-${spec.run}`);
     await sleep(1_000);
     const idleBytes = residentBytes(stack.pid) ?? 0;
     const pgBefore = spec.db === "postgres" ? await readPgCounters(database.url) : undefined;

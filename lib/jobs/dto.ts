@@ -142,3 +142,29 @@ export const jobProgressSchema = z.object({
   ),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+/** An earlier attempt of a job, as it ended when the next one began. */
+export const jobAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  override: z.boolean(),
+  startedAt: isoTime,
+  endedAt: isoTime,
+  counts: jobCountsSchema,
+  /** Failures by error code, the most frequent first, each with the first tags it hit. */
+  errors: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      count,
+      tags: z.array(z.object({ repository: z.string(), tag: z.string(), targetRegion: z.string(), targetNamespace: z.string() })),
+    }),
+  ),
+  /** Who began the next attempt, and how. */
+  endedBy: z.object({ email: z.string() }),
+  endedHow: z.enum(["retry", "overwrite_kept"]),
+});
+export type AttemptDto = z.infer<typeof jobAttemptSchema>;
+
+/** GET /api/jobs/{id}/attempts */
+export const jobAttemptsSchema = z.object({ attempts: z.array(jobAttemptSchema) });
+export type JobAttempts = z.infer<typeof jobAttemptsSchema>;

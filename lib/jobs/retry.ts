@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { resetForNewAttempt } from "@/lib/sync/handoff";
+import { recordAttempt } from "./attempts";
 import { auditFailures } from "./audit-failure";
 import type { JobDetail } from "./dto";
 import { ACTIVE_TASK_STATES, RETRYABLE_TASK_STATES } from "./states";
@@ -25,11 +26,12 @@ export async function retryFailedTasks(jobId: string, actor: { id: string; email
     }
     const retryable = RETRYABLE_TASK_STATES.reduce((n, s) => n + counts[s], 0);
     if (retryable === 0) throw new AppError("conflict", "No tag of this job failed or was cancelled, so there is nothing to retry.");
+    await recordAttempt(tx, jobId, actor.email, "retry", now);
     const requeued = await resetForNewAttempt(tx, jobId, now);
     // A concurrent retry re-queued them first (PostgreSQL re-checks the filter after the row lock).
     if (requeued !== retryable) throw new AppError("conflict", "This job was just retried by another request; reload it.");
     const attempt = job.attempt + 1;
-    await tx.syncJob.update({ where: { id: jobId }, data: { attempt, cancelledAt: null, cancelledById: null, finishedAt: null } });
+    await tx.syncJob.update({ where: { id: jobId }, data: { attempt, attemptStartedAt: now, cancelledAt: null, cancelledById: null, finishedAt: null } });
     await refreshJobSummary(tx, jobId, now);
     await recordAudit({ actor, action: "sync_retry", target: jobId, outcome: "success", detail: { tags: requeued, attempt } }, tx);
     return { requeued, attempt };

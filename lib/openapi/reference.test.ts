@@ -19,7 +19,7 @@ describe("apiReference", () => {
     const start = all.find((op) => op.method === "POST" && op.path === "/api/jobs");
     expect(start).toMatchObject({ summary: "Start a sync job", access: { kind: "role", role: "operator" } });
     expect(schemaRefName(start!.requestBody!.schema!)).toBe("CreateJobRequest");
-    expect(start!.requestBody!.examples.map((e) => e.name)).toEqual(["tags", "pattern", "all"]);
+    expect(start!.requestBody!.examples.map((e) => e.name)).toEqual(["tags", "pattern", "all", "namespace"]);
     const unauthenticated = start!.responses.find((r) => r.status === "401");
     expect(unauthenticated?.description).toMatch(/unauthenticated/);
     expect(unauthenticated?.shared).toBe("Unauthenticated");

@@ -1,6 +1,7 @@
 import {
   jobAnswerSchema,
   jobPageSchema,
+  jobAttemptsSchema,
   jobPlanSchema,
   jobProgressSchema,
   jobStatsSchema,
@@ -200,6 +201,20 @@ export const JOB_OPERATIONS: Operation[] = [
     responses: [
       { status: 200, description: "Counts per repository and target.", json: { schema: jobProgressSchema, name: "JobProgress" } },
     ],
+    errors: [404],
+  },
+  {
+    id: "listJobAttempts",
+    method: "get",
+    path: "/api/jobs/{id}/attempts",
+    summary: "Earlier attempts of a sync job",
+    description:
+      "Each attempt that a retry or an overwrite of kept tags ended, the latest first: its counts as it ended, and its failures by error code with the first tags each hit.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    notes: { id: "The job's ID." },
+    responses: [{ status: 200, description: "The earlier attempts.", json: { schema: jobAttemptsSchema, name: "JobAttempts" } }],
     errors: [404],
   },
   {

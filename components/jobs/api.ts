@@ -1,5 +1,8 @@
 import { apiUrl, getJson, sendJson } from "@/lib/query/api-client";
 import {
+  jobAttemptsSchema,
+  startAnswerSchema,
+  type JobAttempts,
   jobAnswerSchema,
   jobPageSchema,
   jobPlanSchema,
@@ -72,4 +75,18 @@ export async function cancelJob(id: string): Promise<JobDetail> {
 /** The tags a sync request would copy, counted and the first ones named, before anything is started. */
 export async function planJob(request: SyncJobRequest): Promise<JobPlan["plan"]> {
   return (await sendJson("POST", "/api/jobs/plan", request, jobPlanSchema)).plan;
+}
+
+/** The job's earlier attempts, the latest first. */
+export function fetchJobAttempts(id: string, signal?: AbortSignal): Promise<JobAttempts> {
+  return getJson(`${jobApiUrl(id)}/attempts`, jobAttemptsSchema, signal);
+}
+
+/**
+ * A new job with this job's settings. The key is the job and a 10-minute window: a double click or a second tab
+ * within it answers the same new job.
+ */
+export async function syncJobAgain(id: string, now = Date.now()): Promise<JobDetail> {
+  const key = `again-${id}-${Math.floor(now / 600_000)}`;
+  return (await sendJson("POST", `${jobApiUrl(id)}/again`, {}, startAnswerSchema, { headers: { "Idempotency-Key": key } })).job;
 }

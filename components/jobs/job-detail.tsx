@@ -11,11 +11,13 @@ import { ApiError } from "@/lib/query/api-client";
 import { CancelJob } from "./cancel-job";
 import { CancelNotice } from "./cancel-notice";
 import { repositoryPath } from "./format";
+import { JobAttempts } from "./job-attempts";
 import { JobFacts } from "./job-facts";
 import { JobProgress } from "./job-progress";
 import { sourceRepositoryHref } from "./links";
 import { QueryError } from "./query-error";
 import { RetryJobButton } from "./retry-job-button";
+import { SyncAgainButton } from "./sync-again-button";
 import { JobStatusBadge } from "./status-badge";
 import { TaskTable } from "./task-table";
 import { useJob } from "./use-jobs";
@@ -61,9 +63,11 @@ export function JobDetail({ jobId, initialJob, viewer }: { jobId: string; initia
         <div className="flex flex-wrap items-start gap-3">
           {canCancel ? <CancelJob job={job} /> : null}
           {canRetry ? <RetryJobButton job={job} /> : null}
+          {canRetry ? <SyncAgainButton job={job} /> : null}
         </div>
       ) : null}
       <TaskTable job={job} />
+      <JobAttempts job={job} />
     </div>
   );
 }

@@ -8,6 +8,17 @@ import type { JobSummary } from "@/lib/jobs/dto";
 import { formatDateTime, repositoryPath } from "./format";
 import { sourceRepositoryHref, targetRepositoryHref } from "./links";
 
+/** A job's duration in words: "45 s", "3 min 5 s", "2 h 4 min". */
+export function durationText(t: (key: string, values: Record<string, number>) => string, ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return t("durationHours", { h, m });
+  if (m > 0) return t("durationMinutes", { m, s });
+  return t("durationSeconds", { s });
+}
+
 /** Who started the job, when, from where to where, and how. */
 export function JobFacts({ job }: { job: JobSummary }) {
   const t = useTranslations("job");
@@ -35,6 +46,7 @@ export function JobFacts({ job }: { job: JobSummary }) {
     [t("startedAt"), formatDateTime(format, job.createdAt)],
     [t("updatedAt"), formatDateTime(format, job.updatedAt)],
     [t("finishedAt"), job.finishedAt ? formatDateTime(format, job.finishedAt) : t("notFinished")],
+    ...(job.finishedAt ? [[t("duration"), durationText(t, Date.parse(job.finishedAt) - Date.parse(job.createdAt))] as [string, ReactNode]] : []),
     [t("source"), link(sourceRepositoryHref(job), place(job.sourceRegion, job.sourceNamespace))],
     [t("target"), link(targetRepositoryHref(job), place(job.targetRegion, job.targetNamespace))],
     [t("tagSelection"), tagSelectionText],

@@ -62,10 +62,11 @@ export async function sendJson<T>(
   url: string,
   body: unknown,
   schema: z.ZodType<T>,
+  options: { headers?: Record<string, string> } = {},
 ): Promise<T> {
   const response = await fetch(url, {
     method,
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    headers: { ...options.headers, "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await apiErrorOf(response);

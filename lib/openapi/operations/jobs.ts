@@ -204,6 +204,27 @@ export const JOB_OPERATIONS: Operation[] = [
     errors: [404],
   },
   {
+    id: "syncJobAgain",
+    method: "post",
+    path: "/api/jobs/{id}/again",
+    summary: "Sync again with a job's settings",
+    description:
+      "Starts a new job with the earlier job's source, repositories, targets, override and tag choice: a list of tags is the same list, a selector (all tags, a pattern) is evaluated against the source now. Planned and checked like POST /api/jobs, with the same Idempotency-Key rules.",
+    tag: "Jobs",
+    access: "operator",
+    params: jobIdParamsSchema,
+    body: emptyBody,
+    headers: {
+      [IDEMPOTENCY_KEY_HEADER]: { schema: idempotencyKeySchema, description: "As for POST /api/jobs." },
+    },
+    notes: { id: "The earlier job's ID." },
+    responses: [
+      { status: 201, description: "The new job.", json: { schema: startAnswerSchema, name: "StartJobAnswer", examples: JOB_ANSWER_EXAMPLES } },
+      { status: 200, description: "The job of a repeated Idempotency-Key, or the same request's job still running.", json: { schema: startAnswerSchema, name: "StartJobAnswer" } },
+    ],
+    errors: [404, 422, ...SWR_ERRORS],
+  },
+  {
     id: "listJobAttempts",
     method: "get",
     path: "/api/jobs/{id}/attempts",

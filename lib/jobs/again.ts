@@ -1,0 +1,58 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import type { StartJobResult } from "./start";
+import { startJob } from "./start";
+import type { JobRequest, RepositoryRequest, TagSelector } from "./schemas";
+import { jobNotFound } from "./store";
+
+// "Sync again with these settings": a new job from an earlier one's source, repositories, targets, override
+// and tag choice. A selector (all tags, a pattern) is evaluated again now; a list of tags is the same list.
+
+function parseSelector(raw: string | null): TagSelector | null {
+  if (!raw) return null;
+  const v = JSON.parse(raw) as { all?: unknown; pattern?: unknown };
+  if (v.all === true) return { all: true };
+  if (typeof v.pattern === "string") return { pattern: v.pattern };
+  return null;
+}
+
+function parseTargets(raw: string | null, first: { region: string; namespace: string }): JobRequest["targets"] {
+  if (!raw) return [first];
+  const v = JSON.parse(raw) as unknown;
+  return Array.isArray(v) && v.length > 0 ? (v as JobRequest["targets"]) : [first];
+}
+
+/** The request that made the job, as far as it can be told again. */
+export async function requestOf(jobId: string): Promise<JobRequest> {
+  const job = await db().syncJob.findUnique({ where: { id: jobId } });
+  if (!job) throw jobNotFound(jobId);
+  const targets = parseTargets(job.targets, { region: job.targetRegion, namespace: job.targetNamespace });
+  const selector = parseSelector(job.tagSelection);
+  // The job's repositories in the order they were first written, with their tags (one target's worth: every target had the same tags).
+  const rows = await db().syncTask.findMany({
+    where: { jobId, targetRegion: targets[0]!.region, targetNamespace: targets[0]!.namespace },
+    select: { repository: true, tag: true },
+    orderBy: [{ createdAt: "asc" }, { tag: "asc" }],
+  });
+  const byRepository = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = byRepository.get(r.repository);
+    if (list) list.push(r.tag);
+    else byRepository.set(r.repository, [r.tag]);
+  }
+  if (!byRepository.has(job.sourceRepository)) byRepository.set(job.sourceRepository, []);
+  const repositories: RepositoryRequest[] = [...byRepository].map(([name, tags]) => (selector ? { name, tagSelector: selector } : { name, tags }));
+  return {
+    source: { region: job.sourceRegion, namespace: job.sourceNamespace },
+    repositories,
+    targets,
+    override: job.override,
+    single: repositories.length === 1 && targets.length === 1,
+  };
+}
+
+/** POST /api/jobs/{id}/again: a new job with the earlier one's settings (planned afresh against SWR now). */
+export async function syncAgain(jobId: string, options: { user: SessionUser; idempotencyKey?: string }): Promise<StartJobResult> {
+  return startJob(await requestOf(jobId), options);
+}

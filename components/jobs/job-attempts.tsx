@@ -30,7 +30,7 @@ export function JobAttempts({ job }: { job: JobDetail }) {
             <p className="font-medium">
               {t("attemptLine", {
                 attempt: a.attempt,
-                how: a.endedHow,
+                how: a.endedHow === "retry" ? t("attemptHowRetry") : t("attemptHowOverwrite"),
                 by: a.endedBy.email,
                 endedAt: formatDateTime(format, a.endedAt),
               })}

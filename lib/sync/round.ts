@@ -155,7 +155,12 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const byRepository = groupBy(tasks, (t) => t.repository);
   const cursors = parseRecordCursors(job.recordCursor, job.sourceRepository);
   const rounds = new Map<string, RepositoryRound>();
-  await eachLimited([...byRepository.keys()], READS_AT_ONCE, async (repository) => {
+  const isDue = (t: EngineTask) => t.status === "queued" || (t.status === "retrying" && (!t.nextCheckAt || t.nextCheckAt <= now));
+  // A repository whose tasks all wait for a later retry needs no read this round.
+  const needsRead = (repoTasks: readonly EngineTask[]) =>
+    repoTasks.some((t) => t.status === "submitted" || t.swrStatus === SUBMITTING || isDue(t) || (claim.inheritedMark !== null && (t.status === "queued" || t.status === "retrying")));
+  const toRead = [...byRepository].filter(([, repoTasks]) => needsRead(repoTasks)).map(([repository]) => repository);
+  await eachLimited(toRead, READS_AT_ONCE, async (repository) => {
     rounds.set(repository, await workRepository(ctx, claim, repository, byRepository.get(repository)!, cursors[repository] ?? null, now));
   });
   const all = [...rounds.values()];
@@ -169,9 +174,7 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   // Without the records a lost call cannot be told from none: those wait until SWR lists its records again.
   const unsettled = new Set(all.flatMap((r) => r.unsettled));
   const baselines = new Map([...rounds].map(([repository, r]) => [repository, r.records.ok ? r.records.newestId : null]));
-  const due = tasks.filter(
-    (t) => !landedIds.has(t.id) && !unsettled.has(t.id) && (t.status === "queued" || (t.status === "retrying" && (!t.nextCheckAt || t.nextCheckAt <= now))),
-  );
+  const due = tasks.filter((t) => rounds.has(t.repository) && !landedIds.has(t.id) && !unsettled.has(t.id) && isDue(t));
   const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, baselines) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;

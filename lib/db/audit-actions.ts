@@ -15,5 +15,7 @@ export const AUDIT_ACTIONS = [
   "webhook_create",
   "webhook_update",
   "webhook_delete",
+  "sync_rule_create",
+  "sync_rule_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,7 @@ import type { Operation } from "./operation";
 import { ADMIN_OPERATIONS } from "./operations/admin";
 import { BROWSE_OPERATIONS } from "./operations/browse";
 import { JOB_OPERATIONS } from "./operations/jobs";
+import { RULE_OPERATIONS } from "./operations/rules";
 import { SERVICE_OPERATIONS } from "./operations/service";
 import { TOKEN_OPERATIONS } from "./operations/tokens";
 import { WEBHOOK_OPERATIONS } from "./operations/webhooks";
@@ -13,6 +14,7 @@ import { WEBHOOK_OPERATIONS } from "./operations/webhooks";
 export const OPERATIONS: Operation[] = [
   ...JOB_OPERATIONS,
   ...BROWSE_OPERATIONS,
+  ...RULE_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...TOKEN_OPERATIONS,
   ...WEBHOOK_OPERATIONS,

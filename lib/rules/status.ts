@@ -1,0 +1,123 @@
+import "server-only";
+import { eachLimited } from "@/lib/collections";
+import { compareRepositories } from "@/lib/compare/classify";
+import { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
+import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
+import { type ListRulesSwr, listRules, RULES_CONCURRENCY } from "./list";
+import type { RulesQuery } from "./schemas";
+
+// Whether a rule's target has every tag of its source: one walk of each side, compared by the app's one rule.
+
+export type TagsSwr = Pick<SwrClient, "listAllTags">;
+
+interface Side {
+  region: string;
+  namespace: string;
+  repository: string;
+}
+
+interface Digests {
+  digests: Map<string, string | null>;
+  truncated: boolean;
+}
+
+// SWR's largest page; no job takes more tags than one walk reads.
+const WALK = { pageSize: 1000, maxItems: MAX_TAGS_PER_JOB };
+
+/** Tag → digest of a repository; with `absentIsEmpty`, a repository (or namespace) that does not exist holds none. */
+async function digestsOf(swr: TagsSwr, side: Side, absentIsEmpty: boolean): Promise<Digests> {
+  try {
+    const all = await swr.listAllTags(side.region, side.namespace, side.repository, {}, WALK);
+    return { digests: new Map(all.items.map((t) => [t.Tag, t.digest || null])), truncated: all.truncated };
+  } catch (error) {
+    if (absentIsEmpty && isSwrError(error) && error.status === 404)
+      return { digests: new Map(), truncated: false };
+    throw error;
+  }
+}
+
+export interface Comparison {
+  /** Source tags the target does not have, in the source's order. */
+  missing: string[];
+  sourceTags: number;
+  differs: number;
+  truncated: boolean;
+}
+
+function compare(source: Digests, target: Digests): Comparison {
+  const tags = compareRepositories(source.digests, target.digests);
+  return {
+    missing: tags.filter((t) => t.outcome === "missing").map((t) => t.tag),
+    sourceTags: source.digests.size,
+    differs: tags.filter((t) => t.outcome === "differs").length,
+    truncated: source.truncated,
+  };
+}
+
+/** The target repository of a rule keeps the source repository's name. */
+const targetOf = (r: { targetRegion: string; targetNamespace: string; repository: string }): Side => ({
+  region: r.targetRegion,
+  namespace: r.targetNamespace,
+  repository: r.repository,
+});
+
+/** How a rule's target stands against its source now; SwrErrors of either walk are thrown. */
+export async function compareRule(
+  rule: Side & { targetRegion: string; targetNamespace: string },
+  swr: TagsSwr = getSwrClient(),
+): Promise<Comparison> {
+  const [source, target] = await Promise.all([
+    digestsOf(swr, rule, false),
+    digestsOf(swr, targetOf(rule), true),
+  ]);
+  return compare(source, target);
+}
+
+function statusOf(c: Comparison): TargetStatus {
+  const { sourceTags, differs, truncated } = c;
+  return {
+    state: c.missing.length === 0 ? "complete" : "incomplete",
+    sourceTags,
+    missing: c.missing.length,
+    differs,
+    truncated,
+  };
+}
+
+/**
+ * The rules of `query` with their targets' status, a few walks at a time; each source repository is walked once
+ * however many targets its rules have. A walk SWR refuses makes that rule's status unknown, in words.
+ */
+export async function listRuleStatuses(
+  query: RulesQuery,
+  swr: ListRulesSwr & TagsSwr = getSwrClient(),
+): Promise<RuleStatusesAnswer> {
+  const listed = await listRules(query, swr);
+  const sources = new Map<string, Promise<Digests>>();
+  const sourceOf = (side: Side) => {
+    const key = [side.region, side.namespace, side.repository].join("\u0000");
+    let walk = sources.get(key);
+    if (!walk) {
+      walk = digestsOf(swr, side, false);
+      // Every rule of the repository reads this one walk; a failure is reported per rule below.
+      walk.catch(() => undefined);
+      sources.set(key, walk);
+    }
+    return walk;
+  };
+  const rules: RuleWithStatus[] = listed.rules.map((rule) => ({
+    ...rule,
+    status: { state: "unknown", message: "" },
+  }));
+  await eachLimited(rules, RULES_CONCURRENCY, async (rule) => {
+    try {
+      const [source, target] = await Promise.all([sourceOf(rule), digestsOf(swr, targetOf(rule), true)]);
+      rule.status = statusOf(compare(source, target));
+    } catch (error) {
+      if (!isSwrError(error)) throw error;
+      rule.status = { state: "unknown", message: describeSwrError(error) };
+    }
+  });
+  return { ...listed, rules };
+}

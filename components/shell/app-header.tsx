@@ -24,6 +24,7 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           <NavLink href="/">{t("nav.overview")}</NavLink>
           <NavLink href="/repositories">{t("nav.repositories")}</NavLink>
           <NavLink href="/jobs">{t("nav.jobs")}</NavLink>
+          <NavLink href="/rules">{t("nav.rules")}</NavLink>
           <NavLink href="/api-docs">{t("nav.apiDocs")}</NavLink>
           {user.role === "admin" ? (
             <>

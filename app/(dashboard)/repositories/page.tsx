@@ -1,28 +1,20 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { repositoriesHref } from "@/components/browse/links";
-import { REGION_COOKIE } from "@/components/browse/region-cookie";
+import { preferredRegion } from "@/components/browse/preferred-region";
 import { RepositoryFilters } from "@/components/browse/repository-filters";
 import { RepositoryTable } from "@/components/browse/repository-table";
 import { parseLeniently, type SearchParamsRecord } from "@/components/browse/url-state";
 import { Alert } from "@/components/ui/alert";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { env } from "@/lib/env";
-import { knownRegionSchema, repositoriesQuerySchema } from "@/lib/validation/browse";
+import { repositoriesQuerySchema } from "@/lib/validation/browse";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("repositories");
   return { title: t("title") };
-}
-
-/** The region last picked in this browser, else the configured default. */
-async function preferredRegion(): Promise<string> {
-  const remembered = knownRegionSchema.safeParse((await cookies()).get(REGION_COOKIE)?.value);
-  return remembered.success ? remembered.data : env().SWR_DEFAULT_REGION;
 }
 
 export default async function RepositoriesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {

@@ -6,6 +6,7 @@ import { repositoriesHref } from "@/components/browse/links";
 import { RefreshAlert } from "@/components/browse/refresh-alert";
 import { RepositoryHeader } from "@/components/browse/repository-header";
 import { TagBrowser } from "@/components/browse/tag-browser";
+import { RepositoryRules } from "@/components/rules/repository-rules";
 import { getCurrentUser, roleAllows } from "@/lib/auth/session";
 import { getRepository } from "@/lib/browse/repositories";
 import { describeSwrError, isSwrError } from "@/lib/swr";
@@ -47,6 +48,7 @@ export default async function RepositoryPage({ params }: Props) {
       </nav>
       <RepositoryHeader repository={detail} region={ref.region} />
       <TagBrowser repositoryRef={ref} canSync={user !== null && roleAllows(user.role, "operator")} />
+      <RepositoryRules repositoryRef={ref} canManage={user !== null && roleAllows(user.role, "admin")} />
     </>
   );
 }

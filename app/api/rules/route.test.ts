@@ -39,6 +39,19 @@ const remove = (body: unknown) => callRoute(DELETE, "/api/rules", { method: "DEL
 const swrRules = (ref = NGINX) => getSwrClient().listAutoSyncRules(ref.region, ref.namespace, ref.repository);
 const auditOf = (action: string) =>
   db().auditEvent.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+/** Every tag of cn-north-4 team-b/busybox, with the same images, in ap-southeast-1 team-a-backup (as a finished sync leaves it). */
+async function copyBusyboxToBackup() {
+  for (const tag of ["1.36", "latest"]) {
+    const digest = (await getSwrClient().findTag("cn-north-4", "team-b", "busybox", tag))?.digest;
+    await simAdmin.putTag(env.sim, {
+      region: "ap-southeast-1",
+      namespace: "team-a-backup",
+      repository: "busybox",
+      tag,
+      digest,
+    });
+  }
+}
 /** The events of `action` a test adds: the database lives as long as the file. */
 async function auditFrom(action: string) {
   const before = (await auditOf(action)).length;
@@ -111,17 +124,7 @@ describe("POST /api/rules", () => {
     actAs(admin);
     const before = await rowCounts();
     const source = { region: "cn-north-4", namespace: "team-b", repository: "busybox" };
-    const swr = getSwrClient();
-    for (const tag of ["1.36", "latest"]) {
-      const digest = (await swr.findTag(source.region, source.namespace, source.repository, tag))?.digest;
-      await simAdmin.putTag(env.sim, {
-        region: "ap-southeast-1",
-        namespace: "team-a-backup",
-        repository: "busybox",
-        tag,
-        digest,
-      });
-    }
+    await copyBusyboxToBackup();
     const res = await jsonOf(
       await create({
         ...source,
@@ -394,17 +397,7 @@ describe("GET /api/rules/status", () => {
     const source = { region: "cn-north-4", namespace: "team-b", repository: "busybox" };
     const toBackup = { ...source, targetRegion: "ap-southeast-1", targetNamespace: "team-a-backup" };
     await create({ ...toBackup, override: false, backfill: false });
-    for (const tag of ["1.36", "latest"]) {
-      const digest = (await getSwrClient().findTag(source.region, source.namespace, source.repository, tag))
-        ?.digest;
-      await simAdmin.putTag(env.sim, {
-        region: "ap-southeast-1",
-        namespace: "team-a-backup",
-        repository: "busybox",
-        tag,
-        digest,
-      });
-    }
+    await copyBusyboxToBackup();
     await simAdmin.resetStats(env.sim);
     actAs(await createTestUser("viewer"));
     const { status, body } = await jsonOf(await statuses({ region: "cn-north-4" }));

@@ -57,25 +57,17 @@ async function createInSwr(input: CreateRuleInput, swr: ManageRulesSwr): Promise
       const message = `Namespace \`${input.targetNamespace}\` does not exist in ${input.targetRegion}.`;
       throw new AppError("unprocessable", message, { targetNamespace: [message] });
     }
-    if (isSwrError(error) && error.status === 409) throw ruleExists(input);
+    // A 409 that may pass on retrying is SWR being busy, not the rule existing.
+    if (isSwrError(error) && error.status === 409 && !error.retryable) throw ruleExists(input);
     throw error;
   }
-  // SWR answers a creation without the rule; when reading it back fails, the rule still exists, so answer what was sent.
+  // SWR answers a creation without the rule; when reading it back fails, the rule still exists, so answer what was
+  // sent, with the ID and times SWR did not give left empty.
   const created = await rulesNow().then(
     (rules) => rules.find(sameTarget(input)),
     () => undefined,
   );
-  const now = new Date().toISOString();
-  return (
-    created ?? {
-      id: 0,
-      ...refOf(input),
-      override: input.override,
-      syncAuto: true,
-      createdAt: now,
-      updatedAt: now,
-    }
-  );
+  return created ?? { id: 0, ...refOf(input), override: input.override, syncAuto: true, createdAt: "", updatedAt: "" };
 }
 
 const refOf = ({ region, namespace, repository, targetRegion, targetNamespace }: RuleRef): RuleRef => ({

@@ -201,35 +201,43 @@ describe("POST /api/rules", () => {
     expect(await swrRules()).toEqual([]);
   });
 
-  it("says what SWR's failure was, in words", async () => {
-    actAs(admin);
-    const before = await rowCounts();
-    const events = await auditFrom("sync_rule_create");
-    await simAdmin.setFaults(env.sim, {
-      rules: [
-        {
-          kind: "error",
-          operations: ["CreateImageSyncRepo"],
-          status: 403,
-          code: "SVCSTG.SWR.4030170",
-          message: "Insufficient permissions",
-        },
-      ],
-    });
-    const res = await jsonOf(await create({ ...TO_EAST, override: false, backfill: true }));
-    expect(res).toMatchObject({
-      status: 502,
-      body: {
-        error: {
-          code: "swr_unavailable",
-          message:
-            "Insufficient permissions to sync from `team-a` in cn-north-4 to `team-a` in cn-east-3: Insufficient permissions.",
-        },
-      },
-    });
-    expect(await rowCounts()).toMatchObject({ jobs: before.jobs, tasks: before.tasks });
-    expect(await events()).toMatchObject([{ outcome: "failure" }]);
-  });
+  it.each([
+    [
+      "refusing our credentials",
+      { status: 403, code: "SVCSTG.SWR.4030170", message: "Insufficient permissions" },
+      502,
+      "swr_unavailable",
+      "Insufficient permissions to sync from `team-a` in cn-north-4 to `team-a` in cn-east-3: Insufficient permissions.",
+    ],
+    [
+      "a rule that appeared meanwhile",
+      { status: 409, code: "SVCSTG.SWR.4090006", message: "already exists" },
+      409,
+      "conflict",
+      "An automatic sync rule from `team-a/nginx` in cn-north-4 to `team-a` in cn-east-3 already exists.",
+    ],
+    [
+      "being busy",
+      { status: 409, code: "SVCSTG.SWR.4090023", message: "system busy" },
+      409,
+      "conflict",
+      "SWR in cn-north-4 is busy with a conflicting operation; try again in a moment.",
+    ],
+  ])(
+    "says in words when SWR answers the creation by %s, and starts no job",
+    async (_, fault, status, code, message) => {
+      actAs(admin);
+      const before = await rowCounts();
+      const events = await auditFrom("sync_rule_create");
+      await simAdmin.setFaults(env.sim, {
+        rules: [{ kind: "error", operations: ["CreateImageSyncRepo"], ...fault }],
+      });
+      const res = await jsonOf(await create({ ...TO_EAST, override: false, backfill: true }));
+      expect(res).toEqual({ status, body: { error: { code, message } } });
+      expect(await rowCounts()).toMatchObject({ jobs: before.jobs, tasks: before.tasks });
+      expect(await events()).toMatchObject([{ outcome: "failure" }]);
+    },
+  );
 
   it.each([
     [

@@ -60,3 +60,14 @@ test("an admin creates an auto-sync rule with backfill, watches the job finish, 
   const rules = await page.request.get("/api/rules?region=cn-north-4&namespace=team-a&repository=nginx");
   expect(await rules.json()).toMatchObject({ rules: [] });
 });
+
+test("a viewer sees a repository's rules and the rules page, with nothing to create or delete", async ({ page }) => {
+  await signIn(page, "viewer", "/repositories/cn-north-4/team-a/nginx");
+  const section = page.getByRole("region", { name: "Automatic sync rules" });
+  await expect(section.getByText("This repository has no automatic sync rules.")).toBeVisible();
+  await expect(section.getByRole("button", { name: "Create rule" })).toHaveCount(0);
+
+  await page.goto("/rules?region=cn-north-4&namespace=team-a");
+  await expect(page.getByRole("heading", { level: 1, name: "Automatic sync rules" })).toBeVisible();
+  await expect(page.getByText("No automatic sync rules in team-a in cn-north-4.")).toBeVisible();
+});

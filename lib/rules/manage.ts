@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { AppError, isUnexpected } from "@/lib/errors";
 import { auditFailures } from "@/lib/jobs/audit-failure";
 import { type StartJobResult, startJob } from "@/lib/jobs/start";
-import type { CreateJobInput } from "@/lib/jobs/schemas";
+import type { JobRequest } from "@/lib/jobs/schemas";
 import { logger } from "@/lib/log";
 import { getSwrClient, isSwrError, type SwrClient, toAppError } from "@/lib/swr";
 import type { Backfill, CreatedRuleAnswer, DeletedRuleAnswer, RuleDto } from "./dto";
@@ -20,7 +20,7 @@ export type ManageRulesSwr = Pick<
   "listAutoSyncRules" | "createAutoSyncRule" | "deleteAutoSyncRule" | "listAllTags"
 >;
 export type StartBackfillJob = (
-  input: CreateJobInput,
+  input: JobRequest,
   options: { user: SessionUser },
 ) => Promise<StartJobResult>;
 
@@ -90,13 +90,11 @@ export async function backfillRule(
     if (missing.length === 0) return { status: "nothing_missing", sourceTags };
     const { job, created } = await start(
       {
-        sourceRegion: rule.region,
-        sourceNamespace: rule.namespace,
-        sourceRepository: rule.repository,
-        targetRegion: rule.targetRegion,
-        targetNamespace: rule.targetNamespace,
-        tags: missing,
+        source: { region: rule.region, namespace: rule.namespace },
+        repositories: [{ name: rule.repository, tags: missing }],
+        targets: [{ region: rule.targetRegion, namespace: rule.targetNamespace }],
         override: false,
+        single: true,
       },
       { user },
     );

@@ -27,10 +27,39 @@ async function setup(reply: (req: StubRequest, i: number) => StubReply) {
 const query = (r: StubRequest | undefined) => Object.fromEntries(new URLSearchParams(r?.rawQuery));
 
 describe("listSyncRegions", () => {
+  it.each<[string, unknown, { id: string; registryUrl?: string }[]]>([
+    ["the documented shape", [{ regionID: "cn-east-3" }, { regionID: "ap-southeast-1" }], [{ id: "cn-east-3" }, { id: "ap-southeast-1" }]],
+    [
+      "the newer shape with registryURL",
+      [{ regionID: "cn-east-3", registryURL: "swr.cn-east-3.myhuaweicloud.com" }],
+      [{ id: "cn-east-3", registryUrl: "swr.cn-east-3.myhuaweicloud.com" }],
+    ],
+    [
+      "both shapes mixed, skipping items without a usable region ID",
+      [{ regionID: "cn-east-3" }, { registryURL: "swr.x.example" }, { regionID: null }, { regionID: "../etc" }, { regionID: "cn-south-1", registryURL: "" }],
+      [{ id: "cn-east-3" }, { id: "cn-south-1" }],
+    ],
+  ])("reads %s", async (_what, json, expected) => {
+    const { client, requests } = await setup(() => ({ json }));
+    expect(await client.listSyncRegions(REGION)).toEqual(expected);
+    expect(requests[0]).toMatchObject({ method: "GET", path: "/cn-north-4/v2/manage/regions" });
+  });
+
+  it("refuses an answer that is not a list", async () => {
+    const { client } = await setup(() => ({ json: { regions: "all" } }));
+    await expect(client.listSyncRegions(REGION)).rejects.toMatchObject({ kind: "invalid_response" });
+  });
+});
+
+describe("listSyncTargets", () => {
+  const DOCUMENTED_BUT_SOURCE = ["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"];
+
   it("uses SWR's answer without the source region", async () => {
-    const { client } = await setup(() => ({ json: [{ regionID: "cn-north-4" }, { regionID: "ap-southeast-1" }, { regionID: "cn-north-208" }] }));
-    expect(await client.listSyncRegions(REGION)).toEqual({
-      source: "swr",
+    const { client } = await setup(() => ({
+      json: [{ regionID: "cn-north-4" }, { regionID: "ap-southeast-1", registryURL: "swr.ap-southeast-1.myhuaweicloud.com" }, { regionID: "cn-north-208" }],
+    }));
+    expect(await client.listSyncTargets(REGION)).toEqual({
+      origin: "swr",
       regions: [
         { id: "ap-southeast-1", label: "CN-Hong Kong" },
         { id: "cn-north-208", label: "cn-north-208" },
@@ -43,14 +72,20 @@ describe("listSyncRegions", () => {
     ["500", { status: 500, json: {} }],
     ["403", { status: 403, json: {} }],
     ["an empty list", { json: [] }],
+    ["only the source", { json: [{ regionID: REGION }] }],
+    ["only items without a region ID", { json: [{ registryURL: "swr.x.example" }] }],
     ["an unreadable body", { json: { regions: "all" } }],
-  ])("falls back to the static list minus the source on %s", async (_what, reply) => {
+  ])("falls back to the documented sync regions minus the source on %s", async (_what, reply) => {
     const { client } = await setup(() => reply);
-    const result = await client.listSyncRegions(REGION);
-    expect(result.source).toBe("static");
+    const result = await client.listSyncTargets(REGION);
+    expect(result.origin).toBe("documented");
     expect(result.fallbackReason).toBeTruthy();
-    expect(result.regions).toHaveLength(26);
-    expect(result.regions.map((r) => r.id)).not.toContain(REGION);
+    expect(result.regions.map((r) => r.id)).toEqual(DOCUMENTED_BUT_SOURCE);
+  });
+
+  it("passes a network failure on instead of pretending SWR answered", async () => {
+    const { client } = await setup(() => "destroy");
+    await expect(client.listSyncTargets(REGION)).rejects.toMatchObject({ kind: expect.not.stringMatching(/^(http|invalid_response)$/) });
   });
 });
 

@@ -15,7 +15,19 @@ export type {
   ManualSyncInput,
 } from "./options";
 export { collectPages, parseContentRange, walkPages, type AllPages, type Page, type WalkOptions } from "./pagination";
-export { regionIdSchema, regionLabel, staticSyncTargets, SWR_REGIONS, swrEndpoint, iamEndpoint, type SwrRegion } from "./regions";
+export {
+  documentedSyncTargets,
+  iamEndpoint,
+  isSyncRegion,
+  regionIdSchema,
+  regionLabel,
+  SWR_REGIONS,
+  SWR_SYNC_REGION_IDS,
+  swrEndpoint,
+  syncRegionProblem,
+  type SwrRegion,
+  type SyncTargetOrigin,
+} from "./regions";
 export type { ProbeResult } from "./browse";
 export type { ManualSyncReceipt, SyncTargets } from "./sync";
-export { KNOWN_SYNC_JOB_STATUSES, type ApiVersion, type AutoSyncRule, type Namespace, type Repo, type RepositoryDetail, type SyncJob, type Tag } from "./wire";
+export { KNOWN_SYNC_JOB_STATUSES, type ApiVersion, type AutoSyncRule, type Namespace, type Repo, type RepositoryDetail, type SyncJob, type SyncRegion, type Tag } from "./wire";

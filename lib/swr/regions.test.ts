@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iamEndpoint, regionIdSchema, regionLabel, staticSyncTargets, SWR_REGIONS, swrEndpoint } from "./regions";
+import { documentedSyncTargets, iamEndpoint, regionIdSchema, regionLabel, SWR_REGIONS, SWR_SYNC_REGION_IDS, swrEndpoint, syncRegionProblem } from "./regions";
 
 describe("region table", () => {
   it("has the 27 regions of SDK 3.1.128, each once", () => {
@@ -7,10 +7,18 @@ describe("region table", () => {
     expect(new Set(SWR_REGIONS.map((r) => r.id)).size).toBe(27);
   });
 
-  it("drops only the source from the static sync targets", () => {
-    const targets = staticSyncTargets("cn-north-4").map((r) => r.id);
-    expect(targets).toHaveLength(26);
-    expect(targets).not.toContain("cn-north-4");
+  it("knows the seven documented sync regions, all of them in the table", () => {
+    expect(SWR_SYNC_REGION_IDS).toHaveLength(7);
+    expect(SWR_SYNC_REGION_IDS.every((id) => SWR_REGIONS.some((r) => r.id === id))).toBe(true);
+  });
+
+  it.each([
+    ["cn-north-4", ["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"]],
+    ["ap-southeast-3", ["cn-north-1", "cn-north-4", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1"]],
+    ["cn-southwest-2", []],
+    ["cn-north-208", []],
+  ])("offers %s the documented sync targets %j", (source, targets) => {
+    expect(documentedSyncTargets(source).map((r) => r.id)).toEqual(targets);
   });
 
   it.each([
@@ -30,6 +38,20 @@ describe("region table", () => {
     ["", false],
   ])("validates the region ID %j → %s", (id, ok) => {
     expect(regionIdSchema.safeParse(id).success).toBe(ok);
+  });
+});
+
+describe("syncRegionProblem", () => {
+  const AMONG = "it syncs images only among cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1 and ap-southeast-3.";
+  it.each<[string, string, ReturnType<typeof syncRegionProblem>]>([
+    ["cn-north-4", "ap-southeast-1", null],
+    ["ap-southeast-3", "cn-north-1", null],
+    ["cn-southwest-2", "cn-north-4", { end: "source", region: "cn-southwest-2", message: `SWR does not support image sync from cn-southwest-2 (CN Southwest-Guiyang1); ${AMONG}` }],
+    ["cn-north-4", "eu-west-0", { end: "target", region: "eu-west-0", message: `SWR does not support image sync to eu-west-0 (EU-Paris); ${AMONG}` }],
+    ["eu-west-0", "cn-north-208", { end: "source", region: "eu-west-0", message: expect.stringContaining("from eu-west-0 (EU-Paris);") }],
+    ["cn-north-4", "cn-north-208", { end: "target", region: "cn-north-208", message: expect.stringContaining("to cn-north-208;") }],
+  ])("%s → %s", (source, target, expected) => {
+    expect(syncRegionProblem(source, target)).toEqual(expected);
   });
 });
 

@@ -52,9 +52,49 @@ export function regionLabel(id: string): string {
   return SWR_REGIONS.find((r) => r.id === id)?.label ?? id;
 }
 
-/** The static list minus the source region: the fallback when ListSyncRegions does not answer. */
-export function staticSyncTargets(sourceRegion: string): SwrRegion[] {
-  return SWR_REGIONS.filter((r) => r.id !== sourceRegion);
+/**
+ * The seven regions SWR documents image sync among (SWR user guide and FAQ "Can I Synchronize Images Across Regions?");
+ * SWR refuses a sync from or to any other region, so the app offers and accepts these only.
+ */
+export const SWR_SYNC_REGION_IDS = ["cn-north-1", "cn-north-4", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"] as const;
+
+/** Where a list of sync targets came from: SWR's ListSyncRegions, or the documented sync regions. */
+export const SYNC_TARGET_ORIGINS = ["swr", "documented"] as const;
+export type SyncTargetOrigin = (typeof SYNC_TARGET_ORIGINS)[number];
+
+const syncRegionIds: ReadonlySet<string> = new Set(SWR_SYNC_REGION_IDS);
+
+export function isSyncRegion(id: string): boolean {
+  return syncRegionIds.has(id);
+}
+
+/** The documented sync regions minus the source (none when the source is not one): the fallback of ListSyncRegions. */
+export function documentedSyncTargets(sourceRegion: string): SwrRegion[] {
+  if (!isSyncRegion(sourceRegion)) return [];
+  return SWR_SYNC_REGION_IDS.filter((id) => id !== sourceRegion).map((id) => ({ id, label: regionLabel(id) }));
+}
+
+export interface SyncRegionProblem {
+  /** Which end of the sync is outside the sync regions (the source when both are). */
+  end: "source" | "target";
+  region: string;
+  /** A sentence naming the region, for API answers and logs. */
+  message: string;
+}
+
+const namedRegion = (id: string) => (regionLabel(id) === id ? id : `${id} (${regionLabel(id)})`);
+const SYNC_REGION_LIST = `${SWR_SYNC_REGION_IDS.slice(0, -1).join(", ")} and ${SWR_SYNC_REGION_IDS.at(-1)}`;
+
+/** Why SWR would refuse a sync from `source` to `target` because of the regions alone; null when it would not. */
+export function syncRegionProblem(source: string, target: string): SyncRegionProblem | null {
+  if (!isSyncRegion(source)) return problem("source", source);
+  if (!isSyncRegion(target)) return problem("target", target);
+  return null;
+}
+
+function problem(end: SyncRegionProblem["end"], region: string): SyncRegionProblem {
+  const direction = end === "source" ? "from" : "to";
+  return { end, region, message: `SWR does not support image sync ${direction} ${namedRegion(region)}; it syncs images only among ${SYNC_REGION_LIST}.` };
 }
 
 // Sovereign-cloud hosts that only apply while the default templates are in use.

@@ -15,13 +15,14 @@ import {
 } from "./options";
 import { type Page, toPage } from "./pagination";
 import { filterParam, repositoryPath } from "./paths";
-import { regionLabel, staticSyncTargets, type SwrRegion } from "./regions";
+import { documentedSyncTargets, regionLabel, type SwrRegion, type SyncTargetOrigin } from "./regions";
 import {
   type AutoSyncRule,
   autoSyncRulesBodySchema,
   manualSyncBodySchema,
   type SyncJob,
   syncJobsBodySchema,
+  type SyncRegion,
   syncRegionsBodySchema,
 } from "./wire";
 
@@ -40,9 +41,9 @@ export interface ManualSyncReceipt {
 
 export interface SyncTargets {
   regions: SwrRegion[];
-  /** `swr` when ListSyncRegions answered, `static` for the built-in list minus the source. */
-  source: "swr" | "static";
-  /** Why the static list was used. */
+  /** `swr` when ListSyncRegions answered with regions, `documented` for SWR's documented sync regions minus the source. */
+  origin: SyncTargetOrigin;
+  /** Why the documented list was used. */
   fallbackReason?: string;
 }
 
@@ -123,24 +124,28 @@ export function syncOperations(swr: SwrCaller) {
     }
   }
 
-  /** Regions a sync from `region` may target: SWR's answer, else the static list minus the source. */
-  async function listSyncRegions(region: string): Promise<SyncTargets> {
+  /** ListSyncRegions as SWR answers it: the regions a sync from `region` may target (the caller's own may be among them). */
+  async function listSyncRegions(region: string): Promise<SyncRegion[]> {
     const operation = "ListSyncRegions";
-    let ids: string[];
+    const result = await swr.call({ operation, region, method: "GET", path: "/v2/manage/regions" });
+    return decode(syncRegionsBodySchema, result, { operation, region });
+  }
+
+  /** Where a sync from `source` may go: ListSyncRegions when it answers with regions, else the documented sync regions minus the source. */
+  async function listSyncTargets(source: string): Promise<SyncTargets> {
+    const documented = (fallbackReason: string): SyncTargets => ({ regions: documentedSyncTargets(source), origin: "documented", fallbackReason });
+    let listed: SyncRegion[];
     try {
-      const result = await swr.call({ operation, region, method: "GET", path: "/v2/manage/regions" });
-      ids = decode(syncRegionsBodySchema, result, { operation, region });
+      listed = await listSyncRegions(source);
     } catch (e) {
       const answered = e instanceof SwrError && (e.kind === "http" || e.kind === "invalid_response");
       if (!answered) throw e;
-      return { regions: staticSyncTargets(region), source: "static", fallbackReason: e.message };
+      return documented(e.message);
     }
-    const regions = [...new Set(ids)].filter((id) => id !== region).map((id) => ({ id, label: regionLabel(id) }));
-    if (regions.length === 0) {
-      return { regions: staticSyncTargets(region), source: "static", fallbackReason: `SWR in ${region} listed no sync regions.` };
-    }
-    return { regions, source: "swr" };
+    const ids = [...new Set(listed.map((r) => r.id))].filter((id) => id !== source);
+    if (ids.length === 0) return documented(`SWR in ${source} listed no sync regions.`);
+    return { regions: ids.map((id) => ({ id, label: regionLabel(id) })), origin: "swr" };
   }
 
-  return { createManualSync, listSyncJobs, listAutoSyncRules, createAutoSyncRule, deleteAutoSyncRule, listSyncRegions };
+  return { createManualSync, listSyncJobs, listAutoSyncRules, createAutoSyncRule, deleteAutoSyncRule, listSyncRegions, listSyncTargets };
 }

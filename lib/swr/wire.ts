@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regionIdSchema } from "./regions";
 
 // Zod schemas of SWR's responses with their wire names (contract §8, §10 sketch). Every field may be
 // absent at run time (the SDK marks all optional), so each gets a default and the app sees the full shape.
@@ -174,10 +175,20 @@ export const autoSyncRulesBodySchema = z.array(autoSyncRuleSchema);
 /** The contract's `SyncRepo`. */
 export type AutoSyncRule = z.output<typeof autoSyncRuleSchema>;
 
-// ListSyncRegions (§8.12): note the capital `ID`.
-export const syncRegionsBodySchema = z
-  .array(z.object({ regionID: z.string() }))
-  .transform((rows) => rows.map((r) => r.regionID));
+// ListSyncRegions (§8.12): note the capital `ID`. Items are `{regionID}` or, newer, `{regionID, registryURL}`; an
+// item may carry either field, and one without a usable region ID names no region, so it is skipped.
+const syncRegionItemSchema = z.object({ regionID: z.string().nullish(), registryURL: z.string().nullish() });
+export const syncRegionsBodySchema = z.array(syncRegionItemSchema).transform((rows) =>
+  rows.flatMap(({ regionID, registryURL }): SyncRegion[] => {
+    const id = regionIdSchema.safeParse(regionID ?? "");
+    return id.success ? [{ id: id.data, ...(registryURL ? { registryUrl: registryURL } : {}) }] : [];
+  }),
+);
+/** One item of ListSyncRegions: a region a sync may target, with its registry address when SWR gives one. */
+export interface SyncRegion {
+  id: string;
+  registryUrl?: string;
+}
 
 // IAM KeystoneListProjects (§4.2) and KeystoneCreateUserTokenByPassword (§4.3)
 export const iamProjectsBodySchema = z

@@ -54,6 +54,8 @@ export const CODES = {
   methodNotAllowed: "SVCSTG.SWR.4050185",
   /** simulator: duplicate auto-sync rule, or an admin namespace that exists */
   conflict: "SVCSTG.SWR.4090186",
+  /** simulator: a sync from or to a region outside SWR's documented sync regions (SWR's own code is not documented) */
+  syncRegionUnsupported: "SVCSTG.SWR.4000187",
   internal: "SVCSTG.SWR.5000007",
   gatewayAuth: "APIGW.0301",
   gatewayForbidden: "APIGW.0302",

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SERVED_REGIONS } from "./regions";
 import { bigRepoTagName, SEED } from "./seed";
 import { startSimulator, type RunningSimulator } from "./server";
 import { callSwr, expectJson } from "./testing";
@@ -160,8 +159,17 @@ describe("ListRepositoryTags", () => {
 });
 
 describe("ListSyncRegions", () => {
-  it("lists every served region except the called one", async () => {
+  it("lists the other six sync regions with their registry addresses", async () => {
     const { body } = await get("/v2/manage/regions");
-    expect(body).toEqual(SERVED_REGIONS.filter((r) => r !== REGION).map((regionID) => ({ regionID })));
+    expect(body).toEqual(
+      ["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"].map((regionID) => ({
+        regionID,
+        registryURL: `swr.${regionID}.myhuaweicloud.com`,
+      })),
+    );
+  });
+
+  it("lists none from a region outside the sync regions", async () => {
+    expect((await get("/v2/manage/regions", undefined, SEED.regions.noSync)).body).toEqual([]);
   });
 });

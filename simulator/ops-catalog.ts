@@ -2,7 +2,7 @@ import type { OpHandler } from "./context";
 import { invalidParameter, resourceNotFound } from "./errors";
 import { requireNamespace } from "./lookup";
 import { listParams } from "./query";
-import { SERVED_REGIONS } from "./regions";
+import { isSyncRegion, registryHost, SYNC_REGIONS } from "./regions";
 import { namespaceWire } from "./wire";
 
 // API versions, namespaces and sync regions (contract §8.1–8.3, §8.12).
@@ -34,8 +34,8 @@ export const listNamespaces: OpHandler = (r) => {
 // GET /v2/manage/namespaces/{namespace} — ShowNamespace
 export const showNamespace: OpHandler = (r) => ({ status: 200, body: namespaceWire(requireNamespace(r)) });
 
-// GET /v2/manage/regions — ListSyncRegions: every served region but the called one
+// GET /v2/manage/regions — ListSyncRegions: the other sync regions, in the newer shape with `registryURL`; none outside them
 export const listSyncRegions: OpHandler = (r) => ({
   status: 200,
-  body: SERVED_REGIONS.filter((id) => id !== r.region).map((regionID) => ({ regionID })),
+  body: isSyncRegion(r.region) ? SYNC_REGIONS.filter((id) => id !== r.region).map((regionID) => ({ regionID, registryURL: registryHost(regionID) })) : [],
 });

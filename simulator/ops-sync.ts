@@ -7,7 +7,7 @@ import { requireRepo } from "./lookup";
 import type { Namespace } from "./model";
 import { assertNamespaceName } from "./names";
 import { parseFilter, parseOrderType, parsePage, rangeHeaders } from "./query";
-import { isServedRegion } from "./regions";
+import { isServedRegion, isSyncRegion, SYNC_REGIONS } from "./regions";
 import { formatTime } from "./time";
 import { syncJobWire, syncRuleWire } from "./wire";
 
@@ -31,9 +31,15 @@ const targetSchema = {
 const createRuleSchema = z.object({ ...targetSchema, syncAuto: z.boolean().default(false), override: z.boolean().default(false) });
 const deleteRuleSchema = z.object(targetSchema);
 
-function requireTargetRegion(r: OpRequest, remoteRegionId: string): void {
+/** A sync (manual or a rule) goes between two different regions, both among the sync regions. */
+function requireSyncRegions(r: OpRequest, remoteRegionId: string): void {
   if (!isServedRegion(remoteRegionId)) throw invalidParameter(`remoteRegionId "${remoteRegionId}" is not a region that images can be synced to`);
   if (remoteRegionId === r.region) throw invalidParameter(`remoteRegionId must differ from the source region ${r.region}`);
+  for (const [direction, region] of [["from", r.region], ["to", remoteRegionId]] as const) {
+    if (!isSyncRegion(region)) {
+      throw swrError(400, CODES.syncRegionUnsupported, `image synchronization ${direction} region ${region} is not supported; supported regions: ${SYNC_REGIONS.join(", ")}`);
+    }
+  }
 }
 
 /** The target namespace in the target region; the caller needs write permission (auth ≥ 3) there. */
@@ -51,7 +57,7 @@ function requireTargetNamespace(r: OpRequest, remoteRegionId: string, remoteName
 export const createManualImageSyncRepo: OpHandler = (r) => {
   const { ns, repo } = requireRepo(r);
   const body = parseBody(manualSyncSchema, r.body);
-  requireTargetRegion(r, body.remoteRegionId);
+  requireSyncRegions(r, body.remoteRegionId);
   const tags = [...new Set(body.imageTag)];
   const missing = tags.filter((tag) => !r.sim.store.tag(repo, tag));
   if (missing.length > 0) {
@@ -100,7 +106,7 @@ export const listImageAutoSyncReposDetails: OpHandler = (r) => {
 export const createImageSyncRepo: OpHandler = (r) => {
   const { ns, repo } = requireRepo(r);
   const body = parseBody(createRuleSchema, r.body);
-  requireTargetRegion(r, body.remoteRegionId);
+  requireSyncRegions(r, body.remoteRegionId);
   requireTargetNamespace(r, body.remoteRegionId, body.remoteNamespace);
   if (ruleTo(r, ns, repo.name, body)) {
     throw swrError(409, CODES.conflict, `an auto-sync rule from ${ns.name}/${repo.name} to ${body.remoteNamespace} in ${body.remoteRegionId} already exists`);

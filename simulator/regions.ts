@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { SWR_SYNC_REGION_IDS } from "@/lib/swr/regions";
 
 /** The 27 regions the official SDK knows (contract §2.2); the simulator serves every one of them. */
 export const SERVED_REGIONS = [
@@ -37,6 +38,14 @@ const served: ReadonlySet<string> = new Set(SERVED_REGIONS);
 
 export function isServedRegion(region: string): region is RegionId {
   return served.has(region);
+}
+
+/** The regions SWR documents image sync among, the same list the app uses; syncs from or to others are refused. */
+export const SYNC_REGIONS: readonly RegionId[] = SWR_SYNC_REGION_IDS;
+const syncRegions: ReadonlySet<string> = new Set(SYNC_REGIONS);
+
+export function isSyncRegion(region: string): boolean {
+  return syncRegions.has(region);
 }
 
 /** 32 lower-case hex digits derived from a label, so IDs are identical on every run. */

@@ -84,15 +84,17 @@ export const SEED_LAYOUT = {
     { name: "team-a-backup", repos: [] },
     { name: "mirrors", repos: [{ ...ubuntu, tags: ["22.04"] }] },
   ],
+  // Outside SWR's sync regions: browsable, but no sync from or to it.
+  "cn-southwest-2": [{ name: "team-a", repos: [{ ...nginx, tags: ["1.25.3", "latest"] }] }],
 } as const satisfies Record<string, readonly NamespaceSpec[]>;
 
 export type SeedRegion = keyof typeof SEED_LAYOUT;
-export const SEED_REGIONS: readonly SeedRegion[] = ["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1"];
+export const SEED_REGIONS: readonly SeedRegion[] = ["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1", "cn-southwest-2"];
 const layout: Readonly<Record<SeedRegion, readonly NamespaceSpec[]>> = SEED_LAYOUT;
 
 /** Well-known names for tests, docs and the demo. */
 export const SEED = {
-  regions: { source: "cn-north-4", mirror: "cn-east-3", south: "cn-south-1", overseas: "ap-southeast-1" },
+  regions: { source: "cn-north-4", mirror: "cn-east-3", south: "cn-south-1", overseas: "ap-southeast-1", noSync: "cn-southwest-2" },
   namespaces: {
     teamA: "team-a",
     teamB: "team-b",
@@ -129,7 +131,7 @@ export const SEED = {
 
 const DAY = 86_400_000;
 const SEED_EPOCH = Date.UTC(2024, 0, 5, 3, 12, 44);
-const REGION_LAG_DAYS: Record<SeedRegion, number> = { "cn-north-4": 0, "cn-east-3": 9, "cn-south-1": 11, "ap-southeast-1": 13 };
+const REGION_LAG_DAYS: Record<SeedRegion, number> = { "cn-north-4": 0, "cn-east-3": 9, "cn-south-1": 11, "ap-southeast-1": 13, "cn-southwest-2": 17 };
 
 export function tagNamesOf(spec: RepoSpec): string[] {
   const tags = spec.tags;

@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const INVALID = "SVCSTG.SWR.4000014";
+const UNSUPPORTED = "SVCSTG.SWR.4000187";
 
 describe("names in the path", () => {
   it.each([
@@ -124,6 +125,13 @@ describe("CreateManualImageSyncRepo bodies", () => {
       "namespace team-b does not exist in region ap-southeast-1",
     ],
     ["a read-only target namespace", { imageTag: ["7.2.4"], remoteNamespace: "mirrors", remoteRegionId: REGION }, 403, "SVCSTG.SWR.4030170", "Insufficient permissions"],
+    [
+      "a target outside the sync regions",
+      { ...target, imageTag: ["latest"], remoteRegionId: SEED.regions.noSync },
+      400,
+      UNSUPPORTED,
+      "image synchronization to region cn-southwest-2 is not supported; supported regions: cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1, ap-southeast-3",
+    ],
   ])("rejects %s", async (_, body, status, code, message) => {
     const source = status === 403 ? { region: SEED.regions.overseas, path: "/v2/manage/namespaces/team-a/repos/redis" } : { region: REGION, path: NGINX };
     await expectSwrError(await callSwr(sim, source.region, `${source.path}/sync_images`, { method: "POST", body }), status, code, message);
@@ -147,7 +155,21 @@ describe("automatic sync rules", () => {
     ["a missing target namespace", { remoteRegionId: SEED.regions.south, remoteNamespace: "team-b" }, 404, "SVCSTG.SWR.4040183", "namespace team-b does not exist in region cn-south-1"],
     ["a non-boolean syncAuto", { ...rule, syncAuto: "true" }, 400, INVALID, "syncAuto"],
     ["no remoteNamespace", { remoteRegionId: SEED.regions.south }, 400, INVALID, "remoteNamespace is required"],
+    ["a target outside the sync regions", { remoteRegionId: "eu-west-0", remoteNamespace: "team-a" }, 400, UNSUPPORTED, "to region eu-west-0 is not supported"],
   ])("refuses a rule with %s", async (_, body, status, code, message) => {
     await expectSwrError(await call("POST", body), status, code, message);
+  });
+});
+
+describe("a source outside the sync regions", () => {
+  const { noSync } = SEED.regions;
+  it.each<[string, string, Record<string, unknown>]>([
+    ["a manual sync", "sync_images", { imageTag: ["latest"], remoteRegionId: SEED.regions.source, remoteNamespace: "team-a" }],
+    ["an auto-sync rule", "sync_repo", { remoteRegionId: SEED.regions.source, remoteNamespace: "team-a" }],
+  ])("refuses %s from it with 400 and starts nothing", async (_, operation, body) => {
+    const res = await callSwr(sim, noSync, `${NGINX}/${operation}`, { method: "POST", body });
+    await expectSwrError(res, 400, UNSUPPORTED, `image synchronization from region ${noSync} is not supported`);
+    expect(await (await callSwr(sim, noSync, `${NGINX}/sync_repo`)).json()).toEqual([]);
+    expect(await (await callSwr(sim, noSync, `${NGINX}/sync_job`, { query: { filter: "limit::10|offset::0" } })).json()).toEqual([]);
   });
 });

@@ -108,22 +108,39 @@ describe("browsing", () => {
     expect(await swr.findTag(overseas, teamABackup, "apps/web", "1.1.0")).toBeUndefined();
   });
 
-  it("lists sync regions from SWR without the source", async () => {
-    const result = await swr.listSyncRegions(source);
-    expect(result.source).toBe("swr");
-    expect(result.regions.map((r) => r.id)).toEqual(expect.arrayContaining([overseas]));
-    expect(result.regions.map((r) => r.id)).not.toContain(source);
+  it("reads ListSyncRegions in the newer shape, with registry addresses", async () => {
+    expect(await swr.listSyncRegions(source)).toEqual(
+      ["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"].map((id) => ({ id, registryUrl: `swr.${id}.myhuaweicloud.com` })),
+    );
   });
 
-  it("falls back to the static list when ListSyncRegions fails", async () => {
+  it("offers SWR's sync targets, the source left out", async () => {
+    const result = await swr.listSyncTargets(source);
+    expect(result.origin).toBe("swr");
+    expect(result.regions.map((r) => r.id)).toEqual(["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"]);
+    expect(result.regions).toContainEqual({ id: overseas, label: "CN-Hong Kong" });
+  });
+
+  it("falls back to the documented sync regions when ListSyncRegions fails", async () => {
     await simAdmin.setFaults(sim, { rules: [{ kind: "error", status: 404, operations: ["ListSyncRegions"] }] });
-    const result = await swr.listSyncRegions(source);
-    expect(result).toMatchObject({ source: "static", fallbackReason: expect.any(String) });
-    expect(result.regions).toHaveLength(26);
+    const result = await swr.listSyncTargets(source);
+    expect(result).toMatchObject({ origin: "documented", fallbackReason: expect.any(String) });
+    expect(result.regions.map((r) => r.id)).toEqual(["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"]);
+    expect((await simAdmin.stats(sim)).operations.ListSyncRegions).toBe(1);
+  });
+
+  it("finds no targets from a region outside the sync regions", async () => {
+    expect(await swr.listSyncTargets(SEED.regions.noSync)).toMatchObject({ origin: "documented", regions: [] });
   });
 });
 
 describe("syncing", () => {
+  it("says in words that SWR refuses a sync to a region outside the sync regions", async () => {
+    const err = await swrRejection(swr.createManualSync(source, teamA, "nginx", { imageTag: ["latest"], remoteNamespace: teamA, remoteRegionId: SEED.regions.noSync }));
+    expect(err.status).toBe(400);
+    expect(err.message).toContain("image synchronization to region cn-southwest-2 is not supported");
+  });
+
   it("syncs a tag from submit to the target with the same digest", async () => {
     const repository = "apps/web";
     const tag = "1.2.0";

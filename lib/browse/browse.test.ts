@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { SwrError } from "@/lib/swr";
+import { regionLabel, SwrError } from "@/lib/swr";
 import { namespaceSchema, tagSchema } from "@/lib/swr/wire";
 import { repositoriesQuerySchema, tagsQuerySchema } from "@/lib/validation/browse";
 import { checkNamespace, listNamespaces } from "./namespaces";
-import { listRegions } from "./regions";
+import { listRegions, listSyncTargets } from "./regions";
 import { listRepositories } from "./repositories";
 import { findExistingTags, listAllTagNames, listTags } from "./tags";
 
@@ -97,31 +97,41 @@ describe("namespaces", () => {
 });
 
 describe("listRegions", () => {
-  it("lists every region when no source is given", async () => {
-    const result = await listRegions(undefined, { listSyncRegions: vi.fn() });
-    expect(result.source).toBe("static");
-    expect(result.regions).toContainEqual({ id: "cn-north-4", label: "CN North-Beijing4" });
+  it("lists every region of the table", () => {
+    const { regions } = listRegions();
+    expect(regions).toHaveLength(27);
+    expect(regions).toContainEqual({ id: "cn-north-4", label: "CN North-Beijing4" });
+  });
+});
+
+describe("listSyncTargets", () => {
+  const swrAnswers = (regions: string[], origin: "swr" | "documented" = "swr") => ({
+    listSyncTargets: vi.fn().mockResolvedValue({ regions: regions.map((id) => ({ id, label: regionLabel(id) })), origin }),
   });
 
-  it("offers SWR's known targets of a source", async () => {
-    const listSyncRegions = vi.fn().mockResolvedValue({
-      regions: [
-        { id: "ap-southeast-1", label: "CN-Hong Kong" },
-        { id: "cn-north-208", label: "cn-north-208" },
-      ],
-      source: "swr",
-    });
-    expect(await listRegions("cn-north-4", { listSyncRegions })).toEqual({
+  it("offers SWR's targets that are documented sync regions", async () => {
+    expect(await listSyncTargets("cn-north-4", swrAnswers(["ap-southeast-1", "eu-west-0", "cn-north-208"]))).toEqual({
+      supported: true,
+      origin: "swr",
       regions: [{ id: "ap-southeast-1", label: "CN-Hong Kong" }],
-      source: "swr",
     });
   });
 
-  it("falls back to the static list without the source when SWR offers no known region", async () => {
-    const listSyncRegions = vi.fn().mockResolvedValue({ regions: [{ id: "cn-north-208", label: "x" }], source: "swr" });
-    const result = await listRegions("cn-north-4", { listSyncRegions });
-    expect(result.source).toBe("static");
-    expect(result.regions.map((r) => r.id)).not.toContain("cn-north-4");
-    expect(result.regions.length).toBeGreaterThan(20);
+  it("passes the documented fallback on as such", async () => {
+    const result = await listSyncTargets("cn-north-4", swrAnswers(["cn-east-3", "cn-south-1"], "documented"));
+    expect(result).toMatchObject({ supported: true, origin: "documented" });
+    expect(result.regions.map((r) => r.id)).toEqual(["cn-east-3", "cn-south-1"]);
+  });
+
+  it("offers the documented sync regions when SWR lists none of them", async () => {
+    const result = await listSyncTargets("cn-north-4", swrAnswers(["eu-west-0"]));
+    expect(result.origin).toBe("documented");
+    expect(result.regions.map((r) => r.id)).toEqual(["cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-1", "ap-southeast-3"]);
+  });
+
+  it("does not ask SWR about a source outside the sync regions", async () => {
+    const swr = swrAnswers(["cn-north-4"]);
+    expect(await listSyncTargets("cn-southwest-2", swr)).toEqual({ supported: false, origin: "documented", regions: [] });
+    expect(swr.listSyncTargets).not.toHaveBeenCalled();
   });
 });

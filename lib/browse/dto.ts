@@ -1,9 +1,17 @@
 import { z } from "zod";
+import { SYNC_TARGET_ORIGINS } from "@/lib/swr/regions";
 
 // What the browse API sends to the browser: trimmed, camelCase DTOs; the browser parses answers with these.
 
 export const regionDtoSchema = z.object({ id: z.string(), label: z.string() });
-export const regionsDtoSchema = z.object({ regions: z.array(regionDtoSchema), source: z.enum(["swr", "static"]) });
+/** Every region of the app's table (GET /api/regions without `source`). */
+export const regionsDtoSchema = z.object({ regions: z.array(regionDtoSchema) });
+/** Where a sync from one region may go (GET /api/regions?source=); `supported` is false for a source SWR does not sync from. */
+export const syncTargetsDtoSchema = z.object({
+  supported: z.boolean(),
+  regions: z.array(regionDtoSchema),
+  origin: z.enum(SYNC_TARGET_ORIGINS),
+});
 
 export const namespaceDtoSchema = z.object({ name: z.string(), creatorName: z.string(), auth: z.number() });
 export const namespacesDtoSchema = z.object({ namespaces: z.array(namespaceDtoSchema) });
@@ -34,6 +42,7 @@ export const tagPageDtoSchema = pageDtoSchema(tagDtoSchema);
 
 export type RegionDto = z.infer<typeof regionDtoSchema>;
 export type RegionsDto = z.infer<typeof regionsDtoSchema>;
+export type SyncTargetsDto = z.infer<typeof syncTargetsDtoSchema>;
 export type NamespaceDto = z.infer<typeof namespaceDtoSchema>;
 export type NamespaceCheckDto = z.infer<typeof namespaceCheckDtoSchema>;
 export type RepositorySummaryDto = z.infer<typeof repositorySummaryDtoSchema>;

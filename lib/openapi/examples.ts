@@ -1,4 +1,5 @@
 import type { Readiness } from "@/lib/health/dto";
+import { documentedSyncTargets, regionLabel } from "@/lib/swr/regions";
 import type { JobDetail } from "@/lib/jobs/dto";
 import type { TokenDto } from "@/lib/tokens/dto";
 import type { DeliveryDto, WebhookDto } from "@/lib/webhooks/dto";
@@ -36,6 +37,17 @@ export const CREATE_JOB_EXAMPLES: Record<string, Example> = {
       override: false,
     },
   },
+};
+
+const region = (id: string) => ({ id, label: regionLabel(id) });
+
+export const REGIONS_EXAMPLES: Record<string, Example> = {
+  all: { summary: "Without source: every region of the table (shortened)", value: { regions: ["af-south-1", "ap-southeast-1"].map(region) } },
+  targets: {
+    summary: "The sync targets of cn-north-4, from SWR's documented sync regions",
+    value: { supported: true, origin: "documented", regions: documentedSyncTargets("cn-north-4") },
+  },
+  unsupported: { summary: "A source SWR does not sync from (cn-southwest-2)", value: { supported: false, origin: "documented", regions: [] } },
 };
 
 export const EMPTY_BODY_EXAMPLES: Record<string, Example> = { empty: { summary: "No options", value: {} } };

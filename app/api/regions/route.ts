@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/handler";
-import { listRegions } from "@/lib/browse/regions";
+import { listRegions, listSyncTargets } from "@/lib/browse/regions";
 import { regionsQuerySchema } from "@/lib/validation/browse";
 
-// GET /api/regions — every region, or the sync targets of `source` (the source itself excluded)
+// GET /api/regions — every region, or where a sync from `source` may go and where that list came from
 export const GET = route({ role: "viewer", query: regionsQuerySchema }, async ({ query }) =>
-  Response.json(await listRegions(query.source)),
+  Response.json(query.source ? await listSyncTargets(query.source) : listRegions()),
 );

@@ -1,8 +1,10 @@
+import { z } from "zod";
 import {
   existingTagsDtoSchema,
   namespaceCheckDtoSchema,
   namespacesDtoSchema,
   regionsDtoSchema,
+  syncTargetsDtoSchema,
   repositoryDetailDtoSchema,
   repositoryPageDtoSchema,
   tagNamesDtoSchema,
@@ -18,6 +20,7 @@ import {
   repositoryRefSchema,
   tagsQuerySchema,
 } from "@/lib/validation/browse";
+import { REGIONS_EXAMPLES } from "../examples";
 import { SWR_ERRORS, type Operation } from "../operation";
 
 // The browse API (docs/api.md "Browse"): every answer asks SWR.
@@ -29,12 +32,24 @@ export const BROWSE_OPERATIONS: Operation[] = [
     path: "/api/regions",
     summary: "List regions",
     description:
-      "Every region of the app's table, or the sync targets of `source` (the source itself excluded).",
+      "Without `source`, every region of the app's table. With `source`, where a sync from it may go: SWR's " +
+      "ListSyncRegions narrowed to the seven documented sync regions (`origin: swr`), or, when SWR does not answer " +
+      "with any of them, the documented sync regions minus the source (`origin: documented`); the source itself is " +
+      "never listed. A source outside the documented sync regions answers `supported: false` and no regions.",
     tag: "Browse",
     access: "viewer",
     query: regionsQuerySchema,
+    notes: { source: "The region a sync would start from; without it the answer is every region of the table." },
     responses: [
-      { status: 200, description: "The regions.", json: { schema: regionsDtoSchema, name: "Regions" } },
+      {
+        status: 200,
+        description: "Every region (no `source`), or the sync targets of `source` with their origin.",
+        json: {
+          schema: z.union([regionsDtoSchema, syncTargetsDtoSchema]),
+          name: "Regions",
+          examples: REGIONS_EXAMPLES,
+        },
+      },
     ],
     errors: SWR_ERRORS,
   },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
-import { regionIdSchema } from "@/lib/swr/regions";
+import { regionIdSchema, syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
 import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS } from "@/lib/validation/dates";
 
@@ -122,6 +122,10 @@ export interface JobRequest {
 export const singleJobSchema = z
   .object(jobRequestFields)
   .refine((job) => job.sourceRegion !== job.targetRegion, { path: ["targetRegion"], message: SOURCE_AS_TARGET })
+  .superRefine((job, ctx) => {
+    const problem = syncRegionProblem(job.sourceRegion, job.targetRegion);
+    if (problem) ctx.addIssue({ code: "custom", path: [`${problem.end}Region`], message: problem.message });
+  })
   .refine((job) => (job.tags === undefined) !== (job.tagSelector === undefined), exactlyOneSelection)
   .transform(
     (job): JobRequest => ({
@@ -164,6 +168,15 @@ export const multiJobSchema = z
     if (twiceRepos.length > 0) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Each repository may appear once; repeated: ${quoteNames(twiceRepos)}.` });
     const listed = job.repositories.reduce((n, r) => n + (r.tags?.length ?? 0), 0);
     if (listed > MAX_TAGS_PER_JOB) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Pick at most ${MAX_TAGS_PER_JOB} tags per job.` });
+    // SWR syncs only among its sync regions: a source outside them is one problem, else each such target is one.
+    const fromSource = syncRegionProblem(job.source.region, job.source.region);
+    if (fromSource) ctx.addIssue({ code: "custom", path: ["source", "region"], message: fromSource.message });
+    else {
+      for (const [i, t] of job.targets.entries()) {
+        const problem = syncRegionProblem(job.source.region, t.region);
+        if (problem) ctx.addIssue({ code: "custom", path: ["targets", i, "region"], message: problem.message });
+      }
+    }
   })
   .transform((job): JobRequest => ({ ...job, single: false }));
 

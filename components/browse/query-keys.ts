@@ -6,7 +6,7 @@ const all = ["browse"] as const;
 
 export const browseKeys = {
   all,
-  regions: (source: string | undefined) => [...all, "regions", source ?? null] as const,
+  syncTargets: (source: string) => [...all, "sync-targets", source] as const,
   namespaces: (region: string) => [...all, "namespaces", region] as const,
   namespaceCheck: (region: string, namespace: string) => [...all, "namespace-check", region, namespace] as const,
   tagPage: (query: TagsQuery) => [...all, "tags", query] as const,

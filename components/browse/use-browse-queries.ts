@@ -4,7 +4,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import {
   namespaceCheckDtoSchema,
   namespacesDtoSchema,
-  regionsDtoSchema,
+  syncTargetsDtoSchema,
   tagPageDtoSchema,
 } from "@/lib/browse/dto";
 import type { TagsQuery } from "@/lib/validation/browse";
@@ -15,10 +15,11 @@ import { browseKeys } from "./query-keys";
 
 const MINUTE = 60_000;
 
-export function useRegions(source: string | undefined) {
+/** Where a sync from `source` may go, where that list came from, and whether SWR syncs from `source` at all. */
+export function useSyncTargets(source: string) {
   return useQuery({
-    queryKey: browseKeys.regions(source),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/regions", { source }), regionsDtoSchema, signal),
+    queryKey: browseKeys.syncTargets(source),
+    queryFn: ({ signal }) => getJson(apiUrl("/api/regions", { source }), syncTargetsDtoSchema, signal),
     staleTime: 10 * MINUTE,
   });
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent } from "react";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
-import { namespaceCheckQuery, useRegions } from "@/components/browse/use-browse-queries";
+import { namespaceCheckQuery, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -19,6 +19,7 @@ import { ExistingTagsNotice } from "./existing-tags-notice";
 import { PlanPreview } from "./plan-preview";
 import { MAX_TAGS_PER_JOB } from "./sync-request";
 import { TargetNamespaceField } from "./target-namespace-field";
+import { UnsupportedSource } from "./unsupported-source";
 import { UNREADABLE_ANSWER, useSubmitSync } from "./use-submit-sync";
 import { useSyncForm } from "./use-sync-form";
 
@@ -43,7 +44,7 @@ export function SyncPanel({
   const toast = useToast();
   const client = useQueryClient();
   const form = useSyncForm(source, selection);
-  const regions = useRegions(source.region);
+  const regions = useSyncTargets(source.region);
   const submit = useSubmitSync();
 
   const apiError = submit.error instanceof ApiError ? submit.error : null;
@@ -95,6 +96,14 @@ export function SyncPanel({
       ? t("titlePattern", { pattern: selection.pattern, name })
       : t("title", { count: selectionCount(selection) ?? 0, name });
 
+  if (regions.data?.supported === false) {
+    return (
+      <Dialog open={open} onClose={onClose} title={title}>
+        <UnsupportedSource region={source.region} onClose={onClose} />
+      </Dialog>
+    );
+  }
+
   return (
     <Dialog open={open} onClose={onClose} title={title}>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
@@ -119,8 +128,8 @@ export function SyncPanel({
           hint={
             regions.isError
               ? t("regionsFailed", { message: errorMessage(regions.error) })
-              : regions.data?.source === "static"
-                ? t("regionsStatic")
+              : regions.data
+                ? t(regions.data.origin === "swr" ? "regionsFromSwr" : "regionsDocumented", { region: source.region })
                 : undefined
           }
         >

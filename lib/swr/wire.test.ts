@@ -44,7 +44,7 @@ describe("wire schemas", () => {
   });
 
   it("reads `regionID` with a capital ID", () => {
-    expect(syncRegionsBodySchema.parse([{ regionID: "cn-north-4" }])).toEqual(["cn-north-4"]);
+    expect(syncRegionsBodySchema.parse([{ regionID: "cn-north-4" }])).toEqual([{ id: "cn-north-4" }]);
   });
 
   it("tolerates absent lists and a `links` array", () => {

@@ -16,11 +16,12 @@ import { browseKeys } from "./query-keys";
 const MINUTE = 60_000;
 
 /** Where a sync from `source` may go, where that list came from, and whether SWR syncs from `source` at all. */
-export function useSyncTargets(source: string) {
+export function useSyncTargets(source: string, enabled = true) {
   return useQuery({
     queryKey: browseKeys.syncTargets(source),
     queryFn: ({ signal }) => getJson(apiUrl("/api/regions", { source }), syncTargetsDtoSchema, signal),
     staleTime: 10 * MINUTE,
+    enabled,
   });
 }
 

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
-import { useNamespaces, useRegions } from "@/components/browse/use-browse-queries";
+import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
+import { useNamespaces, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { jobHref } from "@/components/jobs/links";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -75,7 +76,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
   const [override, setOverride] = useState(false);
   const [backfill, setBackfill] = useState(true);
   const [attempted, setAttempted] = useState(false);
-  const regions = useRegions(open ? source.region : undefined);
+  const regions = useSyncTargets(source.region, open);
   const namespaces = useNamespaces(open && targetRegion ? targetRegion : undefined);
   const create = useCreateRule();
 
@@ -138,6 +139,8 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
       <Dialog open={open} onClose={close} title={t("createTitle", { name })}>
         {outcome ? (
           <BackfillOutcome backfill={outcome} target={target} onClose={close} />
+        ) : regions.data?.supported === false ? (
+          <UnsupportedSyncSource region={source.region} onClose={close} />
         ) : (
           <form noValidate onSubmit={onSubmit} className="space-y-4">
             <p className="text-sm text-slate-600 dark:text-slate-300">{t("createIntro")}</p>
@@ -162,8 +165,8 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
               hint={
                 regions.isError
                   ? t("regionsFailed", { message: errorMessage(regions.error) })
-                  : regions.data?.source === "static"
-                    ? t("regionsStatic")
+                  : regions.data
+                    ? <SyncTargetsOrigin source={source.region} origin={regions.data.origin} />
                     : undefined
               }
             >

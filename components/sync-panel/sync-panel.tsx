@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent } from "react";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
 import { namespaceCheckQuery, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,6 @@ import { ExistingTagsNotice } from "./existing-tags-notice";
 import { PlanPreview } from "./plan-preview";
 import { MAX_TAGS_PER_JOB } from "./sync-request";
 import { TargetNamespaceField } from "./target-namespace-field";
-import { UnsupportedSource } from "./unsupported-source";
 import { UNREADABLE_ANSWER, useSubmitSync } from "./use-submit-sync";
 import { useSyncForm } from "./use-sync-form";
 
@@ -99,7 +99,7 @@ export function SyncPanel({
   if (regions.data?.supported === false) {
     return (
       <Dialog open={open} onClose={onClose} title={title}>
-        <UnsupportedSource region={source.region} onClose={onClose} />
+        <UnsupportedSyncSource region={source.region} onClose={onClose} />
       </Dialog>
     );
   }
@@ -129,7 +129,7 @@ export function SyncPanel({
             regions.isError
               ? t("regionsFailed", { message: errorMessage(regions.error) })
               : regions.data
-                ? t(regions.data.origin === "swr" ? "regionsFromSwr" : "regionsDocumented", { region: source.region })
+                ? <SyncTargetsOrigin source={source.region} origin={regions.data.origin} />
                 : undefined
           }
         >

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
+import { syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
 
 // Inputs of the automatic sync rules API (docs/api.md "Automatic sync rules"); pure, so the browser checks with them too.
@@ -25,7 +26,11 @@ export const createRuleSchema = z
     /** Also start a sync job now for the tags the target does not have yet (a rule carries only new pushes). */
     backfill: z.boolean("must be true or false").default(false),
   })
-  .refine((r) => r.region !== r.targetRegion, { path: ["targetRegion"], message: SAME_REGION });
+  .refine((r) => r.region !== r.targetRegion, { path: ["targetRegion"], message: SAME_REGION })
+  .superRefine((r, ctx) => {
+    const problem = syncRegionProblem(r.region, r.targetRegion);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem.end === "source" ? "region" : "targetRegion"], message: problem.message });
+  });
 export type CreateRuleInput = z.output<typeof createRuleSchema>;
 
 /** DELETE /api/rules: SWR names a rule by its repository and target. */

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { actAs, callRoute, createTestUser, jsonOf, rowCounts, setUpApiTests } from "@/test/api-routes";
+import { SEED } from "@/simulator/seed";
+import { simAdmin } from "@/simulator/testing";
+import { DELETE, POST } from "./route";
+
+vi.mock("next-auth");
+
+// POST /api/rules refuses a rule SWR would refuse for its regions, before asking SWR or writing anything.
+
+const env = setUpApiTests({ simulator: true });
+const AMONG = "it syncs images only among cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1 and ap-southeast-3.";
+const rule = { namespace: "team-a", repository: "nginx", targetNamespace: "team-a", override: false, backfill: true };
+
+let admin: SessionUser;
+beforeAll(async () => {
+  admin = await createTestUser("admin");
+});
+
+describe("POST /api/rules", () => {
+  it.each([
+    ["a source outside the sync regions", { region: SEED.regions.noSync, targetRegion: "cn-north-4" }, "region", `SWR does not support image sync from cn-southwest-2 (CN Southwest-Guiyang1); ${AMONG}`],
+    ["a target outside the sync regions", { region: "cn-north-4", targetRegion: "eu-west-0" }, "targetRegion", `SWR does not support image sync to eu-west-0 (EU-Paris); ${AMONG}`],
+  ])("refuses %s with 400 naming the region, without asking SWR or writing anything", async (_what, regions, field, message) => {
+    actAs(admin);
+    await simAdmin.resetStats(env.sim);
+    const before = await rowCounts();
+    const res = await jsonOf(await callRoute(POST, "/api/rules", { body: { ...rule, ...regions } }));
+    expect(res).toEqual({ status: 400, body: { error: { code: "validation_failed", message: expect.any(String), fields: { [field]: [message] } } } });
+    expect(await rowCounts()).toEqual(before);
+    expect((await simAdmin.stats(env.sim)).total).toBe(0);
+  });
+});
+
+describe("DELETE /api/rules", () => {
+  it("still deletes toward any region, so a rule made elsewhere can be removed", async () => {
+    actAs(admin);
+    const body = { region: "cn-north-4", namespace: "team-a", repository: "nginx", targetRegion: "eu-west-0", targetNamespace: "team-a" };
+    const res = await callRoute(DELETE, "/api/rules", { method: "DELETE", body });
+    expect(res.status).toBe(200);
+  });
+});

@@ -46,3 +46,16 @@ test("a repository in a region SWR does not sync from says so instead of offerin
   await panel.getByRole("button", { name: "Close" }).click();
   await expect(panel).toBeHidden();
 });
+
+test("an admin's new-rule dialog offers the sync targets only, and none from a region SWR does not sync from", async ({ page }) => {
+  await signIn(page, "admin", "/repositories/cn-north-4/team-a/nginx");
+  await page.getByRole("region", { name: "Automatic sync rules" }).getByRole("button", { name: "Create rule" }).click();
+  const select = page.getByRole("dialog", { name: "New automatic sync rule for team-a/nginx" }).getByRole("combobox", { name: "Target region" });
+  await expect(select.getByRole("option")).toHaveText(["Choose a region", ...SIX_FROM_NORTH_4.map((id) => new RegExp(`^${id} — `))]);
+
+  await page.goto("/repositories/cn-southwest-2/team-a/nginx");
+  await page.getByRole("region", { name: "Automatic sync rules" }).getByRole("button", { name: "Create rule" }).click();
+  const dialog = page.getByRole("dialog", { name: "New automatic sync rule for team-a/nginx" });
+  await expect(dialog.getByRole("status")).toContainText("SWR does not support image sync from cn-southwest-2.");
+  await expect(dialog.getByRole("combobox", { name: "Target region" })).toHaveCount(0);
+});

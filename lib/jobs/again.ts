@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { syncRegionProblem } from "@/lib/swr/regions";
 import type { StartJobResult } from "./start";
 import { startJob } from "./start";
 import type { JobRequest, RepositoryRequest, TagSelector } from "./schemas";
@@ -54,5 +56,11 @@ export async function requestOf(jobId: string): Promise<JobRequest> {
 
 /** POST /api/jobs/{id}/again: a new job with the earlier one's settings (planned afresh against SWR now). */
 export async function syncAgain(jobId: string, options: { user: SessionUser; idempotencyKey?: string }): Promise<StartJobResult> {
-  return startJob(await requestOf(jobId), options);
+  const request = await requestOf(jobId);
+  // A job from before SWR's sync regions were enforced may name a region SWR refuses: say so before planning.
+  for (const target of request.targets) {
+    const problem = syncRegionProblem(request.source.region, target.region);
+    if (problem) throw new AppError("validation_failed", problem.message, { [problem.end === "source" ? "sourceRegion" : "targetRegion"]: [problem.message] });
+  }
+  return startJob(request, options);
 }

@@ -113,11 +113,19 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return await handler({ request, user, params, query, body });
     } catch (error) {
       const mapped = isSwrError(error) ? toAppError(error) : error;
+      // The caller went away (a closed tab, a cancelled fetch): nobody reads the answer, and it is no fault of the server.
+      if (request.signal.aborted && isUnexpected(mapped)) {
+        logger("api").info({ err: mapped }, "the client closed the request before its answer");
+        return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+      }
       if (isUnexpected(mapped)) logger("api").error({ err: mapped }, "unhandled error in route handler");
       return toResponse(mapped);
     }
   }
 }
+
+/** The status proxies log for a request its client closed before the answer (nginx's 499); no client sees it. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 /** API answers hold per-user data: no browser or proxy may keep them. */
 function noStore(response: Response): Response {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
-import type { JobStatus, TaskState } from "@/lib/jobs/states";
+import { isTerminal, type JobStatus, type TaskState } from "@/lib/jobs/states";
 import { refreshJobSummary } from "@/lib/jobs/summary";
 import { createUser } from "@/lib/db/users";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
@@ -80,6 +80,7 @@ export interface TestJob {
   sourceRepository?: string;
   targetRegion?: string;
   targetNamespace?: string;
+  override?: boolean;
   /** Tag → state; failed tasks get an error. */
   tasks?: Record<string, TaskState>;
 }
@@ -106,14 +107,17 @@ export async function insertJob(job: TestJob): Promise<{ id: string; status: Job
               tag,
               status,
               sourceDigest: `sha256:${tag}`,
-              ...((status === "failed" || status === "cancelled") && { finishedAt: fields.createdAt ?? new Date() }),
-              ...(status === "succeeded" && { finishedAt: fields.createdAt ?? new Date() }),
+              ...(isTerminal(status) && { finishedAt: fields.createdAt ?? new Date() }),
               ...(status === "failed" && {
                 lastErrorCode: "swr_failed",
                 lastErrorMessage: `SWR reported the sync of ${tag} as failed.`,
               }),
-              ...(status === "succeeded" && { targetDigest: `sha256:${tag}` }),
-              ...(status !== "queued" && status !== "cancelled" && {
+              ...((status === "succeeded" || status === "skipped_identical") && { targetDigest: `sha256:${tag}` }),
+              // Kept: the target holds another image under the tag.
+              ...(status === "kept" && { planClass: "keep", targetDigest: `sha256:other-${tag}` }),
+              ...(status === "skipped_identical" && { planClass: "identical" }),
+              // Skipped and kept tags written at creation never reached SWR.
+              ...(status !== "queued" && status !== "cancelled" && status !== "skipped_identical" && status !== "kept" && {
                 submittedAt: fields.createdAt,
                 swrJobId: `swr-${tag}`,
                 swrStatus: "running",

@@ -24,6 +24,8 @@ const COLUMNS: readonly [string, (job: JobSummary) => string | number | boolean 
   ["succeeded", (j) => j.counts.succeeded],
   ["failed", (j) => j.counts.failed],
   ["cancelled", (j) => j.counts.cancelled],
+  ["skipped", (j) => j.counts.skipped],
+  ["kept", (j) => j.counts.kept],
   ["tagSelection", (j) => (j.tagSelection ? ("all" in j.tagSelection ? "all" : `pattern:${j.tagSelection.pattern}`) : null)],
 ];
 

@@ -20,6 +20,7 @@ const ALLOWED: [TaskState, TaskState][] = [
   ["queued", "cancelled"],
   ["retrying", "cancelled"],
   ["submitted", "succeeded"],
+  ["submitted", "kept"],
   ["submitted", "failed"],
 ];
 
@@ -40,6 +41,8 @@ describe("task state machine", () => {
   it("never lets a failed attempt turn into a success", () => {
     expect(canTransition("failed", "succeeded")).toBe(false);
     expect(canTransition("cancelled", "submitted")).toBe(false);
+    expect(canTransition("kept", "succeeded")).toBe(false);
+    expect(canTransition("skipped_identical", "submitted")).toBe(false);
   });
 
   it.each(TASK_STATES.map((s) => [s, s === "failed" || s === "cancelled"] as const))("retry from %s allowed: %s", (state, allowed) => {
@@ -59,6 +62,14 @@ describe("deriveJobStatus", () => {
     [["succeeded", "failed"], "partially_failed"],
     [[], "failed"],
     [["succeeded", "cancelled"], "cancelled"],
+    [["skipped_identical", "skipped_identical"], "succeeded"],
+    [["succeeded", "skipped_identical"], "succeeded"],
+    [["kept", "kept"], "succeeded"],
+    [["succeeded", "kept", "skipped_identical"], "succeeded"],
+    [["kept", "submitted"], "running"],
+    [["kept", "failed"], "partially_failed"],
+    [["skipped_identical", "failed"], "partially_failed"],
+    [["kept", "cancelled"], "cancelled"],
   ] as [TaskState[], string][])("%j → %s", (states, status) => {
     expect(deriveJobStatus(countTasks(states))).toBe(status);
   });

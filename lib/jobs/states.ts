@@ -4,28 +4,34 @@
  * A task is one tag of a job. `submitted`: SWR accepted the tag's sync and the dashboard is watching
  * it until the tag is found in the target with the source's digest (`succeeded`) or SWR says it
  * failed. `retrying`: a failed SWR call waits for its next try. `cancelled`: the job was cancelled
- * before the tag was sent to SWR.
+ * before the tag was sent to SWR. `skipped_identical`: the target already held the source's image, so
+ * nothing was sent (done, like a success). `kept`: the target holds another image under the tag and
+ * "Overwrite existing tags" was off, so it was left in place (neither a success nor a failure).
  */
-export const TASK_STATES = ["queued", "retrying", "submitted", "succeeded", "failed", "cancelled", "skipped_identical", "kept"] as const;
+export const TASK_STATES = ["queued", "retrying", "submitted", "succeeded", "skipped_identical", "kept", "failed", "cancelled"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-export const TERMINAL_TASK_STATES = ["succeeded", "failed", "cancelled", "skipped_identical", "kept"] as const satisfies readonly TaskState[];
+export const TERMINAL_TASK_STATES = ["succeeded", "skipped_identical", "kept", "failed", "cancelled"] as const satisfies readonly TaskState[];
 export const ACTIVE_TASK_STATES = ["queued", "retrying", "submitted"] as const satisfies readonly TaskState[];
 /** Tasks not yet handed to SWR: the ones a cancel stops. */
 export const UNSENT_TASK_STATES = ["queued", "retrying"] as const satisfies readonly TaskState[];
 /** Tasks a new attempt ("Retry failed") puts back in the queue. */
 export const RETRYABLE_TASK_STATES = ["failed", "cancelled"] as const satisfies readonly TaskState[];
+/** Tasks "Overwrite the kept tags" puts back in the queue, as a new attempt with override on. */
+export const OVERWRITABLE_TASK_STATES = ["kept"] as const satisfies readonly TaskState[];
 
-// Within one attempt a task only moves forward; only a new attempt leaves `failed` or `cancelled`.
+// Within one attempt a task only moves forward; only a new attempt leaves `failed`, `cancelled` or `kept`.
+// `skipped_identical` and `kept` are also written directly when the job is created (its plan), without a transition.
 const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   queued: ["submitted", "retrying", "failed", "cancelled"],
   retrying: ["submitted", "retrying", "failed", "cancelled"],
-  submitted: ["succeeded", "failed"],
+  // `kept`: the target turned out to hold another image and override was off.
+  submitted: ["succeeded", "kept", "failed"],
   succeeded: [],
-  failed: [],
-  cancelled: [],
   skipped_identical: [],
   kept: [],
+  failed: [],
+  cancelled: [],
 };
 
 export function isTaskState(value: string): value is TaskState {
@@ -99,17 +105,24 @@ export function totalOf(counts: TaskCounts): number {
   return TASK_STATES.reduce((n, s) => n + counts[s], 0);
 }
 
-/** The job's status follows from its tasks' counts and whether a cancel was asked for. */
+/** Tasks that reached an end, whatever it was. */
+export function doneOf(counts: TaskCounts): number {
+  return TERMINAL_TASK_STATES.reduce((n, s) => n + counts[s], 0);
+}
+
+/**
+ * The job's status follows from its tasks' counts and whether a cancel was asked for. Kept tags are what the
+ * user asked for (override off), so a job whose only non-successes are kept tags has `succeeded`; a job fails
+ * outright only when every tag failed.
+ */
 export function deriveJobStatus(counts: TaskCounts, cancelRequested = false): JobStatus {
   const total = totalOf(counts);
   if (total === 0) return "failed";
-  const done = counts.succeeded + counts.failed + counts.cancelled + counts.skipped_identical + counts.kept;
-  if (done < total) {
+  if (doneOf(counts) < total) {
     if (cancelRequested) return "cancelling";
     return counts.queued === total ? "queued" : "running";
   }
   if (cancelRequested || counts.cancelled > 0) return "cancelled";
-  // Identical and kept tags are what the user asked for: only failures make a job less than succeeded.
   if (counts.failed === 0) return "succeeded";
-  return counts.succeeded + counts.skipped_identical + counts.kept === 0 ? "failed" : "partially_failed";
+  return counts.failed === total ? "failed" : "partially_failed";
 }

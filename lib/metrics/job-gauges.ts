@@ -6,8 +6,8 @@ import { JOB_STATUSES } from "@/lib/jobs/states";
 // Gauges read from the database at scrape time: jobs by status and tasks by state from the jobs' own counters
 // (one grouped query, no task rows), and the engine's lag (one aggregate over the due-jobs index).
 
-/** The task counters every job keeps; `active` is retrying + submitted. */
-export const TASK_COUNTERS = ["queued", "active", "succeeded", "failed", "cancelled"] as const;
+/** The task counters every job keeps; `active` is retrying + submitted, `skipped` the tasks in state `skipped_identical`. */
+export const TASK_COUNTERS = ["queued", "active", "succeeded", "failed", "cancelled", "skipped", "kept"] as const;
 
 export interface JobGaugeReading {
   jobs: Record<string, number>;
@@ -21,7 +21,7 @@ export async function readJobGauges(db: Db, now: Date): Promise<JobGaugeReading>
     db.syncJob.groupBy({
       by: ["status"],
       _count: { _all: true },
-      _sum: { queued: true, active: true, succeeded: true, failed: true, cancelled: true },
+      _sum: { queued: true, active: true, succeeded: true, failed: true, cancelled: true, skipped: true, kept: true },
     }),
     // What the engine schedules by (findDueJobIds): a job's nextRoundAt, once due and not held under a live lease.
     db.syncJob.aggregate({
@@ -64,7 +64,7 @@ export function registerJobGauges(registry: Registry, db: () => Db, now: () => D
   });
   new Gauge({
     name: "swr_sync_tasks",
-    help: "Tasks (one tag of a job) by state, summed from the jobs' counters; active = retrying + submitted.",
+    help: "Tasks (one tag of a job) by state, summed from the jobs' counters; active = retrying + submitted, skipped = identical in the target.",
     labelNames: ["state"],
     registers: [registry],
     async collect() {

@@ -79,6 +79,20 @@ const JOB_DETAIL: JobDetail = {
 
 export const JOB_ANSWER_EXAMPLES: Record<string, Example> = {
   running: { summary: "A job with one tag sent to SWR", value: { job: JOB_DETAIL } },
+  kept: {
+    summary: "A finished job: one tag synced, one already identical, two kept (the target holds other images, override off)",
+    value: {
+      job: {
+        ...JOB_DETAIL,
+        status: "succeeded",
+        updatedAt: "2026-12-01T08:00:40.000Z",
+        finishedAt: "2026-12-01T08:00:40.000Z",
+        counts: { total: 4, queued: 0, active: 0, succeeded: 1, failed: 0, cancelled: 0, skipped: 1, kept: 2 },
+        live: false,
+        version: "1764576040000",
+      },
+    },
+  },
 };
 
 export const JOB_PLAN_EXAMPLES: Record<string, Example> = {

@@ -35,8 +35,7 @@ export async function enqueueJobOutcome(tx: DbTx, jobId: string, now = new Date(
   const webhooks = await tx.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } });
   if (webhooks.length === 0) return 0;
   const job = await tx.syncJob.findUniqueOrThrow({ where: { id: jobId }, include: { createdBy: { select: { email: true } } } });
-  // The summary does not count kept tags yet; `job.kept` fires once it does.
-  const events = eventsForOutcome({ status: job.status, failed: job.failed, kept: 0 });
+  const events = eventsForOutcome({ status: job.status, failed: job.failed, kept: job.kept });
   let queued = 0;
   for (const event of events) {
     const payload: JobEventPayload = {
@@ -49,7 +48,7 @@ export async function enqueueJobOutcome(tx: DbTx, jobId: string, now = new Date(
         attempt: job.attempt,
         source: { region: job.sourceRegion, namespace: job.sourceNamespace, repository: job.sourceRepository },
         target: { region: job.targetRegion, namespace: job.targetNamespace },
-        counts: { total: job.total, succeeded: job.succeeded, failed: job.failed, cancelled: job.cancelled, kept: 0 },
+        counts: { total: job.total, succeeded: job.succeeded, failed: job.failed, cancelled: job.cancelled, kept: job.kept },
         startedBy: job.createdBy.email,
         createdAt: job.createdAt.toISOString(),
         finishedAt: job.finishedAt?.toISOString() ?? null,

@@ -17,7 +17,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export interface JobOutcome {
   status: string;
   failed: number;
-  /** Tags left alone because the target already had them; the job summary does not count them yet (always 0 until it does). */
+  /** Tags left in place because the target held another image and override was off. */
   kept: number;
 }
 

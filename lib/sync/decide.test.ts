@@ -28,8 +28,10 @@ describe("decideTask", () => {
     ["success, unknown source digest: succeeded", task({ sourceDigest: null }), "success", listed(OTHER), false, {}, ["succeeded", null]],
     ["success but the tag is not listed yet: wait", task(), "success", listed(), false, {}, ["wait", null]],
     ["success but the target could not be read: wait", task(), "success", unlisted, false, {}, ["wait", null]],
-    ["existed with another image: override hint", task(), "existed", listed(OTHER), false, {}, ["failed", "target_differs"]],
-    ["success with another image, no override: override hint", task(), "success", listed(OTHER), false, {}, ["failed", "target_differs"]],
+    ["existed with another image, no override: kept", task(), "existed", listed(OTHER), false, {}, ["kept", null]],
+    ["success with another image, no override: kept", task(), "success", listed(OTHER), false, {}, ["kept", null]],
+    ["no record past the window, another image, no override: kept", task({ submittedAt: ago(120_000) }), undefined, listed(OTHER), false, {}, ["kept", null]],
+    ["a target tag without a digest cannot be told apart: succeeded", task(), "existed", listed(""), false, {}, ["succeeded", null]],
     ["existed with another image despite override", task(), "existed", listed(OTHER), true, {}, ["failed", "target_differs"]],
     ["success with another image and override: source changed", task(), "success", listed(OTHER), true, {}, ["failed", "digest_mismatch"]],
     ["failed record", task(), "failed", unlisted, false, {}, ["failed", "swr_failed"]],
@@ -50,6 +52,14 @@ describe("decideTask", () => {
       kind: "end",
       status: "succeeded",
       fields: { swrJobId: "7", swrStatus: "success", targetDigest: SRC, lastErrorCode: null, lastErrorMessage: null },
+    });
+  });
+
+  it("a kept tag keeps the target's digest and SWR's record, without an error", () => {
+    expect(decideTask(task(), record("existed"), listed(OTHER), job, options)).toEqual({
+      kind: "end",
+      status: "kept",
+      fields: { swrJobId: "7", swrStatus: "existed", targetDigest: OTHER, lastErrorCode: null, lastErrorMessage: null },
     });
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { digestMismatch, noProgress, notReplaced, overrideHint, recordFailure, type SyncTarget, type TaskError } from "./messages";
+import { digestMismatch, noProgress, notReplaced, recordFailure, type SyncTarget, type TaskError } from "./messages";
 import type { SwrSyncRecord } from "./records";
 
 // Watch and verify, as pure decisions: given a submitted tag's SWR record and the target's tags, has it ended, and how?
@@ -37,20 +37,30 @@ export interface EndFields {
   lastErrorMessage: string | null;
 }
 
-export type Decision = { kind: "wait" } | { kind: "end"; status: "succeeded" | "failed"; fields: EndFields };
+/** How a watched tag ends: `kept` when the target holds another image and override is off (left in place, as asked). */
+export type EndStatus = "succeeded" | "kept" | "failed";
+
+export type Decision = { kind: "wait" } | { kind: "end"; status: EndStatus; fields: EndFields };
 
 const FAILED = new Set(["failed", "timeout", "cancel"]);
 const DONE = new Set(["success", "existed"]);
 
-type Verdict = { kind: "succeeded"; digest: string | null } | { kind: "failed"; digest: string; error: TaskError } | { kind: "pending" };
+type Verdict =
+  | { kind: "succeeded"; digest: string | null }
+  | { kind: "kept"; digest: string }
+  | { kind: "failed"; digest: string; error: TaskError }
+  | { kind: "pending" };
 
-/** Only the target decides success: the tag is there with the source's digest (when both are known). */
+/**
+ * Only the target decides success: the tag is there with the source's digest (when both are known). Another
+ * image there with override off is the outcome the user chose, even when it appeared after the job's plan.
+ */
 function verify(t: WatchedTask, record: SwrSyncRecord | undefined, target: TargetView, job: WatchedJob): Verdict {
   if (!target.listed) return { kind: "pending" };
   const digest = target.digests.get(t.tag);
   if (digest === undefined) return { kind: "pending" };
   if (!t.sourceDigest || !digest || digest === t.sourceDigest) return { kind: "succeeded", digest: digest || null };
-  if (!job.override) return { kind: "failed", digest, error: overrideHint() };
+  if (!job.override) return { kind: "kept", digest };
   if (record?.status === "existed") return { kind: "failed", digest, error: notReplaced() };
   if (record?.status === "success") return { kind: "failed", digest, error: digestMismatch(digest, t.sourceDigest) };
   // No record yet and override on: the replacing sync may still be on its way.
@@ -74,6 +84,9 @@ export function decideTask(t: WatchedTask, record: SwrSyncRecord | undefined, ta
     const verdict = verify(t, record, target, job);
     if (verdict.kind === "succeeded") {
       return { kind: "end", status: "succeeded", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: null, lastErrorMessage: null } };
+    }
+    if (verdict.kind === "kept") {
+      return { kind: "end", status: "kept", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: null, lastErrorMessage: null } };
     }
     if (verdict.kind === "failed") {
       return { kind: "end", status: "failed", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: verdict.error.code, lastErrorMessage: verdict.error.message } };

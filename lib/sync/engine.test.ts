@@ -62,21 +62,35 @@ describe("sync engine", () => {
     expect(Object.fromEntries(await submissionsPerTag(fx, "apps/web"))).toEqual({ "1.0.0": 1, "1.1.0": 2, "1.2.0": 1 });
   });
 
-  it("a tag the target holds with another image fails with the override hint; an identical one succeeds", async () => {
+  it("a tag the target holds with another image is kept without override; an identical one succeeds; the job succeeds", async () => {
     const { overrideConflict, alreadyInSync } = SEED;
     const jobId = await createJob(fx, { sourceRepository: "nginx", targetRegion: mirror, targetNamespace: teamA, tags: [overrideConflict.tag, alreadyInSync.tag] });
     const { tasks, job } = await settle(fx, [fx.engine()], jobId);
 
-    expect(job.status).toBe("partially_failed");
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 1, kept: 1, failed: 0 });
     const conflict = byTag(tasks)[overrideConflict.tag];
-    expect(conflict).toMatchObject({
-      status: "failed",
-      swrStatus: "existed",
-      lastErrorCode: "target_differs",
-      lastErrorMessage: "The tag already exists in the target with a different image; sync again with override to replace it.",
-    });
+    expect(conflict).toMatchObject({ status: "kept", swrStatus: "existed", lastErrorCode: null, lastErrorMessage: null, finishedAt: expect.any(Date) });
     expect(conflict?.targetDigest).not.toBe(conflict?.sourceDigest);
     expect(byTag(tasks)[alreadyInSync.tag]?.status).toBe("succeeded");
+  });
+
+  it("a new attempt of the kept tags with override on replaces the target's image", async () => {
+    const { overrideConflict } = SEED;
+    const jobId = await createJob(fx, { sourceRepository: "nginx", targetRegion: mirror, targetNamespace: teamA, tags: [overrideConflict.tag, "1.26.0"] });
+    const engine = fx.engine();
+    expect((await settle(fx, [engine], jobId)).job).toMatchObject({ status: "succeeded", kept: 1 });
+
+    // The engine's hand-off that POST /api/jobs/{id}/overwrite-kept uses, with the job's override turned on.
+    expect(await resetForNewAttempt(fx.db, jobId, new Date(), ["kept"])).toBe(1);
+    await fx.db.syncJob.update({ where: { id: jobId }, data: { override: true, attempt: 2, finishedAt: null } });
+    const { tasks, job } = await settle(fx, [engine], jobId);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 2, kept: 0 });
+    const replaced = byTag(tasks)[overrideConflict.tag];
+    expect(replaced).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect(replaced?.targetDigest).toBe(replaced?.sourceDigest);
+    const target = await fx.swr.listAllTags(mirror, teamA, "nginx");
+    expect(target.items.find((x) => x.Tag === overrideConflict.tag)?.digest).toBe(replaced?.sourceDigest);
   });
 
   it("with override the different image is replaced", async () => {

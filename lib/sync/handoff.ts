@@ -1,14 +1,17 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/create-client";
-import { RETRYABLE_TASK_STATES, UNSENT_TASK_STATES } from "@/lib/jobs/states";
+import { RETRYABLE_TASK_STATES, type TaskState, UNSENT_TASK_STATES } from "@/lib/jobs/states";
 
 // What the rest of the app may ask of the engine's columns. Only lib/sync writes them; a new attempt
 // and a cancel go through these functions, inside the caller's transaction.
 
-/** Puts the job's failed and cancelled tasks back in the queue as a new attempt, due at once; returns how many. */
-export async function resetForNewAttempt(tx: DbTx, jobId: string, now: Date): Promise<number> {
+/**
+ * Puts the job's tasks in `states` (by default the failed and cancelled ones) back in the queue as a new attempt,
+ * due at once; returns how many.
+ */
+export async function resetForNewAttempt(tx: DbTx, jobId: string, now: Date, states: readonly TaskState[] = RETRYABLE_TASK_STATES): Promise<number> {
   const { count } = await tx.syncTask.updateMany({
-    where: { jobId, status: { in: [...RETRYABLE_TASK_STATES] } },
+    where: { jobId, status: { in: [...states] } },
     data: {
       status: "queued",
       attempts: { increment: 1 },

@@ -35,14 +35,9 @@ export function recordFailure(status: string, t: SyncTarget): TaskError {
   return { code: `swr_${status}`, message: `SWR reports that the sync to ${where(t)} ${what} (status "${status}").` };
 }
 
-export const overrideHint = (): TaskError => ({
-  code: "target_differs",
-  message: "The tag already exists in the target with a different image; sync again with override to replace it.",
-});
-
 export const notReplaced = (): TaskError => ({
   code: "target_differs",
-  message: "The tag exists in the target with a different image, and SWR did not replace it although override was on.",
+  message: "The tag exists in the target with a different image, and SWR did not replace it although “Overwrite existing tags” was on.",
 });
 
 export const digestMismatch = (target: string, source: string): TaskError => ({

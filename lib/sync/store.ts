@@ -7,7 +7,7 @@ import { ACTIVE_TASK_STATES, type TaskState } from "@/lib/jobs/states";
 import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
 import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { Prisma, type SyncJob } from "@/prisma/generated/postgres/client";
-import type { EndFields } from "./decide";
+import type { EndFields, EndStatus } from "./decide";
 import type { RecordCursors } from "./records";
 
 // The engine's reads and writes. Work is claimed per job through a lease on the job row; task rows are
@@ -172,16 +172,18 @@ export async function markLanded(tx: DbTx, jobId: string, ids: readonly string[]
 
 export interface TaskEnd {
   id: string;
-  status: "succeeded" | "failed";
+  status: EndStatus;
   fields: EndFields;
 }
+
+const END_STATUSES = ["succeeded", "kept", "failed"] as const satisfies readonly EndStatus[];
 
 const END_COLUMNS = ["targetDigest", "swrJobId", "swrStatus", "lastErrorCode", "lastErrorMessage"] as const satisfies readonly (keyof EndFields)[];
 
 /** Ends submitted tasks, one statement per outcome and 200 tasks, each with its own digest, record and error. */
 async function endTasks(tx: DbTx, jobId: string, ends: readonly TaskEnd[], now: Date): Promise<number> {
   let count = 0;
-  for (const status of ["succeeded", "failed"] as const) {
+  for (const status of END_STATUSES) {
     for (const part of chunk(ends.filter((e) => e.status === status), ROWS_PER_STATEMENT)) {
       const sets = END_COLUMNS.map(
         (col) => Prisma.sql`${Prisma.raw(`"${col}"`)} = CASE "id" ${Prisma.join(part.map((e) => Prisma.sql`WHEN ${e.id} THEN ${e.fields[col]}`), " ")} END`,

@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   "sign_in_lockout",
   "sync_start",
   "sync_retry",
+  "sync_overwrite_kept",
   "sync_cancel",
   "role_change",
   "user_disable",

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { db } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
 import { cancelJobTasks } from "@/lib/jobs/cancel";
-import { retryFailedTasks } from "@/lib/jobs/retry";
+import { overwriteKeptTasks, retryFailedTasks } from "@/lib/jobs/retry";
 import { refreshJobSummary } from "@/lib/jobs/summary";
 import { metricsRegistry } from "@/lib/metrics/registry";
 import { finishRound } from "@/lib/sync/store";
@@ -122,6 +122,26 @@ describe("enqueue on a job's end", () => {
     await db().syncTask.updateMany({ where: { jobId: job.id }, data: { status: "succeeded", finishedAt: new Date() } });
     await db().$transaction((tx) => refreshJobSummary(tx, job.id));
     expect((await deliveries()).map((d) => d.eventKey)).toEqual([`job.failed:${job.id}:1`, `job.succeeded:${job.id}:2`]);
+  });
+
+  it("a job the engine ends with kept tags queues job.succeeded and job.kept; overwriting them ends in job.succeeded alone", async () => {
+    await hook(["job.succeeded", "job.kept"]);
+    const job = await insertJob({ createdById: actor.id, tasks: { a: "succeeded", b: "submitted" } });
+    await db().syncJob.update({ where: { id: job.id }, data: { leaseOwner: "engine-1", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    const row = await db().syncJob.findUniqueOrThrow({ where: { id: job.id } });
+    const b = await db().syncTask.findFirstOrThrow({ where: { jobId: job.id, tag: "b" } });
+    const fields = { targetDigest: "sha256:other", swrJobId: "1", swrStatus: "existed", lastErrorCode: null, lastErrorMessage: null };
+    const round = { landed: [], nextRoundAt: null, progressed: true, recordCursor: undefined };
+    expect(await finishRound(db(), row, "engine-1", { ...round, ends: [{ id: b.id, status: "kept", fields }] }, new Date())).toBe(true);
+    const first = await deliveries();
+    expect(first.map((d) => d.eventKey).sort()).toEqual([`job.kept:${job.id}:1`, `job.succeeded:${job.id}:1`]);
+    const kept = first.find((d) => d.event === "job.kept");
+    expect(eventPayloadSchema.parse(JSON.parse(kept!.payload))).toMatchObject({ event: "job.kept", job: { status: "succeeded", counts: { total: 2, succeeded: 1, kept: 1 } } });
+
+    await overwriteKeptTasks(job.id, actor);
+    await db().syncTask.updateMany({ where: { jobId: job.id }, data: { status: "succeeded", finishedAt: new Date() } });
+    await db().$transaction((tx) => refreshJobSummary(tx, job.id));
+    expect((await deliveries()).map((d) => d.eventKey).filter((k) => k.endsWith(":2"))).toEqual([`job.succeeded:${job.id}:2`]);
   });
 
   it("a cancel that ends the job queues job.cancelled", async () => {

@@ -267,4 +267,19 @@ export const JOB_OPERATIONS: Operation[] = [
     responses: [{ status: 200, description: "The job with its new attempt.", json: jobAnswer }],
     errors: [404, 409],
   },
+  {
+    id: "overwriteKeptTags",
+    method: "post",
+    path: "/api/jobs/{id}/overwrite-kept",
+    summary: "Overwrite the kept tags of a sync job",
+    description:
+      "Re-queues the kept tags of a settled job (tags the target holds with another image, left in place because `override` was off) as a new attempt, and turns the job's `override` on so they replace the target's images. The job's other tags are not touched. 409 while tags are in flight, when no tag was kept, or when another request just did the same.",
+    tag: "Jobs",
+    access: "operator",
+    params: jobIdParamsSchema,
+    body: emptyBody,
+    notes: { id: "The job's ID." },
+    responses: [{ status: 200, description: "The job with its new attempt.", json: jobAnswer }],
+    errors: [404, 409],
+  },
 ];

@@ -56,6 +56,12 @@ export async function fetchTaskCount(id: string, status: TaskState, signal?: Abo
   return (await getJson(url, taskPageSchema, signal)).total;
 }
 
+/** The first `limit` tags (by name) of the job's tasks in `status`, and how many there are in all. */
+export async function fetchTaskNames(id: string, status: TaskState, limit: number, signal?: AbortSignal): Promise<{ tags: string[]; total: number }> {
+  const page = await getJson(apiUrl(`${jobApiUrl(id)}/tasks`, { status, offset: 0, limit }), taskPageSchema, signal);
+  return { tags: page.items.map((task) => task.tag), total: page.total };
+}
+
 export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {
   return getJson(apiUrl("/api/jobs", { ...filters, cursor, limit: JOB_PAGE_SIZE }), jobPageSchema, signal);
 }
@@ -66,6 +72,10 @@ export function fetchJobStats(signal?: AbortSignal): Promise<JobStats> {
 
 export async function retryJob(id: string): Promise<JobDetail> {
   return (await sendJson("POST", `${jobApiUrl(id)}/retry`, {}, jobAnswerSchema)).job;
+}
+
+export async function overwriteKeptTags(id: string): Promise<JobDetail> {
+  return (await sendJson("POST", `${jobApiUrl(id)}/overwrite-kept`, {}, jobAnswerSchema)).job;
 }
 
 export async function cancelJob(id: string): Promise<JobDetail> {

@@ -14,6 +14,7 @@ import { repositoryPath } from "./format";
 import { JobAttempts } from "./job-attempts";
 import { JobFacts } from "./job-facts";
 import { JobProgress } from "./job-progress";
+import { OverwriteKept } from "./overwrite-kept";
 import { sourceRepositoryHref } from "./links";
 import { QueryError } from "./query-error";
 import { RetryJobButton } from "./retry-job-button";
@@ -22,7 +23,7 @@ import { JobStatusBadge } from "./status-badge";
 import { TaskTable } from "./task-table";
 import { useJob } from "./use-jobs";
 
-/** Who is looking: operators retry and cancel; whoever started a job may cancel it too. */
+/** Who is looking: operators retry, overwrite kept tags and cancel; whoever started a job may cancel it too. */
 export interface JobViewer {
   email: string;
   role: Role;
@@ -46,7 +47,7 @@ export function JobDetail({ jobId, initialJob, viewer }: { jobId: string; initia
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("title", { repository, target: job.targetRegion })}</h1>
         <span role="status" aria-label={t("statusLabel")}>
-          <JobStatusBadge status={job.status} />
+          <JobStatusBadge status={job.status} kept={job.counts.kept} />
         </span>
         <span role="status" className="text-sm text-slate-500 dark:text-slate-400">
           {job.live ? t("live") : t("settled")}
@@ -63,6 +64,7 @@ export function JobDetail({ jobId, initialJob, viewer }: { jobId: string; initia
         <div className="flex flex-wrap items-start gap-3">
           {canCancel ? <CancelJob job={job} /> : null}
           {canRetry ? <RetryJobButton job={job} /> : null}
+          {canRetry ? <OverwriteKept job={job} /> : null}
           {canRetry ? <SyncAgainButton job={job} /> : null}
         </div>
       ) : null}

@@ -38,7 +38,7 @@ function HistoryRow({ job }: { job: JobSummary }) {
       </td>
       <td className={numericCellClass}>{t("tagCounts", job.counts)}</td>
       <td className={cellClass}>
-        <JobStatusBadge status={job.status} />
+        <JobStatusBadge status={job.status} kept={job.counts.kept} />
       </td>
       <td className={cellClass}>
         <Link

@@ -15,6 +15,7 @@ export const jobKeys = {
   taskPages: (id: string) => [...all, "tasks", id] as const,
   taskPage: (id: string, query: TaskPageQuery) => [...all, "tasks", id, query] as const,
   taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
+  taskNames: (id: string, status: string, limit: number) => [...all, "task-names", id, status, limit] as const,
   stats: () => [...all, "stats"] as const,
   plan: (request: SyncJobRequest) => [...all, "plan", request] as const,
 };

@@ -1,6 +1,7 @@
 import type { BadgeTone } from "@/components/ui/badge";
+import type { ProgressSegment } from "@/components/ui/progress-bar";
 import type { JobCounts } from "@/lib/jobs/dto";
-import type { JobStatus, TaskState } from "@/lib/jobs/states";
+import { isLiveJobStatus, type JobStatus, type TaskState } from "@/lib/jobs/states";
 
 // How statuses look and add up on screen; pure, so it is tested without a browser.
 
@@ -9,10 +10,10 @@ const TASK_TONES: Record<TaskState, BadgeTone> = {
   retrying: "warning",
   submitted: "info",
   succeeded: "success",
+  skipped_identical: "success-muted",
+  kept: "accent",
   failed: "danger",
   cancelled: "neutral",
-  skipped_identical: "success",
-  kept: "info",
 };
 
 const JOB_TONES: Record<JobStatus, BadgeTone> = {
@@ -33,6 +34,11 @@ export function jobBadge(status: JobStatus): { tone: BadgeTone; labelKey: `jobSt
   return { tone: JOB_TONES[status], labelKey: `jobStatus.${status}` };
 }
 
+/** A settled job with kept tags says how many next to its status ("Succeeded (3 kept)"); a moving one does not yet. */
+export function keptNote(status: JobStatus, kept: number | undefined): number | null {
+  return kept && kept > 0 && !isLiveJobStatus(status) ? kept : null;
+}
+
 // A type alias, not an interface, so it can be passed as message values as it is.
 export type Progress = {
   done: number;
@@ -41,19 +47,29 @@ export type Progress = {
   percent: number;
 };
 
-type EndCounts = Pick<JobCounts, "total" | "succeeded" | "failed" | "cancelled">;
+type EndCounts = Pick<JobCounts, "total" | "succeeded" | "skipped" | "kept" | "failed" | "cancelled">;
 
-/** Succeeded, failed and cancelled tags have all reached their end. */
+/** The ends a tag can reach, in the order the bar shows them, each with its colour. */
+export const OUTCOMES = [
+  ["succeeded", "success"],
+  ["skipped", "success-muted"],
+  ["kept", "accent"],
+  ["failed", "danger"],
+  ["cancelled", "neutral"],
+] as const satisfies readonly (readonly [keyof EndCounts, ProgressSegment["tone"]])[];
+
+/** Succeeded, identical (skipped), kept, failed and cancelled tags have all reached their end. */
 export function progressOf(counts: EndCounts): Progress {
   const total = Math.max(0, counts.total);
-  const done = Math.min(total, Math.max(0, counts.succeeded + counts.failed + counts.cancelled));
+  const ended = OUTCOMES.reduce((n, [key]) => n + Math.max(0, counts[key]), 0);
+  const done = Math.min(total, ended);
   return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
 }
 
-/** The bar's colour once the outcome is known; blue while tags are still moving or nothing went wrong. */
-export function progressTone(status: JobStatus): "info" | "success" | "warning" | "danger" {
-  const tone = JOB_TONES[status];
-  return tone === "neutral" ? "info" : tone;
+/** One part of the bar per outcome, as a share of every tag. */
+export function progressSegments(counts: EndCounts): ProgressSegment[] {
+  if (counts.total <= 0) return [];
+  return OUTCOMES.map(([key, tone]) => ({ percent: (Math.max(0, counts[key]) * 100) / counts.total, tone }));
 }
 
 /** The tags a new attempt would send again: failed and cancelled ones. */

@@ -8,6 +8,7 @@ import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, t
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { JobDetail, TaskDto } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
+import { shortDigest } from "@/lib/format";
 import { TASK_PAGE_SIZE } from "./api";
 import { formatDateTime } from "./format";
 import { QueryError } from "./query-error";
@@ -16,7 +17,28 @@ import { taskKey } from "./task-changes";
 import { TaskStatusFilter } from "./task-status-filter";
 import { useTaskPage } from "./use-jobs";
 
-const COLUMNS = ["colTag", "colStatus", "colAttempts", "colSubmitted", "colUpdated", "colFinished", "colLastError"] as const;
+const COLUMNS = ["colTag", "colStatus", "colAttempts", "colSubmitted", "colUpdated", "colFinished", "colDetails"] as const;
+
+/** Why a tag ended as it did: its error, or for identical and kept tags what the target holds. */
+function TaskDetails({ task }: { task: TaskDto }) {
+  const t = useTranslations("job");
+  if (task.lastError) {
+    return (
+      <span className="text-red-800 dark:text-red-200">
+        {task.lastError.message} <span className="text-xs text-slate-500 dark:text-slate-400">({task.lastError.code})</span>
+      </span>
+    );
+  }
+  if (task.status === "kept") {
+    return (
+      <span className="text-violet-900 dark:text-violet-200">
+        {t("keptNote", { target: shortDigest(task.targetDigest), source: shortDigest(task.sourceDigest) })}
+      </span>
+    );
+  }
+  if (task.status === "skipped_identical") return <span className="text-teal-900 dark:text-teal-200">{t("skippedNote")}</span>;
+  return "—";
+}
 
 function TaskRow({ task }: { task: TaskDto }) {
   const format = useFormatter();
@@ -33,14 +55,7 @@ function TaskRow({ task }: { task: TaskDto }) {
       <td className={cellClass}>{formatDateTime(format, task.updatedAt)}</td>
       <td className={cellClass}>{formatDateTime(format, task.finishedAt)}</td>
       <td className={cellClass}>
-        {task.lastError ? (
-          <span className="text-red-800 dark:text-red-200">
-            {task.lastError.message}{" "}
-            <span className="text-xs text-slate-500 dark:text-slate-400">({task.lastError.code})</span>
-          </span>
-        ) : (
-          "—"
-        )}
+        <TaskDetails task={task} />
       </td>
     </tr>
   );

@@ -17,7 +17,9 @@ import {
   fetchJobPage,
   fetchJobStats,
   fetchTaskCount,
+  fetchTaskNames,
   fetchTaskPage,
+  overwriteKeptTags,
   retryJob,
   type TaskPageQuery,
 } from "./api";
@@ -107,6 +109,16 @@ export function useTaskCount(id: string, status: TaskState, enabled: boolean) {
   });
 }
 
+/** The first `limit` tags in `status` by name, and how many there are: what a confirmation names. */
+export function useTaskNames(id: string, status: TaskState, limit: number, enabled: boolean) {
+  return useQuery({
+    queryKey: jobKeys.taskNames(id, status, limit),
+    queryFn: ({ signal }) => fetchTaskNames(id, status, limit, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 /** The history, newest first, one cursor page at a time. */
 export function useJobHistory(filters: JobFilters) {
   return useInfiniteQuery({
@@ -127,7 +139,7 @@ export function useJobStats() {
   });
 }
 
-/** A retry or cancel answers with the job: it replaces the cached one, then every job view and task page refetches. */
+/** A retry, overwrite or cancel answers with the job: it replaces the cached one, then every job view and task page refetches. */
 function useJobAction(id: string, action: (id: string) => Promise<JobDetail>) {
   const client = useQueryClient();
   return useMutation({
@@ -141,6 +153,9 @@ function useJobAction(id: string, action: (id: string) => Promise<JobDetail>) {
 
 /** Puts the failed and cancelled tags back in the queue as a new attempt. */
 export const useRetryJob = (id: string) => useJobAction(id, retryJob);
+
+/** Sends the kept tags again with override on, as a new attempt. */
+export const useOverwriteKept = (id: string) => useJobAction(id, overwriteKeptTags);
 
 /** Stops the tags not yet sent; the ones SWR already has finish as SWR reports them. */
 export const useCancelJob = (id: string) => useJobAction(id, cancelJob);

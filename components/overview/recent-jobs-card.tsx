@@ -25,7 +25,7 @@ export function RecentJobsCard({ jobs }: { jobs: readonly JobSummary[] }) {
                 <Link href={jobHref(job.id)} className="text-blue-700 underline dark:text-blue-300">
                   <JobRoute job={job} />
                 </Link>
-                <JobStatusBadge status={job.status} />
+                <JobStatusBadge status={job.status} kept={job.counts.kept} />
               </div>
               <p className="text-xs text-slate-500 dark:text-slate-400">
                 {t("recentMeta", { when: formatDateTime(format, job.createdAt), email: job.createdBy.email })}

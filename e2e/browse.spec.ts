@@ -137,7 +137,7 @@ test("the override switch names the tags it would replace", async ({ page }) => 
   const dialog = page.getByRole("dialog", { name: "Sync 2 tags of team-a/nginx" });
   await dialog.getByRole("combobox", { name: "Target region" }).selectOption("cn-east-3");
   await expect(dialog.getByText("2 tags already exist in cn-east-3/team-a and will be left unchanged: 1.25.3, latest")).toBeVisible();
-  const override = dialog.getByRole("switch", { name: "Replace tags that already exist in the target" });
+  const override = dialog.getByRole("switch", { name: "Overwrite existing tags" });
   await override.click();
   await expect(override).toBeChecked();
   await expect(dialog.getByText("2 tags already exist in cn-east-3/team-a and will be replaced: 1.25.3, latest")).toBeVisible();

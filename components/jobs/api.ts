@@ -13,6 +13,7 @@ import {
   type JobPage,
   type JobPlan,
   type JobStats,
+  type TaskDto,
   type TaskPage,
 } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
@@ -56,10 +57,15 @@ export async function fetchTaskCount(id: string, status: TaskState, signal?: Abo
   return (await getJson(url, taskPageSchema, signal)).total;
 }
 
-/** The first `limit` tags (by name) of the job's tasks in `status`, and how many there are in all. */
-export async function fetchTaskNames(id: string, status: TaskState, limit: number, signal?: AbortSignal): Promise<{ tags: string[]; total: number }> {
+export type TaskName = Pick<TaskDto, "repository" | "tag" | "targetRegion" | "targetNamespace">;
+
+/** The first `limit` of the job's tasks in `status` (by tag), named by repository, tag and target, and how many there are in all. */
+export async function fetchTaskNames(id: string, status: TaskState, limit: number, signal?: AbortSignal): Promise<{ tasks: TaskName[]; total: number }> {
   const page = await getJson(apiUrl(`${jobApiUrl(id)}/tasks`, { status, offset: 0, limit }), taskPageSchema, signal);
-  return { tags: page.items.map((task) => task.tag), total: page.total };
+  return {
+    tasks: page.items.map(({ repository, tag, targetRegion, targetNamespace }) => ({ repository, tag, targetRegion, targetNamespace })),
+    total: page.total,
+  };
 }
 
 export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {

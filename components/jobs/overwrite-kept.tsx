@@ -9,7 +9,9 @@ import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { JobDetail } from "@/lib/jobs/dto";
+import type { TaskName } from "./api";
 import { repositoryPath } from "./format";
+import { taskKey } from "./task-changes";
 import { useOverwriteKept, useTaskNames } from "./use-jobs";
 
 /** How many kept tags the confirmation names; the rest are counted. */
@@ -27,7 +29,11 @@ export function OverwriteKept({ job }: { job: JobDetail }) {
   const count = job.counts.kept;
   const offered = !job.live && count > 0;
   const names = useTaskNames(job.id, "kept", NAMED_KEPT_TAGS, open && offered);
+  // A job over one repository and one target names its tags alone; over several, each with its repository and target.
+  const single = job.repositoryCount === 1 && job.targetCount === 1;
   const target = `${job.targetRegion} ${repositoryPath(job.targetNamespace, job.sourceRepository)}`;
+  const nameOf = (task: TaskName) =>
+    single ? task.tag : t("overwriteTaskName", { repository: task.repository, tag: task.tag, region: task.targetRegion, namespace: task.targetNamespace });
   const close = () => {
     setOpen(false);
     overwrite.reset();
@@ -43,12 +49,12 @@ export function OverwriteKept({ job }: { job: JobDetail }) {
       </p>
     );
   else {
-    const more = names.data.total - names.data.tags.length;
+    const more = names.data.total - names.data.tasks.length;
     list = (
       <div className="space-y-1">
         <ul aria-label={t("overwriteNamesLabel")} className="max-h-48 overflow-y-auto rounded-md border border-slate-200 px-3 py-2 font-mono text-sm dark:border-slate-700">
-          {names.data.tags.map((tag) => (
-            <li key={tag}>{tag}</li>
+          {names.data.tasks.map((task) => (
+            <li key={taskKey(task)}>{nameOf(task)}</li>
           ))}
         </ul>
         {more > 0 ? <p className="text-sm">{t("overwriteNamesMore", { count: more })}</p> : null}
@@ -71,7 +77,7 @@ export function OverwriteKept({ job }: { job: JobDetail }) {
       <Dialog open={open} onClose={close} title={t("overwriteTitle", { count })}>
         {offered ? (
           <>
-            <p className="text-sm">{t("overwriteBody", { count, target })}</p>
+            <p className="text-sm">{single ? t("overwriteBody", { count, target }) : t("overwriteBodyMany", { count })}</p>
             {list}
             <p className="text-sm">{t("overwriteOthers")}</p>
           </>

@@ -32,7 +32,9 @@ function TaskDetails({ task }: { task: TaskDto }) {
   if (task.status === "kept") {
     return (
       <span className="text-violet-900 dark:text-violet-200">
-        {t("keptNote", { target: shortDigest(task.targetDigest), source: shortDigest(task.sourceDigest) })}
+        {task.targetDigest && task.sourceDigest
+          ? t("keptNote", { target: shortDigest(task.targetDigest), source: shortDigest(task.sourceDigest) })
+          : t("keptNoteShort")}
       </span>
     );
   }

@@ -21,6 +21,8 @@ export interface PlannedTask {
   targetNamespace: string;
   tag: string;
   sourceDigest: string | null;
+  /** The tag's digest in the target when the plan was made; null when it was not there (or SWR gave none). */
+  targetDigest: string | null;
   planClass: PlanClass;
 }
 
@@ -113,13 +115,15 @@ export async function planTasks(request: JobRequest, swr: PlanSwr, maxTasks: num
     const there = walks[i]!;
     for (const tag of s.tags) {
       const sourceDigest = s.digests.get(tag) ?? null;
+      const targetDigest = there.get(tag);
       tasks.push({
         repository: repo.name,
         targetRegion: target.region,
         targetNamespace: target.namespace,
         tag,
         sourceDigest,
-        planClass: planClassOf(sourceDigest, there.get(tag), request.override),
+        targetDigest: targetDigest || null,
+        planClass: planClassOf(sourceDigest, targetDigest, request.override),
       });
     }
   }

@@ -15,6 +15,7 @@ const task = (tag: string, sourceDigest: string | null, planClass: PlannedTask["
   targetNamespace: "team-a",
   tag,
   sourceDigest,
+  targetDigest: null,
   planClass,
 });
 

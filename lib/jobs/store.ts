@@ -193,7 +193,9 @@ export async function createJobIn(client: Db, job: NewJob, audit?: Omit<AuditInp
           await tx.syncTask.createMany({
             data: part.map((t) => {
               const settled = t.planClass === "identical" || t.planClass === "keep" ? SETTLED_BY_PLAN[t.planClass] : null;
-              return { ...t, jobId: created.id, ...(settled ? { status: settled, finishedAt: now, submitTries: 0 } : {}) };
+              // The target's digest is kept for the tags the plan settled; the others get theirs when the engine verifies them.
+              const { targetDigest, ...task } = t;
+              return { ...task, jobId: created.id, ...(settled ? { status: settled, finishedAt: now, submitTries: 0, targetDigest } : {}) };
             }),
           });
         }

@@ -322,6 +322,11 @@ describe("POST /api/jobs over several repositories and targets", () => {
       "nginx:latest→cn-east-3 kept (keep)",
       "redis:7.2.4→ap-southeast-1 skipped_identical (identical)",
     ]);
+    // The plan's view of the target is kept on the tags it settled: the page can show both digests.
+    const kept = tasks.find((t) => t.status === "kept");
+    expect(kept?.targetDigest).toMatch(/^sha256:/);
+    expect(kept?.targetDigest).not.toBe(kept?.sourceDigest);
+    expect(tasks.filter((t) => t.status === "queued").every((t) => t.targetDigest === null)).toBe(true);
     expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({ source: "cn-north-4 team-a (2 repositories)", target: "cn-east-3 team-a, ap-southeast-1 team-a", tags: 14 });
   });
 

@@ -17,7 +17,7 @@ import {
   type TaskPage,
 } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
-import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
+import type { SyncRequest } from "@/components/sync-panel/sync-request";
 import type { JobFilters } from "./filters";
 
 // The Jobs API as the browser calls it (docs/api.md "Jobs"); answers are parsed with the server's own DTO schemas.
@@ -88,8 +88,8 @@ export async function cancelJob(id: string): Promise<JobDetail> {
   return (await sendJson("POST", `${jobApiUrl(id)}/cancel`, {}, jobAnswerSchema)).job;
 }
 
-/** The tags a sync request would copy, counted and the first ones named, before anything is started. */
-export async function planJob(request: SyncJobRequest): Promise<JobPlan["plan"]> {
+/** What a sync request would do with each tag in each target (new, identical, overwrite, keep), before anything is started. */
+export async function planJob(request: SyncRequest): Promise<JobPlan["plan"]> {
   return (await sendJson("POST", "/api/jobs/plan", request, jobPlanSchema)).plan;
 }
 

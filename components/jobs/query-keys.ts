@@ -1,4 +1,4 @@
-import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
+import type { SyncRequest } from "@/components/sync-panel/sync-request";
 import type { TaskPageQuery } from "./api";
 import type { JobFilters } from "./filters";
 
@@ -17,5 +17,5 @@ export const jobKeys = {
   taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
   taskNames: (id: string, status: string, limit: number) => [...all, "task-names", id, status, limit] as const,
   stats: () => [...all, "stats"] as const,
-  plan: (request: SyncJobRequest) => [...all, "plan", request] as const,
+  plan: (request: SyncRequest) => [...all, "plan", request] as const,
 };

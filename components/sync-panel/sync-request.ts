@@ -45,6 +45,12 @@ export function buildSyncRequest({ source, repositories, targets, override }: Sy
   };
 }
 
+/** The name the server's field messages use for a target's region or namespace, in the form the body was sent in. */
+export function targetFieldName(multi: boolean, index: number, field: "region" | "namespace"): string {
+  if (multi) return `targets.${index}.${field}`;
+  return field === "region" ? "targetRegion" : "targetNamespace";
+}
+
 type TagChoice = { tags?: string[]; tagSelector?: { all?: true; pattern?: string } };
 
 /** Tags unique and sorted, or the selector with its pattern trimmed. */

@@ -10,4 +10,5 @@ export const browseKeys = {
   namespaces: (region: string) => [...all, "namespaces", region] as const,
   namespaceCheck: (region: string, namespace: string) => [...all, "namespace-check", region, namespace] as const,
   tagPage: (query: TagsQuery) => [...all, "tags", query] as const,
+  namespaceRepositories: (region: string, namespace: string) => [...all, "namespace-repositories", region, namespace] as const,
 };

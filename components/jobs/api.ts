@@ -6,12 +6,14 @@ import {
   jobAnswerSchema,
   jobPageSchema,
   jobPlanSchema,
+  jobProgressSchema,
   jobStatsSchema,
   taskPageSchema,
   type JobAnswer,
   type JobDetail,
   type JobPage,
   type JobPlan,
+  type JobProgress,
   type JobStats,
   type TaskDto,
   type TaskPage,
@@ -44,6 +46,10 @@ export function fetchJobChanges(
 export interface TaskPageQuery {
   status?: TaskState;
   q?: string;
+  /** A source repository of the job. */
+  repository?: string;
+  /** A target of the job as `region/namespace`. */
+  target?: string;
   offset: number;
 }
 
@@ -66,6 +72,11 @@ export async function fetchTaskNames(id: string, status: TaskState, limit: numbe
     tasks: page.items.map(({ repository, tag, targetRegion, targetNamespace }) => ({ repository, tag, targetRegion, targetNamespace })),
     total: page.total,
   };
+}
+
+/** Task counts per repository and target of the job. */
+export function fetchJobProgress(id: string, signal?: AbortSignal): Promise<JobProgress> {
+  return getJson(`${jobApiUrl(id)}/progress`, jobProgressSchema, signal);
 }
 
 export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {

@@ -14,6 +14,7 @@ export const jobKeys = {
   /** Every cached page of one job's tasks, whatever its filter. */
   taskPages: (id: string) => [...all, "tasks", id] as const,
   taskPage: (id: string, query: TaskPageQuery) => [...all, "tasks", id, query] as const,
+  progress: (id: string) => [...all, "progress", id] as const,
   taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
   taskNames: (id: string, status: string, limit: number) => [...all, "task-names", id, status, limit] as const,
   stats: () => [...all, "stats"] as const,

@@ -18,7 +18,7 @@ async function openPanelAndChooseTarget(page: Page) {
   await panel.getByRole("combobox", { name: "Target region" }).selectOption("cn-south-1");
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
   await expect(panel.getByText("team-a exists in cn-south-1.")).toBeVisible();
-  await expect(panel.getByRole("list", { name: "2 tags will be synced:" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "New tags (2)" })).toBeVisible();
   return panel;
 }
 

@@ -24,8 +24,10 @@ test("an operator finds nginx by namespace and name, and the URL keeps the filte
   const table = page.getByRole("table", { name: "Repositories in cn-north-4" });
   await expect(table.getByRole("row")).toHaveCount(2);
   const nginx = table.getByRole("row", { name: /nginx/ });
-  await expect(nginx.getByRole("cell").nth(0)).toHaveText("team-a");
-  await expect(nginx.getByRole("cell").nth(1)).toHaveText("5");
+  // An operator looking at one namespace selects repositories in the first column.
+  await expect(nginx.getByRole("checkbox", { name: "Select nginx" })).not.toBeChecked();
+  await expect(nginx.getByRole("cell").nth(1)).toHaveText("team-a");
+  await expect(nginx.getByRole("cell").nth(2)).toHaveText("5");
 
   await filters.getByRole("searchbox", { name: "Search repositories" }).fill("no-such-repo");
   await expect(page.getByText("No repositories match “no-such-repo” in team-a (cn-north-4).")).toBeVisible();

@@ -78,6 +78,14 @@ test("an operator syncs nginx and redis to cn-east-3 and ap-southeast-1 in one j
   // A new row starts with the source's namespace.
   await expect(second.getByRole("combobox", { name: "Target namespace" })).toHaveValue(SOURCE.namespace);
   await expect(panel.getByRole("group", { name: "Target 1" }).getByRole("combobox", { name: "Target namespace" })).toHaveValue(SOURCE.namespace);
+  // The same target twice is refused in place, and a row can be removed again.
+  await panel.getByRole("button", { name: "Add target" }).click();
+  const third = panel.getByRole("group", { name: "Target 3" });
+  await third.getByRole("combobox", { name: "Target region" }).selectOption(TARGETS[0].region);
+  await expect(third.getByText("This target is already in the list.")).toBeVisible();
+  await expect(third.getByRole("combobox", { name: "Target region" }).getByRole("option", { name: new RegExp(`^${SOURCE.region}`) })).toHaveCount(0);
+  await panel.getByRole("button", { name: "Remove target 3" }).click();
+  await expect(third).toHaveCount(0);
 
   // The plan, per target: counts per class, and the identical and differing tags by name.
   const plan = panel.getByRole("region", { name: "Plan" });

@@ -75,9 +75,11 @@ export function TargetRows({
               />
             </div>
             {several ? (
-              <Button variant="ghost" className="px-2 py-1" aria-label={t("removeLabel", { position })} onClick={() => onRemove(row.key)}>
-                {t("remove")}
-              </Button>
+              <div className="flex justify-end">
+                <Button variant="ghost" className="px-2 py-1" aria-label={t("removeLabel", { position })} onClick={() => onRemove(row.key)}>
+                  {t("remove")}
+                </Button>
+              </div>
             ) : null}
           </fieldset>
         );

@@ -40,6 +40,7 @@ export function TargetRows({
   const t = useTranslations("syncTargets");
   const tp = useTranslations("syncPanel");
   const id = useId();
+  const hintId = `${id}-regions-hint`;
   const several = targets.length > 1;
   const full = targets.length >= MAX_TARGETS_PER_JOB;
   // The source never appears as a target: a sync copies between regions.
@@ -55,7 +56,14 @@ export function TargetRows({
             <div className="grid gap-3 sm:grid-cols-2">
               <Field id={`${id}-${row.key}-region`} label={tp("targetRegion")} error={regionError || undefined}>
                 {(ids) => (
-                  <select {...ids} className={`${selectClass} w-full`} value={row.region} onChange={(e) => onChange(row.key, { region: e.target.value })}>
+                  <select
+                    {...ids}
+                    // Every row's select is described by the one note on where the offered regions came from.
+                    aria-describedby={[regionsHint ? hintId : "", ids["aria-describedby"] ?? ""].filter(Boolean).join(" ") || undefined}
+                    className={`${selectClass} w-full`}
+                    value={row.region}
+                    onChange={(e) => onChange(row.key, { region: e.target.value })}
+                  >
                     <option value="">{regionsPending ? tp("regionsLoading") : tp("chooseRegion")}</option>
                     {offered.map((r) => (
                       <option key={r.id} value={r.id}>
@@ -84,7 +92,11 @@ export function TargetRows({
           </fieldset>
         );
       })}
-      {regionsHint ? <div className="text-xs text-slate-600 dark:text-slate-300">{regionsHint}</div> : null}
+      {regionsHint ? (
+        <div id={hintId} className="text-xs text-slate-600 dark:text-slate-300">
+          {regionsHint}
+        </div>
+      ) : null}
       <div className="flex items-center gap-3">
         <Button variant="secondary" disabled={full} onClick={onAdd}>
           {t("add")}

@@ -24,8 +24,10 @@ test("an operator finds nginx by namespace and name, and the URL keeps the filte
   const table = page.getByRole("table", { name: "Repositories in cn-north-4" });
   await expect(table.getByRole("row")).toHaveCount(2);
   const nginx = table.getByRole("row", { name: /nginx/ });
-  await expect(nginx.getByRole("cell").nth(0)).toHaveText("team-a");
-  await expect(nginx.getByRole("cell").nth(1)).toHaveText("5");
+  // An operator looking at one namespace selects repositories in the first column.
+  await expect(nginx.getByRole("checkbox", { name: "Select nginx" })).not.toBeChecked();
+  await expect(nginx.getByRole("cell").nth(1)).toHaveText("team-a");
+  await expect(nginx.getByRole("cell").nth(2)).toHaveText("5");
 
   await filters.getByRole("searchbox", { name: "Search repositories" }).fill("no-such-repo");
   await expect(page.getByText("No repositories match “no-such-repo” in team-a (cn-north-4).")).toBeVisible();
@@ -120,15 +122,16 @@ test("an operator selects tags with click and shift-click and checks targets in 
 
   await namespace.fill("team-a");
   await expect(dialog.getByText("team-a exists in ap-southeast-1.")).toBeVisible();
-  await expect(dialog.getByText("None of these tags exist in ap-southeast-1/team-a yet.")).toBeVisible();
-  await expect(dialog.getByRole("list", { name: "3 tags will be synced:" }).getByRole("listitem")).toHaveText(["1.25.3", "1.25.4", "1.26.0"]);
+  await expect(dialog.getByText("3 new · 0 identical (skipped) · 0 differ, kept as they are")).toBeVisible();
+  await dialog.getByRole("button", { name: "New tags (3)" }).click();
+  await expect(dialog.getByRole("list", { name: "New tags" }).getByRole("listitem")).toHaveText(["1.25.3", "1.25.4", "1.26.0"]);
   await expect(dialog.getByRole("button", { name: "Sync 3 tags" })).toBeEnabled();
   // Stop before submitting: starting and watching a sync is the jobs specs' story.
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
 });
 
-test("the override switch names the tags it would replace", async ({ page }) => {
+test("the plan tells an identical tag from a differing one, and Overwrite existing tags turns kept into overwritten", async ({ page }) => {
   await signIn(page, "admin", "/repositories/cn-north-4/team-a/nginx");
   const tags = tagTable(page, "team-a/nginx");
   await tags.getByRole("checkbox", { name: "Select tag latest" }).click();
@@ -136,11 +139,17 @@ test("the override switch names the tags it would replace", async ({ page }) => 
   await page.getByRole("button", { name: "Sync 2 tags" }).click();
   const dialog = page.getByRole("dialog", { name: "Sync 2 tags of team-a/nginx" });
   await dialog.getByRole("combobox", { name: "Target region" }).selectOption("cn-east-3");
-  await expect(dialog.getByText("2 tags already exist in cn-east-3/team-a and will be left unchanged: 1.25.3, latest")).toBeVisible();
+  await expect(dialog.getByText("0 new · 1 identical (skipped) · 1 differs, kept as it is")).toBeVisible();
+  await dialog.getByRole("button", { name: "Identical tags (skipped) (1)" }).click();
+  await expect(dialog.getByRole("list", { name: "Identical tags (skipped)" }).getByRole("listitem")).toHaveText(["1.25.3"]);
+  await dialog.getByRole("button", { name: "Differing tags, kept (1)" }).click();
+  await expect(dialog.getByRole("list", { name: "Differing tags, kept" }).getByRole("listitem")).toHaveText(["latest"]);
   const override = dialog.getByRole("switch", { name: "Overwrite existing tags" });
   await override.click();
   await expect(override).toBeChecked();
-  await expect(dialog.getByText("2 tags already exist in cn-east-3/team-a and will be replaced: 1.25.3, latest")).toBeVisible();
+  await expect(dialog.getByText("0 new · 1 identical (skipped) · 1 differs, will be overwritten")).toBeVisible();
+  await dialog.getByRole("button", { name: "Differing tags, overwritten (1)" }).click();
+  await expect(dialog.getByRole("list", { name: "Differing tags, overwritten" }).getByRole("listitem")).toHaveText(["latest"]);
 });
 
 test("the 5,000-tag repository pages, searches and selects every matching tag as a rule", async ({ page }) => {
@@ -173,7 +182,8 @@ test("the 5,000-tag repository pages, searches and selects every matching tag as
   const dialog = page.getByRole("dialog", { name: "Sync 5,000 tags of team-a/ci-builds" });
   await expect(dialog.getByRole("alert")).toHaveCount(0);
   await dialog.getByRole("combobox", { name: "Target region" }).selectOption("ap-southeast-1");
-  await expect(dialog.getByRole("list", { name: "5,000 tags will be synced:" }).getByRole("listitem").first()).toHaveText("build-00001");
+  await dialog.getByRole("button", { name: "New tags (5,000)" }).click();
+  await expect(dialog.getByRole("list", { name: "New tags" }).getByRole("listitem").first()).toHaveText("build-00001");
   await expect(dialog.getByRole("button", { name: "Sync 5,000 tags" })).toBeEnabled();
   // Starting and watching the whole repository is large-sync.spec.ts's story.
   await dialog.getByRole("button", { name: "Cancel" }).click();

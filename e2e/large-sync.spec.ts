@@ -24,7 +24,9 @@ test("an operator selects all 5,000 tags, sees the plan, syncs them and watches 
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
 
   // The plan: the count, the first tags by name, and how many more.
-  const plan = panel.getByRole("list", { name: `${TAG_COUNT} tags will be synced:` });
+  await expect(panel.getByText(`${TAG_COUNT} new · 0 identical (skipped) · 0 differ, kept as they are`)).toBeVisible();
+  await panel.getByRole("button", { name: `New tags (${TAG_COUNT})` }).click();
+  const plan = panel.getByRole("list", { name: "New tags" });
   await expect(plan.getByRole("listitem").first()).toHaveText("build-00001");
   await expect(plan.getByRole("listitem").nth(1)).toHaveText("build-00002");
   const shown = await plan.getByRole("listitem").count();

@@ -30,7 +30,8 @@ test("a pattern selects the matching tags, the panel shows them before Sync, and
   const panel = page.getByRole("dialog", { name: "Sync tags matching “1.25.*” of team-a/nginx" });
   await panel.getByRole("combobox", { name: "Target region" }).selectOption("ap-southeast-1");
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
-  await expect(panel.getByRole("list", { name: "2 tags will be synced:" }).getByRole("listitem")).toHaveText(["1.25.3", "1.25.4"]);
+  await panel.getByRole("button", { name: "New tags (2)" }).click();
+  await expect(panel.getByRole("list", { name: "New tags" }).getByRole("listitem")).toHaveText(["1.25.3", "1.25.4"]);
   await panel.getByRole("button", { name: "Sync 2 tags" }).click();
 
   await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);

@@ -35,7 +35,9 @@ test("an operator syncs three nginx tags to ap-southeast-1, watches them land an
   await panel.getByRole("combobox", { name: "Target namespace" }).fill("team-a");
   await expect(panel.getByText("team-a exists in ap-southeast-1.")).toBeVisible();
   // The server's plan names what will be copied before anything starts.
-  await expect(panel.getByRole("list", { name: "3 tags will be synced:" }).getByRole("listitem")).toHaveText(TAGS);
+  await expect(panel.getByText("3 new · 0 identical (skipped) · 0 differ, kept as they are")).toBeVisible();
+  await panel.getByRole("button", { name: "New tags (3)" }).click();
+  await expect(panel.getByRole("list", { name: "New tags" }).getByRole("listitem")).toHaveText(TAGS);
   await panel.getByRole("button", { name: "Sync 3 tags" }).click();
 
   await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);

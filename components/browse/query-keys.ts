@@ -1,4 +1,4 @@
-import type { RepositoryRef, TagsQuery } from "@/lib/validation/browse";
+import type { TagsQuery } from "@/lib/validation/browse";
 
 // TanStack Query keys of the browse API, in one place so invalidation and prefetching agree.
 
@@ -10,5 +10,5 @@ export const browseKeys = {
   namespaces: (region: string) => [...all, "namespaces", region] as const,
   namespaceCheck: (region: string, namespace: string) => [...all, "namespace-check", region, namespace] as const,
   tagPage: (query: TagsQuery) => [...all, "tags", query] as const,
-  existingTags: (ref: RepositoryRef, tags: readonly string[]) => [...all, "existing-tags", ref, tags] as const,
+  namespaceRepositories: (region: string, namespace: string) => [...all, "namespace-repositories", region, namespace] as const,
 };

@@ -9,9 +9,13 @@ import type { RepositorySort } from "@/lib/validation/browse";
 import { formatTimestamp } from "./format";
 import { type RepositoryListState, repositoriesHref, repositoryHref } from "./links";
 import { RefreshAlert } from "./refresh-alert";
+import { RepositoryCheckbox, SelectAllRepositories } from "./repository-selection";
 
-/** One page of repositories, read from SWR on the server; sorting and paging are links, so the URL says it all. */
-export async function RepositoryTable({ state }: { state: RepositoryListState }) {
+/**
+ * One page of repositories, read from SWR on the server; sorting and paging are links, so the URL says it all. With
+ * `selectable` (an operator looking at one namespace), a box per row selects repositories for one sync.
+ */
+export async function RepositoryTable({ state, selectable = false }: { state: RepositoryListState; selectable?: boolean }) {
   const t = await getTranslations("repositories");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -59,6 +63,11 @@ export async function RepositoryTable({ state }: { state: RepositoryListState })
           <caption className="sr-only">{t("caption", { region: state.region })}</caption>
           <thead className={theadClass}>
             <tr>
+              {selectable ? (
+                <th scope="col" className={`${cellClass} w-8`}>
+                  <SelectAllRepositories />
+                </th>
+              ) : null}
               <Th sort={direction("name")}>{sortLink("name", t("colRepository"))}</Th>
               <Th>{t("colNamespace")}</Th>
               <Th numeric sort={direction("tags")}>
@@ -71,6 +80,11 @@ export async function RepositoryTable({ state }: { state: RepositoryListState })
           <tbody>
             {page.items.map((repo) => (
               <tr key={`${repo.namespace}/${repo.name}`} className={rowClass}>
+                {selectable ? (
+                  <td className={`${cellClass} w-8`}>
+                    <RepositoryCheckbox name={repo.name} tagCount={repo.tagCount} />
+                  </td>
+                ) : null}
                 <th scope="row" className={`${cellClass} font-mono font-normal`}>
                   <Link
                     href={repositoryHref({ region: state.region, namespace: repo.namespace, repository: repo.name })}

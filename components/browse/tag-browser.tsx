@@ -111,7 +111,7 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
       ) : null}
       {body}
       {canSync && syncOpen ? (
-        <SyncPanel source={repositoryRef} selection={selection.selection} open={syncOpen} onClose={() => setSyncOpen(false)} />
+        <SyncPanel scope={{ kind: "tags", repository: repositoryRef, selection: selection.selection }} open={syncOpen} onClose={() => setSyncOpen(false)} />
       ) : null}
     </section>
   );

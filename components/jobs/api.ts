@@ -6,18 +6,20 @@ import {
   jobAnswerSchema,
   jobPageSchema,
   jobPlanSchema,
+  jobProgressSchema,
   jobStatsSchema,
   taskPageSchema,
   type JobAnswer,
   type JobDetail,
   type JobPage,
   type JobPlan,
+  type JobProgress,
   type JobStats,
   type TaskDto,
   type TaskPage,
 } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
-import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
+import type { SyncRequest } from "@/components/sync-panel/sync-request";
 import type { JobFilters } from "./filters";
 
 // The Jobs API as the browser calls it (docs/api.md "Jobs"); answers are parsed with the server's own DTO schemas.
@@ -44,6 +46,10 @@ export function fetchJobChanges(
 export interface TaskPageQuery {
   status?: TaskState;
   q?: string;
+  /** A source repository of the job. */
+  repository?: string;
+  /** A target of the job as `region/namespace`. */
+  target?: string;
   offset: number;
 }
 
@@ -68,6 +74,11 @@ export async function fetchTaskNames(id: string, status: TaskState, limit: numbe
   };
 }
 
+/** Task counts per repository and target of the job. */
+export function fetchJobProgress(id: string, signal?: AbortSignal): Promise<JobProgress> {
+  return getJson(`${jobApiUrl(id)}/progress`, jobProgressSchema, signal);
+}
+
 export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {
   return getJson(apiUrl("/api/jobs", { ...filters, cursor, limit: JOB_PAGE_SIZE }), jobPageSchema, signal);
 }
@@ -88,8 +99,8 @@ export async function cancelJob(id: string): Promise<JobDetail> {
   return (await sendJson("POST", `${jobApiUrl(id)}/cancel`, {}, jobAnswerSchema)).job;
 }
 
-/** The tags a sync request would copy, counted and the first ones named, before anything is started. */
-export async function planJob(request: SyncJobRequest): Promise<JobPlan["plan"]> {
+/** What a sync request would do with each tag in each target (new, identical, overwrite, keep), before anything is started. */
+export async function planJob(request: SyncRequest): Promise<JobPlan["plan"]> {
   return (await sendJson("POST", "/api/jobs/plan", request, jobPlanSchema)).plan;
 }
 

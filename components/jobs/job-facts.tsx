@@ -5,6 +5,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { regionLabel } from "@/lib/swr/regions";
 import type { JobSummary } from "@/lib/jobs/dto";
+import { repositoriesHref, repositoryHref } from "@/components/browse/links";
+import { spansSeveral } from "./breakdown";
 import { formatDateTime, repositoryPath } from "./format";
 import { sourceRepositoryHref, targetRepositoryHref } from "./links";
 
@@ -19,9 +21,13 @@ export function durationText(t: (key: string, values: Record<string, number>) =>
   return t("durationSeconds", { s });
 }
 
-/** Who started the job, when, from where to where, and how. */
-export function JobFacts({ job }: { job: JobSummary }) {
+/**
+ * Who started the job, when, from where to where, and how. A job over several repositories or targets names them all
+ * (`repositories`, from its progress, is null until that has loaded).
+ */
+export function JobFacts({ job, repositories = null }: { job: JobSummary; repositories?: readonly string[] | null }) {
   const t = useTranslations("job");
+  const ts = useTranslations("jobScope");
   const format = useFormatter();
   const place = (region: string, namespace: string) =>
     t("place", {
@@ -41,15 +47,45 @@ export function JobFacts({ job }: { job: JobSummary }) {
       : "all" in selection
         ? t("tagSelectionAll", { count: job.counts.total })
         : t("tagSelectionPattern", { pattern: selection.pattern, count: job.counts.total });
+  const several = spansSeveral(job);
+  // How each repository's tags were chosen, for a job over several.
+  const severalSelectionText = selection === null ? ts("tagsListed") : "all" in selection ? ts("tagsAll") : ts("tagsPattern", { pattern: selection.pattern });
+  const namespacePlace = (region: string, namespace: string) => ts("place", { region, regionLabel: regionLabel(region), namespace });
+  const ends: [string, ReactNode][] = several
+    ? [
+        [
+          t("source"),
+          job.repositoryCount > 1
+            ? link(repositoriesHref({ region: job.sourceRegion, namespace: job.sourceNamespace }), namespacePlace(job.sourceRegion, job.sourceNamespace))
+            : link(sourceRepositoryHref(job), place(job.sourceRegion, job.sourceNamespace)),
+        ],
+        [ts("repositories", { count: job.repositoryCount }), repositories ? format.list(repositories, { type: "conjunction" }) : ts("repositoriesLoading")],
+        [
+          ts("targets", { count: job.targetCount }),
+          <ul key="targets" aria-label={ts("targets", { count: job.targetCount })} className="space-y-0.5">
+            {job.targets.map((target) => (
+              <li key={`${target.region}/${target.namespace}`}>
+                {job.repositoryCount > 1
+                  ? link(repositoriesHref(target), namespacePlace(target.region, target.namespace))
+                  : link(repositoryHref({ ...target, repository: job.sourceRepository }), place(target.region, target.namespace))}
+              </li>
+            ))}
+          </ul>,
+        ],
+        [t("tagSelection"), `${severalSelectionText} · ${ts("tagsInAll", { count: job.counts.total })}`],
+      ]
+    : [
+        [t("source"), link(sourceRepositoryHref(job), place(job.sourceRegion, job.sourceNamespace))],
+        [t("target"), link(targetRepositoryHref(job), place(job.targetRegion, job.targetNamespace))],
+        [t("tagSelection"), tagSelectionText],
+      ];
   const facts: [string, ReactNode][] = [
     [t("startedBy"), job.createdBy.email],
     [t("startedAt"), formatDateTime(format, job.createdAt)],
     [t("updatedAt"), formatDateTime(format, job.updatedAt)],
     [t("finishedAt"), job.finishedAt ? formatDateTime(format, job.finishedAt) : t("notFinished")],
     ...(job.finishedAt ? [[t("duration"), durationText(t, Date.parse(job.finishedAt) - Date.parse(job.createdAt))] as [string, ReactNode]] : []),
-    [t("source"), link(sourceRepositoryHref(job), place(job.sourceRegion, job.sourceNamespace))],
-    [t("target"), link(targetRepositoryHref(job), place(job.targetRegion, job.targetNamespace))],
-    [t("tagSelection"), tagSelectionText],
+    ...ends,
     [t("override"), job.override ? t("overrideYes") : t("overrideNo")],
     [t("attempt"), format.number(job.attempt)],
   ];

@@ -16,8 +16,8 @@ import {
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { JobSummary } from "@/lib/jobs/dto";
 import type { JobFilters } from "./filters";
-import { formatDateTime, repositoryPath } from "./format";
-import { JobRoute } from "./job-route";
+import { formatDateTime } from "./format";
+import { JobRoute, useJobRepositoryText } from "./job-route";
 import { jobHref } from "./links";
 import { QueryError } from "./query-error";
 import { JobStatusBadge } from "./status-badge";
@@ -26,6 +26,7 @@ import { useJobHistory } from "./use-jobs";
 function HistoryRow({ job }: { job: JobSummary }) {
   const t = useTranslations("jobs");
   const format = useFormatter();
+  const repositoryText = useJobRepositoryText();
   const when = formatDateTime(format, job.createdAt);
   return (
     <tr className={rowClass}>
@@ -43,10 +44,7 @@ function HistoryRow({ job }: { job: JobSummary }) {
       <td className={cellClass}>
         <Link
           href={jobHref(job.id)}
-          aria-label={t("openJob", {
-            repository: repositoryPath(job.sourceNamespace, job.sourceRepository),
-            when,
-          })}
+          aria-label={t("openJob", { repository: repositoryText(job), when })}
           className="text-blue-700 underline dark:text-blue-300"
         >
           {t("open")}

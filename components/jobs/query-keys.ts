@@ -1,4 +1,4 @@
-import type { SyncJobRequest } from "@/components/sync-panel/sync-request";
+import type { SyncRequest } from "@/components/sync-panel/sync-request";
 import type { TaskPageQuery } from "./api";
 import type { JobFilters } from "./filters";
 
@@ -14,8 +14,9 @@ export const jobKeys = {
   /** Every cached page of one job's tasks, whatever its filter. */
   taskPages: (id: string) => [...all, "tasks", id] as const,
   taskPage: (id: string, query: TaskPageQuery) => [...all, "tasks", id, query] as const,
+  progress: (id: string) => [...all, "progress", id] as const,
   taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
   taskNames: (id: string, status: string, limit: number) => [...all, "task-names", id, status, limit] as const,
   stats: () => [...all, "stats"] as const,
-  plan: (request: SyncJobRequest) => [...all, "plan", request] as const,
+  plan: (request: SyncRequest) => [...all, "plan", request] as const,
 };

@@ -58,6 +58,10 @@ describe("mergeTaskChanges", () => {
     ["a task entered the filter but not the search", page({ offset: 0, status: "failed", q: "v1" }, []), [task("v2", "failed", 1)], false],
     ["a task entered filter and search (any case)", page({ offset: 0, status: "failed", q: "RC" }, []), [task("v2-rc", "failed", 1)], true],
     ["tasks moved on an unfiltered page", all, [task("a", "cancelled", 1), task("x", "failed", 1)], false],
+    ["a task of another repository entered the state filter", page({ offset: 0, status: "failed", repository: "redis" }, []), [task("d", "failed", 1)], false],
+    ["a task of the repository entered the state filter", page({ offset: 0, status: "failed", repository: "nginx" }, []), [task("d", "failed", 1)], true],
+    ["a task for another target entered the state filter", page({ offset: 0, status: "failed", target: "cn-east-3/team-a" }, []), [task("d", "failed", 1)], false],
+    ["a task for the target entered the state filter", page({ offset: 0, status: "failed", target: "ap-southeast-1/team-a" }, []), [task("d", "failed", 1)], true],
   ])("says whether the page is stale when %s", (_, p, changes, stale) => {
     expect(mergeTaskChanges(p, changes).stale).toBe(stale);
   });

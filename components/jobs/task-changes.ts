@@ -15,7 +15,9 @@ const newerOrSame = (next: TaskDto, current: TaskDto) => Date.parse(next.updated
 // The server's `q` is a substring of the tag; compared loosely here, since a wrong "maybe" costs one refetch only.
 const mayMatch = (query: TaskPageQuery, task: TaskDto) =>
   (query.status === undefined || query.status === task.status) &&
-  (query.q === undefined || task.tag.toLowerCase().includes(query.q.toLowerCase()));
+  (query.q === undefined || task.tag.toLowerCase().includes(query.q.toLowerCase())) &&
+  (query.repository === undefined || query.repository === task.repository) &&
+  (query.target === undefined || query.target === `${task.targetRegion}/${task.targetNamespace}`);
 
 /**
  * The page with every changed task it shows replaced by its newer copy. `stale` when the changes may have moved

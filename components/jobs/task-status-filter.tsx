@@ -6,7 +6,8 @@ import type { JobCounts } from "@/lib/jobs/dto";
 import { TASK_STATES, type TaskState } from "@/lib/jobs/states";
 
 // The counts say retrying + submitted only together ("active"); each alone is known only when that sum is 0.
-function countOf(counts: JobCounts, status: TaskState | undefined): number | null {
+function countOf(counts: JobCounts | null, status: TaskState | undefined): number | null {
+  if (counts === null) return null;
   switch (status) {
     case undefined:
       return counts.total;
@@ -20,13 +21,13 @@ function countOf(counts: JobCounts, status: TaskState | undefined): number | nul
   }
 }
 
-/** Segmented buttons, one per task state and "All", each with its count when the job's counts tell it. */
+/** Segmented buttons, one per task state and "All", each with its count when the counts (null: not known yet) tell it. */
 export function TaskStatusFilter({
   counts,
   value,
   onChange,
 }: {
-  counts: JobCounts;
+  counts: JobCounts | null;
   value: TaskState | undefined;
   onChange: (status: TaskState | undefined) => void;
 }) {

@@ -6,14 +6,16 @@ import { SearchInput } from "@/components/browse/search-input";
 import { Pagination } from "@/components/ui/pagination";
 import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import type { JobDetail, TaskDto } from "@/lib/jobs/dto";
+import type { JobDetail, JobProgress, TaskDto } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
 import { shortDigest } from "@/lib/format";
 import { TASK_PAGE_SIZE } from "./api";
+import { countsMatching, repositoriesOf, spansSeveral, targetName } from "./breakdown";
 import { formatDateTime } from "./format";
 import { QueryError } from "./query-error";
 import { TaskStatusBadge } from "./status-badge";
 import { taskKey } from "./task-changes";
+import { TaskScopeFilter } from "./task-scope-filter";
 import { TaskStatusFilter } from "./task-status-filter";
 import { useTaskPage } from "./use-jobs";
 
@@ -42,13 +44,20 @@ function TaskDetails({ task }: { task: TaskDto }) {
   return "—";
 }
 
-function TaskRow({ task }: { task: TaskDto }) {
+/** With `several`, the row names the task's repository and target after its tag. */
+function TaskRow({ task, several }: { task: TaskDto; several: boolean }) {
   const format = useFormatter();
   return (
     <tr className={rowClass}>
       <th scope="row" className={`${cellClass} font-mono font-normal`}>
         {task.tag}
       </th>
+      {several ? (
+        <>
+          <td className={`${cellClass} font-mono`}>{task.repository}</td>
+          <td className={`${cellClass} font-mono whitespace-nowrap`}>{targetName({ region: task.targetRegion, namespace: task.targetNamespace })}</td>
+        </>
+      ) : null}
       <td className={cellClass}>
         <TaskStatusBadge state={task.status} />
       </td>
@@ -64,15 +73,25 @@ function TaskRow({ task }: { task: TaskDto }) {
 }
 
 /**
- * The job's tags, one server page of 100 at a time, filtered by state and searched by name; rows on screen follow
- * the job live through the changes its polls bring, so a job of any size stays as light as one page.
+ * The job's tags, one server page of 100 at a time, filtered by state and searched by name (and, for a job over several
+ * repositories or targets, by those); rows on screen follow the job live through the changes its polls bring, so a job
+ * of any size stays as light as one page.
  */
-export function TaskTable({ job }: { job: JobDetail }) {
+export function TaskTable({ job, progress }: { job: JobDetail; progress?: JobProgress }) {
   const t = useTranslations("job");
+  const ts = useTranslations("jobScope");
+  const several = spansSeveral(job);
   const [status, setStatus] = useState<TaskState | undefined>(undefined);
   const [q, setQ] = useState("");
+  const [repository, setRepository] = useState<string | undefined>(undefined);
+  const [target, setTarget] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const query = useTaskPage(job.id, { status, q: q || undefined, offset: (page - 1) * TASK_PAGE_SIZE });
+  const query = useTaskPage(job.id, { status, q: q || undefined, repository, target, offset: (page - 1) * TASK_PAGE_SIZE });
+  const columns = several ? [COLUMNS[0], "colRepository", "colTarget", ...COLUMNS.slice(1)] : COLUMNS;
+  const columnLabel = (key: string) => (key === "colRepository" || key === "colTarget" ? ts(key) : t(key as (typeof COLUMNS)[number]));
+  // The job's counts cover every task; narrowed to a repository or target, the counts of that part (once known).
+  const narrowed = repository !== undefined || target !== undefined;
+  const statusCounts = !narrowed ? job.counts : progress ? countsMatching(progress.groups, { repository, target }) : null;
   const total = query.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / TASK_PAGE_SIZE));
   // A filter that shrank while this page was open would leave it past the end: go to the last page there is.
@@ -89,20 +108,20 @@ export function TaskTable({ job }: { job: JobDetail }) {
           <table className={tableClass} aria-labelledby="job-tasks-title" aria-busy={query.isFetching}>
             <thead className={theadClass}>
               <tr>
-                {COLUMNS.map((key) => (
+                {columns.map((key) => (
                   <Th key={key} numeric={key === "colAttempts"}>
-                    {t(key)}
+                    {columnLabel(key)}
                   </Th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {tasks.map((task) => (
-                <TaskRow key={taskKey(task)} task={task} />
+                <TaskRow key={taskKey(task)} task={task} several={several} />
               ))}
               {tasks.length === 0 ? (
                 <tr>
-                  <td colSpan={COLUMNS.length} className={`${cellClass} text-slate-500`}>
+                  <td colSpan={columns.length} className={`${cellClass} text-slate-500`}>
                     {t("noTasksShown")}
                   </td>
                 </tr>
@@ -132,8 +151,21 @@ export function TaskTable({ job }: { job: JobDetail }) {
         {t("tasksTitle")}
       </h2>
       <div className="flex flex-wrap items-end gap-3">
+        {several ? (
+          <TaskScopeFilter
+            repositories={progress ? repositoriesOf(progress.groups) : []}
+            targets={job.targets.map(targetName)}
+            repository={repository}
+            target={target}
+            onChange={(next) => {
+              setRepository(next.repository);
+              setTarget(next.target);
+              setPage(1);
+            }}
+          />
+        ) : null}
         <TaskStatusFilter
-          counts={job.counts}
+          counts={statusCounts}
           value={status}
           onChange={(next) => {
             setStatus(next);

@@ -15,6 +15,7 @@ import {
   fetchJob,
   fetchJobChanges,
   fetchJobPage,
+  fetchJobProgress,
   fetchJobStats,
   fetchTaskCount,
   fetchTaskNames,
@@ -32,6 +33,8 @@ import { changeWindow, mergeTaskChanges, type CachedTaskPage } from "./task-chan
 export const JOB_REFRESH_MS = 1_500;
 export const HISTORY_REFRESH_MS = 5_000;
 export const STATS_REFRESH_MS = 3_000;
+/** Counts per repository and target follow the job, but a grouped count over every task is asked for at most this often. */
+export const PROGRESS_REFRESH_MS = Math.max(JOB_REFRESH_MS, 3_000);
 const STATS_IDLE_REFRESH_MS = 30_000;
 
 const isMoving = (job: JobSummary) => isLiveJobStatus(job.status);
@@ -66,7 +69,10 @@ export function useJob(id: string, initialJob?: JobDetail) {
       const answer = await fetchJobChanges(id, known.version, signal, changeWindow(pages));
       if (answer.changes) applyTaskChanges(client, id, answer.changes);
       // The last changes may have landed between two polls; the settled job's pages are read once more.
-      if (known.live && !answer.job.live) void client.invalidateQueries({ queryKey: jobKeys.taskPages(id) });
+      if (known.live && !answer.job.live) {
+        void client.invalidateQueries({ queryKey: jobKeys.taskPages(id) });
+        void client.invalidateQueries({ queryKey: jobKeys.progress(id) });
+      }
       return answer.job;
     },
     initialData: initialJob,
@@ -96,6 +102,16 @@ export function useTaskPage(id: string, query: TaskPageQuery) {
     },
     // The previous page stays on screen while the next one loads.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The job's counts per repository and target, refreshed while the job is live; only asked for when `enabled`. */
+export function useJobProgress(id: string, live: boolean, enabled: boolean) {
+  return useQuery({
+    queryKey: jobKeys.progress(id),
+    queryFn: ({ signal }) => fetchJobProgress(id, signal),
+    enabled,
+    refetchInterval: live ? PROGRESS_REFRESH_MS : false,
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forgetIdempotencyKey, IDEMPOTENCY_WINDOW_MS, idempotencyKeyFor, type KeyDeps, type KeyStorage } from "./idempotency-key";
-import type { SyncJobRequest } from "./sync-request";
+import type { MultiSyncJobRequest, SyncJobRequest } from "./sync-request";
 import { NGINX_ROUTE } from "@/test/fixtures";
 
 class MemoryStorage implements KeyStorage {
@@ -126,5 +126,41 @@ describe("idempotencyKeyFor a selector", () => {
   it("ignores spaces around a pattern", () => {
     const d = deps();
     expect(idempotencyKeyFor({ ...pattern, tagSelector: { pattern: " 1.25.* " } }, d)).toBe(idempotencyKeyFor(pattern, d));
+  });
+});
+
+describe("idempotencyKeyFor a request over several repositories or targets", () => {
+  const multi: MultiSyncJobRequest = {
+    source: { region: "cn-north-4", namespace: "team-a" },
+    repositories: [{ name: "nginx", tagSelector: { all: true } }, { name: "redis", tagSelector: { all: true } }],
+    targets: [
+      { region: "cn-east-3", namespace: "team-a" },
+      { region: "ap-southeast-1", namespace: "team-a" },
+    ],
+    override: false,
+  };
+
+  it.each([
+    ["the order of the targets", { targets: [...multi.targets].reverse() }],
+    ["the order of the repositories", { repositories: [...multi.repositories].reverse() }],
+  ])("ignores %s", (_, patch) => {
+    const d = deps();
+    expect(idempotencyKeyFor({ ...multi, ...patch }, d)).toBe(idempotencyKeyFor(multi, d));
+  });
+
+  it.each([
+    ["a target fewer", { targets: multi.targets.slice(0, 1) }],
+    ["a repository fewer", { repositories: multi.repositories.slice(0, 1) }],
+    ["another namespace in a target", { targets: [multi.targets[0]!, { region: "ap-southeast-1", namespace: "team-a-backup" }] }],
+  ])("gives a different key for %s", (_, patch) => {
+    const d = deps();
+    expect(idempotencyKeyFor({ ...multi, ...patch }, d)).not.toBe(idempotencyKeyFor(multi, d));
+  });
+
+  it("tells the multi form from the one-repository form", () => {
+    const d = deps();
+    const single: SyncJobRequest = { ...NGINX_ROUTE, targetRegion: "cn-east-3", tagSelector: { all: true }, override: false };
+    const oneOfEach: MultiSyncJobRequest = { ...multi, repositories: multi.repositories.slice(0, 1), targets: multi.targets.slice(0, 1) };
+    expect(idempotencyKeyFor(oneOfEach, d)).not.toBe(idempotencyKeyFor(single, d));
   });
 });

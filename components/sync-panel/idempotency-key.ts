@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
+import { canonicalSyncRequest, type SyncRequest } from "./sync-request";
 
 // An Idempotency-Key per request body, kept ~10 minutes in localStorage so that double clicks, reloads
 // and a second tab send the same key and the server answers with the job it already created.
@@ -35,8 +35,8 @@ function cyrb53(text: string, seed: number): string {
  * A 106-bit fingerprint of the normalized body. Not cryptographic on purpose: crypto.subtle exists only in
  * secure contexts, and the server compares bodies itself, so a collision could only cause a 422.
  */
-export function requestHash(body: SyncJobRequest): string {
-  const text = JSON.stringify(normalizeSyncJobRequest(body));
+export function requestHash(body: SyncRequest): string {
+  const text = JSON.stringify(canonicalSyncRequest(body));
   return cyrb53(text, 1) + cyrb53(text, 2);
 }
 
@@ -66,7 +66,7 @@ function pruneExpired(storage: KeyStorage, now: number): void {
 }
 
 /** The key for this body: the stored one while it lives, else a new one that is stored for IDEMPOTENCY_WINDOW_MS. */
-export function idempotencyKeyFor(body: SyncJobRequest, deps: KeyDeps): string {
+export function idempotencyKeyFor(body: SyncRequest, deps: KeyDeps): string {
   const hash = requestHash(body);
   const now = deps.now();
   const { storage } = deps;
@@ -82,7 +82,7 @@ export function idempotencyKeyFor(body: SyncJobRequest, deps: KeyDeps): string {
 }
 
 /** Drops the stored key once the server refused the body outright, so a corrected retry is a new request. */
-export function forgetIdempotencyKey(body: SyncJobRequest, deps: Pick<KeyDeps, "storage">): void {
+export function forgetIdempotencyKey(body: SyncRequest, deps: Pick<KeyDeps, "storage">): void {
   const { storage } = deps;
   if (storage) safely(() => storage.removeItem(STORAGE_PREFIX + requestHash(body)), undefined);
 }

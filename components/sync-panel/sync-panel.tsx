@@ -3,54 +3,45 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
 import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
 import { namespaceCheckQuery, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, selectClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import type { RepositoryRef } from "@/lib/validation/browse";
-import { selectionCount, type SyncSelection } from "@/components/browse/selection";
+import { selectionCount } from "@/components/browse/selection";
 import { jobHref } from "@/components/jobs/links";
-import { ExistingTagsNotice } from "./existing-tags-notice";
 import { PlanPreview } from "./plan-preview";
-import { MAX_TAGS_PER_JOB } from "./sync-request";
-import { TargetNamespaceField } from "./target-namespace-field";
+import { RepositoryTagsField } from "./repository-tags-field";
+import { isMultiSyncRequest, MAX_TAGS_PER_JOB, targetFieldName } from "./sync-request";
+import type { SyncScope } from "./sync-scope";
+import { TargetRows } from "./target-rows";
 import { UNREADABLE_ANSWER, useSubmitSync } from "./use-submit-sync";
 import { useSyncForm } from "./use-sync-form";
 
-// Field names of POST /api/jobs that have their own control here; other field messages go in the alert.
-const OWN_FIELDS = ["targetRegion", "targetNamespace"];
-
-/** Copy the selected tags to another region: pick the target, see which tags the sync copies and what it replaces, start the job. */
-export function SyncPanel({
-  source,
-  selection,
-  open,
-  onClose,
-}: {
-  source: RepositoryRef;
-  selection: SyncSelection;
-  open: boolean;
-  onClose: () => void;
-}) {
+/**
+ * Copy tags to other regions: the tags picked on a repository's page, or every tag (or a pattern's) of several
+ * repositories; pick one or more targets, see the plan for each, start the job.
+ */
+export function SyncPanel({ scope, open, onClose }: { scope: SyncScope; open: boolean; onClose: () => void }) {
   const t = useTranslations("syncPanel");
-  const id = useId();
   const router = useRouter();
   const toast = useToast();
   const client = useQueryClient();
-  const form = useSyncForm(source, selection);
+  const form = useSyncForm(scope);
+  const { source } = form;
   const regions = useSyncTargets(source.region);
   const submit = useSubmitSync();
 
+  const multi = isMultiSyncRequest(form.request);
   const apiError = submit.error instanceof ApiError ? submit.error : null;
-  const fieldErrors = (name: string) => apiError?.fields[name] ?? [];
+  // Field names of POST /api/jobs that have their own control here; other field messages go in the alert.
+  const ownFields = new Set(form.targets.flatMap((_, i) => [targetFieldName(multi, i, "region"), targetFieldName(multi, i, "namespace")]));
   const otherFieldErrors = Object.entries(apiError?.fields ?? {})
-    .filter(([name]) => !OWN_FIELDS.includes(name))
+    .filter(([name]) => !ownFields.has(name))
     .flatMap(([name, messages]) => messages.map((m) => `${name}: ${m}`));
   const submitErrorText =
     submit.error === null
@@ -60,10 +51,15 @@ export function SyncPanel({
         : apiError
           ? apiError.message
           : t("networkFailed", { message: errorMessage(submit.error) });
-  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+  const edit = <A extends unknown[]>(change: (...args: A) => void) => (...args: A) => {
     submit.reset();
-    set(v);
+    change(...args);
   };
+
+  const targets = form.targets.map((r) => ({ region: r.region, namespace: r.namespace.trim() }));
+  const targetNames = targets.map((r) => `${r.region}/${r.namespace}`).join(", ");
+  /** Tags per target: the same tags go to every target. */
+  const tagsEach = form.count === null ? null : Math.round(form.count / Math.max(1, targets.length));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -71,30 +67,35 @@ export function SyncPanel({
     if (!form.ready || submit.isPending) return;
     // The panel never submits to a namespace the target region does not have (the live check may lag typing).
     try {
-      const check = await client.fetchQuery(namespaceCheckQuery(form.targetRegion, form.request.targetNamespace));
-      if (!check.exists) return;
+      const checks = await Promise.all(targets.map((r) => client.fetchQuery(namespaceCheckQuery(r.region, r.namespace))));
+      if (checks.some((c) => !c.exists)) return;
     } catch {
       // The server checks again and explains; let it.
     }
-    const target = `${form.targetRegion} / ${form.request.targetNamespace}`;
     submit.mutate(form.request, {
       onSuccess: (job) => {
-        toast(job.reused ? t("toastReused", { target }) : t("toastStarted", { count: form.count ?? 0, target }), "success");
+        toast(job.reused ? t("toastReused", { target: targetNames }) : t("toastStarted", { count: tagsEach ?? 0, target: targetNames }), "success");
         router.push(jobHref(job.id));
       },
       onError: () => toast(t("toastFailed"), "error"),
     });
   }
 
-  const regionError = [form.attempted && form.targetRegion === "" ? t("regionRequired") : "", ...fieldErrors("targetRegion")]
-    .filter(Boolean)
-    .join(" ");
-  const target = `${form.targetRegion}/${form.request.targetNamespace}`;
-  const name = `${source.namespace}/${source.repository}`;
-  const title =
-    selection.kind === "pattern"
-      ? t("titlePattern", { pattern: selection.pattern, name })
-      : t("title", { count: selectionCount(selection) ?? 0, name });
+  let title: string;
+  if (scope.kind === "repositories") title = t("titleRepositories", { count: scope.repositories.length, namespace: source.namespace });
+  else {
+    const name = `${source.namespace}/${scope.repository.repository}`;
+    title =
+      scope.selection.kind === "pattern"
+        ? t("titlePattern", { pattern: scope.selection.pattern, name })
+        : t("title", { count: selectionCount(scope.selection) ?? 0, name });
+  }
+
+  let submitLabel: string;
+  if (submit.isPending || submit.isSuccess) submitLabel = t("submitting");
+  else if (tagsEach === null) submitLabel = t("submitUncounted");
+  else if (targets.length > 1) submitLabel = t("submitTargets", { count: tagsEach, targets: targets.length });
+  else submitLabel = t("submit", { count: tagsEach });
 
   if (regions.data?.supported === false) {
     return (
@@ -105,7 +106,7 @@ export function SyncPanel({
   }
 
   return (
-    <Dialog open={open} onClose={onClose} title={title}>
+    <Dialog open={open} onClose={onClose} title={title} wide>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         {submitErrorText ? (
           <Alert>
@@ -121,56 +122,39 @@ export function SyncPanel({
         ) : null}
         {form.tooManyTags ? <Alert>{t("tooManyTags", { count: form.count ?? 0, max: MAX_TAGS_PER_JOB })}</Alert> : null}
 
-        <Field
-          id={`${id}-region`}
-          label={t("targetRegion")}
-          error={regionError || undefined}
-          hint={
+        {scope.kind === "repositories" ? (
+          <RepositoryTagsField repositories={scope.repositories} value={form.repositoryTags} onChange={edit(form.setRepositoryTags)} />
+        ) : null}
+
+        <TargetRows
+          targets={form.targets}
+          regions={regions.data?.regions ?? []}
+          regionsPending={regions.isPending}
+          regionsHint={
             regions.isError
               ? t("regionsFailed", { message: errorMessage(regions.error) })
               : regions.data
                 ? <SyncTargetsOrigin source={source.region} origin={regions.data.origin} />
                 : undefined
           }
-        >
-          {(ids) => (
-            <select {...ids} className={`${selectClass} w-full`} value={form.targetRegion} onChange={(e) => edit(form.setTargetRegion)(e.target.value)}>
-              <option value="">{regions.isPending ? t("regionsLoading") : t("chooseRegion")}</option>
-              {(regions.data?.regions ?? []).map((r) => (
-                <option key={r.id} value={r.id}>
-                  {t("regionOption", { id: r.id, label: r.label })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-
-        <TargetNamespaceField
-          region={form.targetRegion}
-          value={form.namespace}
-          onChange={edit(form.setNamespace)}
-          status={form.namespaceStatus}
+          sourceRegion={source.region}
           attempted={form.attempted}
-          serverErrors={fieldErrors("targetNamespace")}
+          errorsOf={(i, field) => apiError?.fields[targetFieldName(multi, i, field)] ?? []}
+          onAdd={edit(form.addTarget)}
+          onRemove={edit(form.removeTarget)}
+          onChange={edit(form.updateTarget)}
         />
 
         <Switch checked={form.override} onChange={edit(form.setOverride)} label={t("override")} description={t("overrideHelp")} />
-        {form.target ? (
-          <ExistingTagsNotice existing={form.existing} skipped={form.existingCheckSkipped} target={target} override={form.override} />
-        ) : null}
 
-        <PlanPreview plan={form.plan} targetChosen={form.targetChosen} />
+        <PlanPreview plan={form.plan} targetChosen={form.targetChosen} targets={targets} override={form.override} showRepository={scope.kind === "repositories"} />
 
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             {t("cancel")}
           </Button>
           <Button type="submit" disabled={submit.isPending || submit.isSuccess || form.tooManyTags}>
-            {submit.isPending || submit.isSuccess
-              ? t("submitting")
-              : form.count === null
-                ? t("submitUncounted")
-                : t("submit", { count: form.count })}
+            {submitLabel}
           </Button>
         </div>
       </form>

@@ -17,14 +17,15 @@ export function TargetNamespaceField({
   onChange,
   status,
   attempted,
-  serverErrors,
+  errors,
 }: {
   region: string;
   value: string;
   onChange: (value: string) => void;
   status: NamespaceStatus;
   attempted: boolean;
-  serverErrors: string[];
+  /** Further problems of this target: listed twice, or what the server said about it. */
+  errors: string[];
 }) {
   const t = useTranslations("syncPanel");
   const id = useId();
@@ -37,7 +38,7 @@ export function TargetNamespaceField({
     missing: t("namespaceMissing", { namespace: name, region }),
     failed: status.kind === "failed" ? t("namespaceCheckFailed", { message: errorMessage(status.error) }) : undefined,
   };
-  const error = [statusError[status.kind], ...serverErrors].filter(Boolean).join(" ") || undefined;
+  const error = [statusError[status.kind], ...errors].filter(Boolean).join(" ") || undefined;
   let hint: string | undefined;
   if (status.kind === "checking") hint = t("namespaceChecking", { namespace: name, region });
   else if (status.kind === "exists") {

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { planJob } from "@/components/jobs/api";
 import { jobKeys } from "@/components/jobs/query-keys";
-import { normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
+import { normalizeSyncRequest, type SyncRequest } from "./sync-request";
 
-/** POST /api/jobs/plan for the request as it stands: how many tags it would sync and the first of them. */
-export function useJobPlan(request: SyncJobRequest, enabled: boolean) {
-  const body = normalizeSyncJobRequest(request);
+/** POST /api/jobs/plan for the request as it stands: what each tag would do in each target. */
+export function useJobPlan(request: SyncRequest, enabled: boolean) {
+  const body = normalizeSyncRequest(request);
   return useQuery({
     queryKey: jobKeys.plan(body),
     queryFn: () => planJob(body),

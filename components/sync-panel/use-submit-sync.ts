@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { jobKeys } from "@/components/jobs/query-keys";
 import { ApiError, apiErrorOf } from "@/lib/query/api-client";
 import { browserKeyDeps, forgetIdempotencyKey, idempotencyKeyFor } from "./idempotency-key";
-import { createdJobSchema, normalizeSyncJobRequest, type SyncJobRequest } from "./sync-request";
+import { createdJobSchema, normalizeSyncRequest, type SyncRequest } from "./sync-request";
 
 export interface StartedJob {
   id: string;
@@ -18,8 +18,8 @@ export const UNREADABLE_ANSWER = "unreadable_answer";
 // A refusal of the request itself means no job exists, so the next attempt may use a new key; 429 and 5xx may have.
 const refusedOutright = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
-async function postJob(request: SyncJobRequest): Promise<StartedJob> {
-  const body = normalizeSyncJobRequest(request);
+async function postJob(request: SyncRequest): Promise<StartedJob> {
+  const body = normalizeSyncRequest(request);
   const deps = browserKeyDeps();
   const response = await fetch("/api/jobs", {
     method: "POST",

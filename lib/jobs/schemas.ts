@@ -278,10 +278,26 @@ export type JobQuery = z.output<typeof jobQuerySchema>;
 export const MAX_TASK_PAGE_SIZE = 500;
 const TASK_STATE_FILTERS = TASK_STATES;
 
+const TASK_TARGET_SHAPE = "must be a target as `region/namespace`, e.g. `cn-east-3/team-a`";
+
+/** A target named as `region/namespace` (a namespace holds no slash), as the tasks list filters by it. */
+export const taskTargetSchema = z
+  .string()
+  .max(200, { message: TASK_TARGET_SHAPE, abort: true })
+  .regex(/^[^/]+\/[^/]+$/, { message: TASK_TARGET_SHAPE, abort: true })
+  .transform((value, ctx): JobTarget => {
+    const [region = "", namespace = ""] = value.split("/");
+    if (regionIdSchema.safeParse(region).success && namespaceNameSchema.safeParse(namespace).success) return { region, namespace };
+    ctx.addIssue({ code: "custom", message: TASK_TARGET_SHAPE });
+    return z.NEVER;
+  });
+
 /** GET /api/jobs/{id}/tasks */
 export const taskListQuerySchema = z.object({
   status: optional(z.enum(TASK_STATE_FILTERS, `must be one of ${TASK_STATE_FILTERS.join(", ")}`)),
   q: optional(z.string().max(128, "must be at most 128 characters")),
+  repository: optional(repositoryNameSchema),
+  target: optional(taskTargetSchema),
   offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000_000).default(0),
   limit: z.coerce
     .number()

@@ -263,12 +263,19 @@ export async function getJobAnswer(id: string, { since, from, to }: JobQuery = {
   return { job: read.detail, changes: { tasks: complete ? rows.map(toTaskDto) : [], complete } };
 }
 
-/** One page of a job's tasks by tag, filtered by state and a substring of the tag. */
+/** One page of a job's tasks by tag, filtered by state, a substring of the tag, the repository and the target. */
 export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPage> {
   const client = db();
   const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
   if (!exists) throw jobNotFound(id);
-  const where: Prisma.SyncTaskWhereInput = { jobId: id, status: q.status, ...(q.q ? { tag: { contains: q.q } } : {}) };
+  const where: Prisma.SyncTaskWhereInput = {
+    jobId: id,
+    status: q.status,
+    repository: q.repository,
+    targetRegion: q.target?.region,
+    targetNamespace: q.target?.namespace,
+    ...(q.q ? { tag: { contains: q.q } } : {}),
+  };
   const [total, rows] = await Promise.all([
     client.syncTask.count({ where }),
     client.syncTask.findMany({ where, orderBy: TASK_ORDER, skip: q.offset, take: q.limit }),

@@ -177,12 +177,17 @@ export const JOB_OPERATIONS: Operation[] = [
     path: "/api/jobs/{id}/tasks",
     summary: "List the tags of a sync job",
     description:
-      "One page of the job's tasks (one per tag and target), by tag name, then repository and target, filtered by state and a part of the tag.",
+      "One page of the job's tasks (one per tag and target), by tag name, then repository and target, filtered by state, a part of the tag, the repository and the target.",
     tag: "Jobs",
     access: "viewer",
     params: jobIdParamsSchema,
     query: taskListQuerySchema,
-    notes: { id: "The job's ID.", q: "A part of the tag name." },
+    notes: {
+      id: "The job's ID.",
+      q: "A part of the tag name.",
+      repository: "Only the tasks of this source repository.",
+      target: "Only the tasks for this target, as `region/namespace` (e.g. `cn-east-3/team-a`).",
+    },
     responses: [
       { status: 200, description: "One page of tasks.", json: { schema: taskPageSchema, name: "TaskPage" } },
     ],

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { compareRepositories, COMPARE_OUTCOMES } from "@/lib/compare/classify";
 import { DEMO_IAM_USER, toIamUser } from "./identity";
 import type { SimState } from "./model";
 import { isValidNamespace, isValidRepository } from "./names";
@@ -33,5 +34,17 @@ describe("the seed", () => {
     expect(tag(same.sourceRegion, same.namespace, same.repository, same.tag)?.digest).toBe(tag(same.targetRegion, same.namespace, same.repository, same.tag)?.digest);
     expect(state.regions[missing.sourceRegion]?.some((ns) => ns.name === missing.namespace)).toBe(true);
     expect(state.regions[missing.targetRegion]?.some((ns) => ns.name === missing.namespace)).toBe(false);
+  });
+
+  it("holds the documented comparison of team-a with cn-east-3 and ap-southeast-1", () => {
+    const { source, targets } = SEED.comparison;
+    const digests = (region: string, name: string) => new Map((repo(state, region, source.namespace, name)?.tags ?? []).map((t) => [t.Tag, t.digest]));
+    for (const [region, repositories] of Object.entries(targets)) {
+      for (const [name, expected] of Object.entries(repositories)) {
+        const rows = compareRepositories(digests(source.region, name), digests(region, name));
+        const counts = Object.fromEntries(COMPARE_OUTCOMES.map((o) => [o, rows.filter((r) => r.outcome === o).length]));
+        expect({ region, name, ...counts }).toEqual({ region, name, ...expected });
+      }
+    }
   });
 });

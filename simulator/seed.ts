@@ -70,8 +70,17 @@ export const SEED_LAYOUT = {
     },
     { name: "shared-tools", auth: 1, visibleOnly: true, repos: [{ name: "toolbox", category: "lang", tags: ["1.0"] }] },
   ],
+  // team-a in cn-east-3 and ap-southeast-1 is partly in step with cn-north-4: some tags missing, some identical,
+  // some with another image (a variant), a few only in the target (see SEED.comparison).
   "cn-east-3": [
-    { name: "team-a", repos: [{ ...nginx, tags: ["1.25.3", "latest"], variants: { latest: "rebuilt-in-cn-east-3" } }] },
+    {
+      name: "team-a",
+      repos: [
+        { ...nginx, tags: ["1.24.0", "1.25.3", "latest"], variants: { latest: "rebuilt-in-cn-east-3" } },
+        { ...redis, tags: ["7.0.15", "7.2.4", "7.2.5", "latest"] },
+        { name: "apps/api", category: "framework_app", tags: ["2.0.0", "2.1.0"], variants: { "2.1.0": "hotfix-in-cn-east-3" } },
+      ],
+    },
     { name: "team-b", repos: [] },
     { name: "platform", repos: [{ ...prometheus, tags: ["v2.51.0"] }] },
   ],
@@ -80,7 +89,13 @@ export const SEED_LAYOUT = {
     { name: "platform", repos: [] },
   ],
   "ap-southeast-1": [
-    { name: "team-a", repos: [{ ...redis, tags: ["7.2.4"] }] },
+    {
+      name: "team-a",
+      repos: [
+        { ...redis, tags: ["6.2.14", "7.2.4", "7.2.5"], variants: { "7.2.5": "rebuilt-in-ap-southeast-1" } },
+        { name: "apps/web", category: "other", description: "Storefront", tags: ["1.0.0", "1.1.0", "latest"], variants: { "1.1.0": "hotfix-in-ap-southeast-1" } },
+      ],
+    },
     { name: "team-a-backup", repos: [] },
     { name: "mirrors", repos: [{ ...ubuntu, tags: ["22.04"] }] },
   ],
@@ -125,6 +140,29 @@ export const SEED = {
   overrideConflict: { sourceRegion: "cn-north-4", targetRegion: "cn-east-3", namespace: "team-a", repository: "nginx", tag: "latest" },
   /** nginx:1.25.3 is identical in cn-north-4 and cn-east-3. */
   alreadyInSync: { sourceRegion: "cn-north-4", targetRegion: "cn-east-3", namespace: "team-a", repository: "nginx", tag: "1.25.3" },
+  /**
+   * team-a of cn-north-4 compared with the same namespace in cn-east-3 and ap-southeast-1: tag counts per repository
+   * (repositories a target lacks count every tag as missing).
+   */
+  comparison: {
+    source: { region: "cn-north-4", namespace: "team-a" },
+    targets: {
+      "ap-southeast-1": {
+        nginx: { missing: 5, identical: 0, differs: 0, only_in_target: 0 },
+        redis: { missing: 2, identical: 1, differs: 1, only_in_target: 1 },
+        "apps/web": { missing: 1, identical: 2, differs: 1, only_in_target: 0 },
+        "apps/api": { missing: 4, identical: 0, differs: 0, only_in_target: 0 },
+        "ci-builds": { missing: BIG_REPO_TAG_COUNT, identical: 0, differs: 0, only_in_target: 0 },
+      },
+      "cn-east-3": {
+        nginx: { missing: 3, identical: 1, differs: 1, only_in_target: 1 },
+        redis: { missing: 0, identical: 4, differs: 0, only_in_target: 0 },
+        "apps/web": { missing: 4, identical: 0, differs: 0, only_in_target: 0 },
+        "apps/api": { missing: 2, identical: 1, differs: 1, only_in_target: 0 },
+        "ci-builds": { missing: BIG_REPO_TAG_COUNT, identical: 0, differs: 0, only_in_target: 0 },
+      },
+    },
+  },
   /** The caller may only read `mirrors` in cn-north-4 (auth 1), so syncing into it is refused. */
   readOnlyNamespace: { region: "cn-north-4", namespace: "mirrors" },
 } as const;

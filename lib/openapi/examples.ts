@@ -1,4 +1,5 @@
 import type { Readiness } from "@/lib/health/dto";
+import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import { documentedSyncTargets, regionLabel } from "@/lib/swr/regions";
 import type { JobDetail } from "@/lib/jobs/dto";
 import type { TokenDto } from "@/lib/tokens/dto";
@@ -316,4 +317,42 @@ export const NOT_READY_EXAMPLES: Record<string, Example> = {
       },
     } satisfies Readiness,
   },
+};
+
+// Compare (docs/api.md "Compare").
+
+const NGINX_COMPARISON: RepositoryComparisonDto = {
+  repository: "nginx",
+  source: { tagCount: 3, truncated: false, failure: null },
+  targets: [
+    { region: "cn-east-3", namespace: "team-a", counts: { missing: 1, identical: 1, differs: 1, only_in_target: 1 }, truncated: false, failure: null },
+    {
+      region: "ap-southeast-1",
+      namespace: "team-a",
+      counts: { missing: 0, identical: 0, differs: 0, only_in_target: 0 },
+      truncated: false,
+      failure: {
+        code: "forbidden",
+        region: "ap-southeast-1",
+        status: 403,
+        message: "Insufficient permissions on namespace `team-a` in ap-southeast-1.",
+      },
+    },
+  ],
+  tags: [
+    { tag: "1.25.3", shortDigest: "0b5d4c2f8a11", updatedAt: "2024-01-08T05:12:44Z", outcomes: ["identical", null] },
+    { tag: "1.26.0", shortDigest: "77e0a1c93b2d", updatedAt: "2024-01-11T09:40:02Z", outcomes: ["missing", null] },
+    {
+      tag: "latest",
+      shortDigest: "e4a1f09b6c3d",
+      updatedAt: "2024-01-14T17:03:51Z",
+      outcomes: ["differs", null],
+      targetDigests: ["5c8e2d7a0f14", null],
+    },
+    { tag: "1.24.0", shortDigest: null, updatedAt: "2024-01-15T08:20:10Z", outcomes: ["only_in_target", null], targetDigests: ["9a3b6e1d0c57", null] },
+  ],
+};
+
+export const COMPARISON_EXAMPLES: Record<string, Example> = {
+  partly: { summary: "One target partly in step, one the credentials may not read", value: NGINX_COMPARISON },
 };

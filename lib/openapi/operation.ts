@@ -11,6 +11,7 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export const TAGS = {
   Jobs: "Start, follow, cancel and retry sync jobs; the history and its CSV export.",
   Browse: "Regions, namespaces, repositories and tags as SWR reports them (every answer asks SWR).",
+  Compare: "A namespace or repository against the same (or another) namespace in other regions, tag by tag.",
   "Sync rules":
     "SWR's automatic sync rules, which copy every new push of a repository to another region; creating one can also sync the tags already there.",
   Users: "Accounts and their sessions (admins only).",

@@ -1,6 +1,7 @@
 import type { Operation } from "./operation";
 import { ADMIN_OPERATIONS } from "./operations/admin";
 import { BROWSE_OPERATIONS } from "./operations/browse";
+import { COMPARE_OPERATIONS } from "./operations/compare";
 import { JOB_OPERATIONS } from "./operations/jobs";
 import { RULE_OPERATIONS } from "./operations/rules";
 import { SERVICE_OPERATIONS } from "./operations/service";
@@ -14,6 +15,7 @@ import { WEBHOOK_OPERATIONS } from "./operations/webhooks";
 export const OPERATIONS: Operation[] = [
   ...JOB_OPERATIONS,
   ...BROWSE_OPERATIONS,
+  ...COMPARE_OPERATIONS,
   ...RULE_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...TOKEN_OPERATIONS,

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/handler";
+import { compareRepository } from "@/lib/compare/reader";
+import { compareRepositoryQuerySchema } from "@/lib/compare/schemas";
+
+// GET /api/compare — one repository of the source against 1–10 targets, tag by tag
+export const GET = route({ role: "viewer", query: compareRepositoryQuerySchema }, async ({ query }) =>
+  Response.json(await compareRepository(query)),
+);

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
+import { knownRegionSchema } from "@/lib/validation/browse";
+
+// Inputs of the compare API (docs/api.md "Compare"); pure, so the compare page parses its URL with them too.
+
+export const MAX_COMPARE_TARGETS = 10;
+
+export interface ComparePlace {
+  region: string;
+  namespace: string;
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A target as a query value: `region`, or `region/namespace` when the namespace is not the source's. */
+export function targetParam(target: ComparePlace, sourceNamespace: string): string {
+  return target.namespace === sourceNamespace ? target.region : `${target.region}/${target.namespace}`;
+}
+
+const TARGET_SHAPE = "must be a region (`ap-southeast-1`) or a region and namespace (`ap-southeast-1/team-b`)";
+
+const targetSpecSchema = z
+  .string(TARGET_SHAPE)
+  .max(200, { message: TARGET_SHAPE, abort: true })
+  .transform((v) => {
+    const [region = "", namespace, ...rest] = v.trim().split("/");
+    return { region, namespace: namespace === "" ? undefined : namespace, rest: rest.length };
+  })
+  .pipe(
+    z.object({
+      region: knownRegionSchema,
+      namespace: namespaceNameSchema.optional(),
+      rest: z.literal(0, TARGET_SHAPE),
+    }),
+  );
+
+// A repeated query parameter arrives as a string once and as an array after that.
+const targetListSchema = z
+  .union([z.string(), z.array(z.string())], TARGET_SHAPE)
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(
+    z
+      .array(targetSpecSchema)
+      .min(1, "name at least one target region")
+      .max(MAX_COMPARE_TARGETS, { message: `name at most ${MAX_COMPARE_TARGETS} targets`, abort: true }),
+  );
+
+const placeFields = {
+  region: knownRegionSchema,
+  namespace: namespaceNameSchema,
+  target: targetListSchema,
+};
+
+type PlaceInput = { region: string; namespace: string; target: { region: string; namespace?: string }[] };
+
+/** Targets with their namespace filled in (the source's by default), each once, none the source itself. */
+function resolveTargets<T extends PlaceInput>(input: T, ctx: z.RefinementCtx): Omit<T, "target"> & { targets: ComparePlace[] } {
+  const { target, ...rest } = input;
+  const targets = target.map((t) => ({ region: t.region, namespace: t.namespace ?? input.namespace }));
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    const key = `${t.region}/${t.namespace}`;
+    if (t.region === input.region && t.namespace === input.namespace) {
+      ctx.addIssue({ code: "custom", path: ["target", i], message: `is the source itself (${key}); compare with another region or namespace` });
+    } else if (seen.has(key)) {
+      ctx.addIssue({ code: "custom", path: ["target", i], message: `names ${key} a second time` });
+    }
+    seen.add(key);
+  });
+  return { ...rest, targets };
+}
+
+/** GET /api/compare/repositories: the source namespace (or one repository of it) and the targets. */
+export const compareScopeQuerySchema = z
+  .object({ ...placeFields, repository: z.preprocess(emptyToUndefined, repositoryNameSchema.optional()) })
+  .transform(resolveTargets);
+
+/** GET /api/compare: one repository of the source against the targets. */
+export const compareRepositoryQuerySchema = z.object({ ...placeFields, repository: repositoryNameSchema }).transform(resolveTargets);
+
+export type CompareScopeQuery = z.output<typeof compareScopeQuerySchema>;
+export type CompareRepositoryQuery = z.output<typeof compareRepositoryQuerySchema>;

@@ -23,6 +23,7 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
         <nav aria-label={t("nav.label")} className="flex gap-3 text-sm">
           <NavLink href="/">{t("nav.overview")}</NavLink>
           <NavLink href="/repositories">{t("nav.repositories")}</NavLink>
+          <NavLink href="/compare">{t("nav.compare")}</NavLink>
           <NavLink href="/jobs">{t("nav.jobs")}</NavLink>
           <NavLink href="/rules">{t("nav.rules")}</NavLink>
           <NavLink href="/api-docs">{t("nav.apiDocs")}</NavLink>

@@ -23,20 +23,25 @@ const TARGET_SHAPE = "must be a region (`ap-southeast-1`) or a region and namesp
 const targetSpecSchema = z
   .string(TARGET_SHAPE)
   .max(200, { message: TARGET_SHAPE, abort: true })
-  .transform((v) => {
-    const [region = "", namespace, ...rest] = v.trim().split("/");
-    return { region, namespace: namespace === "" ? undefined : namespace, rest: rest.length };
-  })
-  .pipe(
-    z.object({
-      region: knownRegionSchema,
-      namespace: namespaceNameSchema.optional(),
-      rest: z.literal(0, TARGET_SHAPE),
-    }),
-  );
+  .transform((v, ctx): { region: string; namespace?: string } => {
+    const parts = v.trim().split("/");
+    if (parts.length > 2) {
+      ctx.addIssue({ code: "custom", message: TARGET_SHAPE });
+      return z.NEVER;
+    }
+    const [region = "", namespace = ""] = parts;
+    const checks = [
+      ["region", knownRegionSchema.safeParse(region)],
+      ["namespace", namespace === "" ? null : namespaceNameSchema.safeParse(namespace)],
+    ] as const;
+    for (const [key, check] of checks) {
+      for (const issue of check?.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [key], message: issue.message });
+    }
+    return namespace === "" ? { region } : { region, namespace };
+  });
 
 // A repeated query parameter arrives as a string once and as an array after that.
-const targetListSchema = z
+export const targetListSchema = z
   .union([z.string(), z.array(z.string())], TARGET_SHAPE)
   .transform((v) => (Array.isArray(v) ? v : [v]))
   .pipe(
@@ -52,10 +57,10 @@ const placeFields = {
   target: targetListSchema,
 };
 
-type PlaceInput = { region: string; namespace: string; target: { region: string; namespace?: string }[] };
+export type PlaceInput = { region: string; namespace: string; target: { region: string; namespace?: string }[] };
 
 /** Targets with their namespace filled in (the source's by default), each once, none the source itself. */
-function resolveTargets<T extends PlaceInput>(input: T, ctx: z.RefinementCtx): Omit<T, "target"> & { targets: ComparePlace[] } {
+export function resolveTargets<T extends PlaceInput>(input: T, ctx: z.RefinementCtx): Omit<T, "target"> & { targets: ComparePlace[] } {
   const { target, ...rest } = input;
   const targets = target.map((t) => ({ region: t.region, namespace: t.namespace ?? input.namespace }));
   const seen = new Set<string>();

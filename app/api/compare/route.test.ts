@@ -90,7 +90,7 @@ describe("GET /api/compare", () => {
     ["a target named twice", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=ap-southeast-1/team-a`, "target.1"],
     ["an unknown target region", `${TEAM_A}&repository=nginx&target=xx-nowhere-1`, "target.0.region"],
     ["a target namespace breaking the rule", `${TEAM_A}&repository=nginx&target=cn-east-3/Team_B`, "target.0.namespace"],
-    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0.rest"],
+    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0"],
     ["an unknown source region", "region=xx-nowhere-1&namespace=team-a&repository=nginx&target=cn-east-3", "region"],
     ["no repository", `${TEAM_A}&target=cn-east-3`, "repository"],
   ])("answers 400 for %s, naming the parameter", async (_, query, field) => {

@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { repositoriesHref } from "@/components/browse/links";
 import { RefreshAlert } from "@/components/browse/refresh-alert";
 import { RepositoryHeader } from "@/components/browse/repository-header";
+import { compareSourceHref } from "@/components/compare/url-state";
+import { buttonClass } from "@/components/ui/button";
 import { TagBrowser } from "@/components/browse/tag-browser";
 import { RepositoryRules } from "@/components/rules/repository-rules";
 import { getCurrentUser, roleAllows } from "@/lib/auth/session";
@@ -41,11 +43,16 @@ export default async function RepositoryPage({ params }: Props) {
   }
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={repositoriesHref({ region: ref.region, namespace: ref.namespace })} className="text-blue-700 hover:underline dark:text-blue-300">
-          {t("backToList", { namespace: ref.namespace, region: ref.region })}
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <nav aria-label={t("breadcrumb")}>
+          <Link href={repositoriesHref({ region: ref.region, namespace: ref.namespace })} className="text-blue-700 hover:underline dark:text-blue-300">
+            {t("backToList", { namespace: ref.namespace, region: ref.region })}
+          </Link>
+        </nav>
+        <Link href={compareSourceHref(ref)} className={buttonClass("secondary")}>
+          {t("compare")}
         </Link>
-      </nav>
+      </div>
       <RepositoryHeader repository={detail} region={ref.region} />
       <TagBrowser repositoryRef={ref} canSync={user !== null && roleAllows(user.role, "operator")} />
       <RepositoryRules repositoryRef={ref} canManage={user !== null && roleAllows(user.role, "admin")} />

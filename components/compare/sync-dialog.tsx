@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useId } from "react";
+import { jobHref } from "@/components/jobs/links";
+import { jobKeys } from "@/components/jobs/query-keys";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
+import { Dialog } from "@/components/ui/dialog";
+import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { planSync, startSync, UNREADABLE_ANSWER } from "./api";
+import { compareKeys } from "./use-comparison";
+import { requestTagCount, type MultiJobRequest } from "./sync-request";
+
+const box = "rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700";
+
+/** Confirms one job over the compared repositories: the server's plan (tasks per class) first, then the job page. */
+export function SyncDialog({ request, title, onClose }: { request: MultiJobRequest; title: string; onClose: () => void }) {
+  const t = useTranslations("compareSync");
+  const format = useFormatter();
+  const router = useRouter();
+  const client = useQueryClient();
+  const planId = useId();
+  const plan = useQuery({
+    queryKey: [...compareKeys.all, "plan", request],
+    queryFn: () => planSync(request),
+    // A refusal (too many tasks, a namespace gone) is the answer, not a hiccup.
+    retry: false,
+    staleTime: 0,
+  });
+  const start = useMutation({
+    mutationFn: startSync,
+    onSuccess: async ({ id }) => {
+      await client.invalidateQueries({ queryKey: jobKeys.all });
+      router.push(jobHref(id));
+    },
+  });
+
+  const n = (value: number) => format.number(value);
+  const startError =
+    start.error === null
+      ? undefined
+      : start.error instanceof ApiError
+        ? start.error.code === UNREADABLE_ANSWER
+          ? t("unreadableAnswer")
+          : t("startFailed", { message: start.error.message })
+        : t("startFailed", { message: errorMessage(start.error) });
+
+  let planView;
+  if (plan.isPending) {
+    planView = (
+      <p role="status" className={box}>
+        {t("planLoading")}
+      </p>
+    );
+  } else if (plan.isError) {
+    planView = (
+      <p role="alert" className={`${box} border-red-300 text-red-800 dark:border-red-700 dark:text-red-200`}>
+        {t("planFailed", { message: errorMessage(plan.error) })}
+      </p>
+    );
+  } else {
+    const { count, classes } = plan.data;
+    const rows: [string, number][] = [
+      [t("class_new"), classes.new],
+      [t("class_overwrite"), classes.overwrite],
+      [t("class_keep"), classes.keep],
+      [t("class_identical"), classes.identical],
+    ];
+    planView = (
+      <div className={`${box} space-y-1`}>
+        <p id={planId} className="font-medium">
+          {t("planTitle", { count })}
+        </p>
+        <dl aria-labelledby={planId} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt>{label}</dt>
+              <dd className="tabular-nums">{n(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    );
+  }
+
+  return (
+    <Dialog open onClose={onClose} title={title}>
+      <p className="text-sm">
+        {t("scope", {
+          tags: requestTagCount(request),
+          repositories: request.repositories.length,
+          source: `${request.source.region}/${request.source.namespace}`,
+        })}
+      </p>
+      <ul aria-label={t("targetsLabel")} className="flex flex-wrap gap-1.5 text-sm">
+        {request.targets.map((target) => (
+          <li key={`${target.region}/${target.namespace}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+            {target.region}/{target.namespace}
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm">{request.override ? t("overrideOn") : t("overrideOff")}</p>
+      {planView}
+      <ConfirmActions
+        error={startError}
+        keepLabel={t("cancel")}
+        onKeep={onClose}
+        confirmLabel={start.isPending || start.isSuccess ? t("starting") : t("start")}
+        onConfirm={() => start.mutate(request)}
+        disabled={!plan.isSuccess || plan.data.count === 0 || start.isPending || start.isSuccess}
+      />
+    </Dialog>
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { COMPARE_OUTCOMES } from "@/lib/compare/classify";
+import { COMPARE_OUTCOMES, type CompareOutcome } from "@/lib/compare/classify";
 import { SEED } from "@/simulator/seed";
 import { SIM_URL, signIn } from "./support";
 
@@ -7,7 +7,7 @@ import { SIM_URL, signIn } from "./support";
 
 const { targets: seeded } = SEED.comparison;
 type Region = keyof typeof seeded;
-type Counts = (typeof seeded)[Region][keyof (typeof seeded)[Region]];
+type Counts = Readonly<Record<CompareOutcome, number>>;
 const TEAM_A = "/compare?region=cn-north-4&namespace=team-a&target=ap-southeast-1&target=cn-east-3";
 const WORDS = { missing: "missing", identical: "identical", differs: "different", only_in_target: "only in target" } as const;
 
@@ -19,7 +19,7 @@ test.beforeEach(async ({ request }) => {
 const countTexts = (c: Counts) => COMPARE_OUTCOMES.map((o) => `${c[o].toLocaleString("en-US")} ${WORDS[o]}`);
 
 function totalOf(region: Region): Counts {
-  const sum = { missing: 0, identical: 0, differs: 0, only_in_target: 0 };
+  const sum: Record<CompareOutcome, number> = { missing: 0, identical: 0, differs: 0, only_in_target: 0 };
   for (const c of Object.values(seeded[region])) for (const o of COMPARE_OUTCOMES) sum[o] += c[o];
   return sum;
 }
@@ -71,7 +71,7 @@ test("an operator compares team-a with ap-southeast-1 and cn-east-3, filters by 
   await expect(page).toHaveURL(/outcome=differs/);
   await expect(repositoryRow(page, "ci-builds")).toHaveCount(0);
   await expect(repositoryRow(page, "nginx")).toHaveCount(1);
-  await repositoryRow(page, "nginx").getByRole("button", { name: "nginx" }).click();
+  await repositoryRow(page, "nginx").getByRole("button", { name: "nginx", exact: true }).click();
   await expect(page).toHaveURL(/open=nginx/);
   const tags = page.getByRole("table", { name: "Tags of team-a/nginx in each target" });
   await expect(tags.getByRole("rowheader")).toHaveText(["latest"]);
@@ -88,7 +88,7 @@ test("an operator compares team-a with ap-southeast-1 and cn-east-3, filters by 
 
   // Every outcome again, and the 5,000 tags of ci-builds a page at a time.
   await page.getByRole("group", { name: "Show by outcome" }).getByRole("button", { name: "All" }).click();
-  await repositoryRow(page, "ci-builds").getByRole("button", { name: "ci-builds" }).click();
+  await repositoryRow(page, "ci-builds").getByRole("button", { name: "ci-builds", exact: true }).click();
   const builds = page.getByRole("table", { name: "Tags of team-a/ci-builds in each target" });
   await expect(page.getByRole("navigation", { name: "Tag pages" })).toContainText("Page 1 of 50 · 5,000 tags");
   await expect(builds.getByRole("row")).toHaveCount(101);

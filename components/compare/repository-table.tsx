@@ -90,7 +90,7 @@ export function RepositoryTable({
             const open = openName === name;
             return (
               <tr key={name} className={`${rowClass} ${open ? "bg-blue-50 dark:bg-blue-950/40" : ""}`}>
-                <th scope="row" className={`${cellClass} font-mono font-normal`}>
+                <th scope="row" className={`${cellClass} font-mono font-normal whitespace-nowrap`}>
                   <button
                     type="button"
                     className="text-left text-blue-700 hover:underline disabled:text-inherit disabled:no-underline dark:text-blue-300"
@@ -106,10 +106,10 @@ export function RepositoryTable({
                 {onSync ? (
                   <td className={cellClass}>
                     <div className="flex flex-wrap gap-1">
-                      <Button variant="secondary" className="px-2 py-0.5" disabled={!result || result.source.failure !== null} aria-label={t("syncMissingOf", { repository: name })} onClick={() => onSync(name, "missing")}>
+                      <Button variant="secondary" className="px-2 py-0.5 text-xs whitespace-nowrap" disabled={!result || result.source.failure !== null} aria-label={t("syncMissingOf", { repository: name })} onClick={() => onSync(name, "missing")}>
                         {t("syncMissing")}
                       </Button>
-                      <Button variant="secondary" className="px-2 py-0.5" disabled={!result || result.source.failure !== null} aria-label={t("syncDifferingOf", { repository: name })} onClick={() => onSync(name, "missing_and_differing")}>
+                      <Button variant="secondary" className="px-2 py-0.5 text-xs whitespace-nowrap" disabled={!result || result.source.failure !== null} aria-label={t("syncDifferingOf", { repository: name })} onClick={() => onSync(name, "missing_and_differing")}>
                         {t("syncDiffering")}
                       </Button>
                     </div>

@@ -13,6 +13,15 @@ import { planSync, startSync, UNREADABLE_ANSWER } from "./api";
 import { compareKeys } from "./use-comparison";
 import { requestTagCount, type MultiJobRequest } from "./sync-request";
 
+/** The server's sentence and, when it names fields, the first few of their messages. */
+function refusalText(error: unknown): string {
+  if (!(error instanceof ApiError)) return errorMessage(error);
+  const fields = Object.entries(error.fields)
+    .slice(0, 3)
+    .map(([name, messages]) => `${name}: ${messages.join(" ")}`);
+  return [error.message, ...fields].join(" ");
+}
+
 const box = "rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700";
 
 /** Confirms one job over the compared repositories: the server's plan (tasks per class) first, then the job page. */
@@ -44,7 +53,7 @@ export function SyncDialog({ request, title, onClose }: { request: MultiJobReque
       : start.error instanceof ApiError
         ? start.error.code === UNREADABLE_ANSWER
           ? t("unreadableAnswer")
-          : t("startFailed", { message: start.error.message })
+          : t("startFailed", { message: refusalText(start.error) })
         : t("startFailed", { message: errorMessage(start.error) });
 
   let planView;
@@ -57,7 +66,7 @@ export function SyncDialog({ request, title, onClose }: { request: MultiJobReque
   } else if (plan.isError) {
     planView = (
       <p role="alert" className={`${box} border-red-300 text-red-800 dark:border-red-700 dark:text-red-200`}>
-        {t("planFailed", { message: errorMessage(plan.error) })}
+        {t("planFailed", { message: refusalText(plan.error) })}
       </p>
     );
   } else {

@@ -1,9 +1,10 @@
 import { browserKeyDeps, forgetIdempotencyKeyForJson, idempotencyKeyForJson } from "@/components/sync-panel/idempotency-key";
-import { createdJobSchema } from "@/components/sync-panel/sync-request";
+import { createdJobSchema, type MultiSyncJobRequest } from "@/components/sync-panel/sync-request";
 import { compareScopeDtoSchema, repositoryComparisonDtoSchema, type CompareScopeDto, type RepositoryComparisonDto } from "@/lib/compare/dto";
 import { type CompareScopeQuery, targetParam } from "@/lib/compare/schemas";
 import { ApiError, apiErrorOf, apiUrl, getJson, sendJson } from "@/lib/query/api-client";
-import { multiJobPlanSchema, type MultiJobPlan, type MultiJobRequest } from "./sync-request";
+import { jobPlanSchema, type JobPlan } from "@/lib/jobs/dto";
+import type { MultiJobRequest } from "./sync-request";
 
 // The compare API and the jobs API as the compare page calls them (docs/api.md "Compare", "Jobs").
 
@@ -21,8 +22,11 @@ export function fetchRepositoryComparison(c: CompareScopeQuery, repository: stri
   return getJson(apiUrl("/api/compare", { ...placeParams(c), repository }), repositoryComparisonDtoSchema, signal);
 }
 
-export async function planSync(request: MultiJobRequest): Promise<MultiJobPlan> {
-  return (await sendJson("POST", "/api/jobs/plan", request, multiJobPlanSchema)).plan;
+// Checked here to be the jobs API's own multi-repository body.
+const asJobBody = (request: MultiJobRequest): MultiSyncJobRequest => request;
+
+export async function planSync(request: MultiJobRequest): Promise<JobPlan["plan"]> {
+  return (await sendJson("POST", "/api/jobs/plan", asJobBody(request), jobPlanSchema)).plan;
 }
 
 /** ApiError code for a success answer without a job in it. */
@@ -31,7 +35,7 @@ export const UNREADABLE_ANSWER = "unreadable_answer";
 /** POST /api/jobs with an Idempotency-Key of the request, so a second click or a reload answers the same job. */
 export async function startSync(request: MultiJobRequest): Promise<{ id: string }> {
   // buildSyncRequest spells each request one way, so its JSON is the key's input as it stands.
-  const json = JSON.stringify(request);
+  const json = JSON.stringify(asJobBody(request));
   const deps = browserKeyDeps();
   const response = await fetch("/api/jobs", {
     method: "POST",

@@ -68,6 +68,22 @@ describe("buildSyncRequest", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
+  it("leaves out a target in the source's own region, which SWR cannot sync to, and the tags only it lacks", () => {
+    const sameRegion = { region: "cn-north-4", namespace: "team-b" };
+    const row = result("web", [
+      ["1.0", "missing", "identical"],
+      ["2.0", "identical", "missing"],
+    ]);
+    // The columns are [east, overseas]; here the second one stands for a namespace of the source's region.
+    expect(buildSyncRequest(source, [east, sameRegion], [row], "missing")).toEqual({
+      source,
+      repositories: [{ name: "web", tags: ["1.0"] }],
+      targets: [east],
+      override: false,
+    });
+    expect(buildSyncRequest(source, [sameRegion], [row], "missing")).toBeNull();
+  });
+
   it("is null when nothing is to be synced", () => {
     expect(buildSyncRequest(source, [east, overseas], [redis], "missing")).toBeNull();
     expect(buildSyncRequest(source, [east], [], "missing")).toBeNull();

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { CompareOutcome } from "@/lib/compare/classify";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import type { ComparePlace } from "@/lib/compare/schemas";
@@ -24,17 +23,24 @@ const WANTED: Record<SyncChoice, ReadonlySet<CompareOutcome>> = {
 
 const byPlace = (a: ComparePlace, b: ComparePlace) => a.region.localeCompare(b.region) || a.namespace.localeCompare(b.namespace);
 
-/** The tags of one compared repository that some target lacks (and, with `missing_and_differing`, holds differently). */
-export function tagsToSync(result: RepositoryComparisonDto, choice: SyncChoice): string[] {
+/** SWR syncs between regions: a target in the source's own region (another namespace) can be compared, not synced to. */
+export const canSyncTo = (source: ComparePlace, target: ComparePlace) => target.region !== source.region;
+
+/**
+ * The tags of one compared repository that some target lacks (and, with `missing_and_differing`, holds differently);
+ * `columns` are the positions of the targets that count (all when not given).
+ */
+export function tagsToSync(result: RepositoryComparisonDto, choice: SyncChoice, columns?: readonly number[]): string[] {
   if (result.source.failure) return [];
   const wanted = WANTED[choice];
-  const tags = result.tags.filter((row) => row.outcomes.some((o) => o !== null && wanted.has(o))).map((row) => row.tag);
+  const counts = (o: CompareOutcome | null, i: number) => o !== null && wanted.has(o) && (!columns || columns.includes(i));
+  const tags = result.tags.filter((row) => row.outcomes.some(counts)).map((row) => row.tag);
   return [...new Set(tags)].sort();
 }
 
 /**
- * The job for `choice` over the compared repositories, in one spelling (repositories, tags and targets sorted) so the
- * same request always gets the same Idempotency-Key; null when no repository has a tag to sync.
+ * The job for `choice` over the compared repositories, to every target SWR can sync to, in one spelling (repositories, tags and targets sorted) so the
+ * same request always gets the same Idempotency-Key; null when no repository has a tag to sync there.
  */
 export function buildSyncRequest(
   source: ComparePlace,
@@ -42,27 +48,20 @@ export function buildSyncRequest(
   results: readonly RepositoryComparisonDto[],
   choice: SyncChoice,
 ): MultiJobRequest | null {
+  const columns = targets.flatMap((t, i) => (canSyncTo(source, t) ? [i] : []));
+  if (columns.length === 0) return null;
   const repositories = results
-    .map((r) => ({ name: r.repository, tags: tagsToSync(r, choice) }))
+    .map((r) => ({ name: r.repository, tags: tagsToSync(r, choice, columns) }))
     .filter((r) => r.tags.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
   if (repositories.length === 0) return null;
   return {
     source: { region: source.region, namespace: source.namespace },
     repositories,
-    targets: targets.map((t) => ({ region: t.region, namespace: t.namespace })).sort(byPlace),
+    targets: columns.map((i) => ({ region: targets[i]!.region, namespace: targets[i]!.namespace })).sort(byPlace),
     override: choice === "missing_and_differing",
   };
 }
 
 /** How many tags the request names in all (each once per repository, whatever the number of targets). */
 export const requestTagCount = (request: MultiJobRequest) => request.repositories.reduce((n, r) => n + r.tags.length, 0);
-
-/** The answer of POST /api/jobs/plan for such a request: tasks in all and per class. */
-export const multiJobPlanSchema = z.object({
-  plan: z.object({
-    count: z.number().int(),
-    classes: z.object({ new: z.number().int(), identical: z.number().int(), overwrite: z.number().int(), keep: z.number().int() }),
-  }),
-});
-export type MultiJobPlan = z.infer<typeof multiJobPlanSchema>["plan"];

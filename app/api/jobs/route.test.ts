@@ -311,9 +311,9 @@ describe("POST /api/jobs over several repositories and targets", () => {
       repositoryCount: 2,
       targetCount: 2,
       targets: multi.targets,
-      // nginx 5 + redis 2 tags, to two targets; cn-east-3 has nginx 1.25.3 as in the source and another `latest`,
-      // ap-southeast-1 has redis 7.2.4 as in the source.
-      counts: { total: 14, queued: 11, skipped: 2, kept: 1 },
+      // nginx 5 + redis 2 tags, to two targets; cn-east-3 has nginx 1.25.3 as in the source and another `latest`, and
+      // every redis tag as in the source; ap-southeast-1 has redis 7.2.4 as in the source.
+      counts: { total: 14, queued: 9, skipped: 4, kept: 1 },
     });
     const tasks = await db().syncTask.findMany({ where: { jobId: job.id } });
     const settled = tasks.filter((t) => t.status !== "queued").map((t) => `${t.repository}:${t.tag}→${t.targetRegion} ${t.status} (${t.planClass})`).sort();
@@ -321,6 +321,8 @@ describe("POST /api/jobs over several repositories and targets", () => {
       "nginx:1.25.3→cn-east-3 skipped_identical (identical)",
       "nginx:latest→cn-east-3 kept (keep)",
       "redis:7.2.4→ap-southeast-1 skipped_identical (identical)",
+      "redis:7.2.4→cn-east-3 skipped_identical (identical)",
+      "redis:latest→cn-east-3 skipped_identical (identical)",
     ]);
     // The plan's view of the target is kept on the tags it settled: the page can show both digests.
     const kept = tasks.find((t) => t.status === "kept");

@@ -127,3 +127,40 @@ test("a repository's page leads to the comparison of that repository", async ({ 
   await expect(tags.getByRole("rowheader")).toHaveText(["7.0.15", "7.2.4", "7.2.5", "latest"]);
   await expect(tags.getByRole("cell", { name: "identical" })).toHaveCount(4);
 });
+
+test("from a comparison to a job: sync the missing tags, then overwrite the differing one, and the comparison turns identical", async ({ page }) => {
+  test.setTimeout(150_000);
+  const NGINX = "/compare?region=cn-north-4&namespace=team-a&repository=nginx&target=ap-southeast-1&target=cn-east-3";
+  await signIn(page, "operator", NGINX);
+  const row = repositoryRow(page, "nginx");
+  await expectCounts(row.getByRole("cell").nth(0), seeded["ap-southeast-1"].nginx);
+
+  // Missing somewhere: 1.25.3, 1.25.4, 1.26.0, alpine and latest, to both targets; the plan classes each task.
+  await page.getByRole("button", { name: "Sync missing tags of nginx" }).click();
+  const dialog = page.getByRole("dialog", { name: "Sync the missing tags of team-a/nginx" });
+  await expect(dialog).toContainText("5 tags of 1 repository in cn-north-4/team-a, to:");
+  const plan = dialog.getByRole("definition");
+  await expect(dialog.getByText("The job will hold 10 tasks (one per tag and target):")).toBeVisible();
+  await expect(plan).toHaveText(["8", "0", "1", "1"]);
+  await dialog.getByRole("button", { name: "Start the sync" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
+  await expect(page.getByRole("status", { name: "Job status" })).toHaveText(/^Succeeded/, { timeout: 60_000 });
+
+  await page.goto(NGINX);
+  await expectCounts(row.getByRole("cell").nth(0), { missing: 0, identical: 5, differs: 0, only_in_target: 0 });
+  await expectCounts(row.getByRole("cell").nth(1), { missing: 0, identical: 4, differs: 1, only_in_target: 1 });
+
+  // Only `latest` still differs, in cn-east-3: overwrite it there (it is identical in ap-southeast-1 now).
+  await page.getByRole("button", { name: "Sync missing and differing tags of all 1 repository (overwrite)" }).click();
+  const overwrite = page.getByRole("dialog", { name: "Sync the missing and differing tags of all 1 repository" });
+  await expect(overwrite).toContainText("Tags that exist in a target with another image will be overwritten.");
+  await expect(overwrite.getByRole("definition")).toHaveText(["0", "1", "0", "1"]);
+  await overwrite.getByRole("button", { name: "Start the sync" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
+  await expect(page.getByRole("status", { name: "Job status" })).toHaveText(/^Succeeded/, { timeout: 60_000 });
+
+  await page.goto(NGINX);
+  await expectCounts(row.getByRole("cell").nth(1), { missing: 0, identical: 5, differs: 0, only_in_target: 1 });
+  // Nothing is left to sync.
+  await expect(page.getByRole("button", { name: "Sync missing and differing tags of nginx (overwrite)" })).toBeDisabled();
+});

@@ -194,11 +194,11 @@ export function ComparisonResults({
           openName={openName}
           tagsId={tagsId}
           onOpen={(open) => onView({ open, page: 1, tq: undefined })}
-          onSync={
+          sync={
             canSync
-              ? (name, choice) => {
-                  const result = lines.find((l) => l.name === name)?.query.data;
-                  if (result) openSync([result], choice, `${comparison.namespace}/${name}`);
+              ? {
+                  can: (result, choice) => buildSyncRequest(comparison, comparison.targets, [result], choice) !== null,
+                  open: (result, choice) => openSync([result], choice, `${comparison.namespace}/${result.repository}`),
                 }
               : null
           }

@@ -22,15 +22,15 @@ export function RepositoryTable({
   openName,
   tagsId,
   onOpen,
-  onSync,
+  sync,
 }: {
   comparison: CompareScopeQuery;
   lines: readonly RepositoryLine[];
   openName: string | undefined;
   tagsId: string;
   onOpen: (name: string | undefined) => void;
-  /** Null for people who may not sync. */
-  onSync: ((name: string, choice: SyncChoice) => void) | null;
+  /** Null for people who may not sync; `can` says whether a repository has anything to sync for a choice. */
+  sync: { can: (result: RepositoryComparisonDto, choice: SyncChoice) => boolean; open: (result: RepositoryComparisonDto, choice: SyncChoice) => void } | null;
 }) {
   const t = useTranslations("compare");
   const failureText = useFailureText();
@@ -47,7 +47,7 @@ export function RepositoryTable({
                 {target.region}/{target.namespace}
               </Th>
             ))}
-            {onSync ? <Th>{t("colActions")}</Th> : null}
+            {sync ? <Th>{t("colActions")}</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -103,15 +103,21 @@ export function RepositoryTable({
                   </button>
                 </th>
                 {cells}
-                {onSync ? (
+                {sync ? (
                   <td className={cellClass}>
                     <div className="flex flex-wrap gap-1">
-                      <Button variant="secondary" className="px-2 py-0.5 text-xs whitespace-nowrap" disabled={!result || result.source.failure !== null} aria-label={t("syncMissingOf", { repository: name })} onClick={() => onSync(name, "missing")}>
-                        {t("syncMissing")}
-                      </Button>
-                      <Button variant="secondary" className="px-2 py-0.5 text-xs whitespace-nowrap" disabled={!result || result.source.failure !== null} aria-label={t("syncDifferingOf", { repository: name })} onClick={() => onSync(name, "missing_and_differing")}>
-                        {t("syncDiffering")}
-                      </Button>
+                      {(["missing", "missing_and_differing"] as const).map((choice) => (
+                        <Button
+                          key={choice}
+                          variant="secondary"
+                          className="px-2 py-0.5 text-xs whitespace-nowrap"
+                          disabled={!result || !sync.can(result, choice)}
+                          aria-label={t(choice === "missing" ? "syncMissingOf" : "syncDifferingOf", { repository: name })}
+                          onClick={() => result && sync.open(result, choice)}
+                        >
+                          {t(choice === "missing" ? "syncMissing" : "syncDiffering")}
+                        </Button>
+                      ))}
                     </div>
                   </td>
                 ) : null}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
-import { useNamespaces, useRegions } from "@/components/browse/use-browse-queries";
+import { useNamespaces, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { compareScopeQuerySchema, type CompareScopeQuery, MAX_COMPARE_TARGETS } from "@/lib/compare/schemas";
@@ -46,10 +46,13 @@ export function CompareForm({
   const [targets, setTargets] = useState<TargetRow[]>(() => (draft.targets.length > 0 ? draft.targets.map(rowOf) : [rowOf("")]));
   const [errors, setErrors] = useState<FieldErrors>(problems);
   const namespaces = useNamespaces(region);
-  const targetRegions = useRegions(region);
+  const syncTargets = useSyncTargets(region);
 
   const namespaceNames = namespaces.data?.map((n) => n.name) ?? [];
-  const regionOptions = targetRegions.data?.regions ?? [];
+  // The regions SWR syncs to from the source, so a comparison can end in a job; from a region SWR does not sync
+  // from, any other region, for a look only.
+  const regionOptions =
+    syncTargets.data?.supported === false ? SWR_REGIONS.filter((r) => r.id !== region) : (syncTargets.data?.regions ?? []);
   const setTarget = (key: number, patch: Partial<TargetRow>) => setTargets((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   function onSubmit(e: FormEvent) {

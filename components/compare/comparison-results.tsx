@@ -17,7 +17,7 @@ import { requestFailureText } from "./outcome";
 import { RepositoryTable } from "./repository-table";
 import { totalsPerTarget, visibleRepositories } from "./results";
 import { SyncDialog } from "./sync-dialog";
-import { buildSyncRequest, type MultiJobRequest, type SyncChoice } from "./sync-request";
+import { syncRequestFromComparison, type MultiJobRequest, type SyncChoice } from "./sync-request";
 import { TagComparison } from "./tag-comparison";
 import { compareKeys, useComparison } from "./use-comparison";
 import { type CompareView, REPOSITORY_SORTS, type RepositorySortKey } from "./url-state";
@@ -100,10 +100,10 @@ export function ComparisonResults({
   const openResult: RepositoryComparisonDto | undefined = lines.find((l) => l.name === openName)?.query.data;
 
   const openSync = (picked: readonly RepositoryComparisonDto[], choice: SyncChoice, what: string) => {
-    const request = buildSyncRequest(comparison, comparison.targets, picked, choice);
+    const request = syncRequestFromComparison(comparison, comparison.targets, picked, choice);
     if (request) setSyncing({ request, title: t(choice === "missing" ? "syncMissingTitle" : "syncDifferingTitle", { what }) });
   };
-  const wholeRequest = (choice: SyncChoice) => (complete ? buildSyncRequest(comparison, comparison.targets, results, choice) : null);
+  const wholeRequest = (choice: SyncChoice) => (complete ? syncRequestFromComparison(comparison, comparison.targets, results, choice) : null);
   const allLabel = t("allRepositories", { count: total });
 
   return (
@@ -197,7 +197,7 @@ export function ComparisonResults({
           sync={
             canSync
               ? {
-                  can: (result, choice) => buildSyncRequest(comparison, comparison.targets, [result], choice) !== null,
+                  can: (result, choice) => syncRequestFromComparison(comparison, comparison.targets, [result], choice) !== null,
                   open: (result, choice) => openSync([result], choice, `${comparison.namespace}/${result.repository}`),
                 }
               : null

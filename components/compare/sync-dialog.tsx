@@ -1,15 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
+import { planJob } from "@/components/jobs/api";
 import { jobHref } from "@/components/jobs/links";
-import { jobKeys } from "@/components/jobs/query-keys";
+import { UNREADABLE_ANSWER, useSubmitSync } from "@/components/sync-panel/use-submit-sync";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
-import { planSync, startSync, UNREADABLE_ANSWER } from "./api";
 import { compareKeys } from "./use-comparison";
 import { requestTagCount, type MultiJobRequest } from "./sync-request";
 
@@ -29,22 +29,16 @@ export function SyncDialog({ request, title, onClose }: { request: MultiJobReque
   const t = useTranslations("compareSync");
   const format = useFormatter();
   const router = useRouter();
-  const client = useQueryClient();
   const planId = useId();
   const plan = useQuery({
     queryKey: [...compareKeys.all, "plan", request],
-    queryFn: () => planSync(request),
+    queryFn: () => planJob(request),
     // A refusal (too many tasks, a namespace gone) is the answer, not a hiccup.
     retry: false,
     staleTime: 0,
   });
-  const start = useMutation({
-    mutationFn: startSync,
-    onSuccess: async ({ id }) => {
-      await client.invalidateQueries({ queryKey: jobKeys.all });
-      router.push(jobHref(id));
-    },
-  });
+  // The shared submit: an Idempotency-Key of the request, so a second click or a reload answers the same job.
+  const start = useSubmitSync();
 
   const n = (value: number) => format.number(value);
   const startError =
@@ -117,7 +111,7 @@ export function SyncDialog({ request, title, onClose }: { request: MultiJobReque
         keepLabel={t("cancel")}
         onKeep={onClose}
         confirmLabel={start.isPending || start.isSuccess ? t("starting") : t("start")}
-        onConfirm={() => start.mutate(request)}
+        onConfirm={() => start.mutate(request, { onSuccess: (job) => router.push(jobHref(job.id)) })}
         disabled={!plan.isSuccess || plan.data.count === 0 || start.isPending || start.isSuccess}
       />
     </Dialog>

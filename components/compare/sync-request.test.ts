@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
-import { buildSyncRequest, requestTagCount, tagsToSync } from "./sync-request";
+import { syncRequestFromComparison, requestTagCount, tagsToSync } from "./sync-request";
 
 const source = { region: "cn-north-4", namespace: "team-a" };
 const east = { region: "cn-east-3", namespace: "team-a" };
@@ -41,15 +41,15 @@ describe("tagsToSync", () => {
   });
 });
 
-describe("buildSyncRequest", () => {
+describe("syncRequestFromComparison", () => {
   it("names every repository with tags to sync and every target, override only for differing tags", () => {
-    expect(buildSyncRequest(source, [east, overseas], [redis, nginx], "missing")).toEqual({
+    expect(syncRequestFromComparison(source, [east, overseas], [redis, nginx], "missing")).toEqual({
       source,
       repositories: [{ name: "nginx", tags: ["1.26.0", "latest"] }],
       targets: [overseas, east],
       override: false,
     });
-    const overwrite = buildSyncRequest(source, [east, overseas], [redis, nginx], "missing_and_differing");
+    const overwrite = syncRequestFromComparison(source, [east, overseas], [redis, nginx], "missing_and_differing");
     expect(overwrite).toEqual({
       source,
       repositories: [
@@ -63,8 +63,8 @@ describe("buildSyncRequest", () => {
   });
 
   it("spells the same request the same way whatever the order of the answers and targets", () => {
-    const a = buildSyncRequest(source, [east, overseas], [nginx, redis], "missing_and_differing");
-    const b = buildSyncRequest(source, [overseas, east], [redis, nginx], "missing_and_differing");
+    const a = syncRequestFromComparison(source, [east, overseas], [nginx, redis], "missing_and_differing");
+    const b = syncRequestFromComparison(source, [overseas, east], [redis, nginx], "missing_and_differing");
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
@@ -75,17 +75,17 @@ describe("buildSyncRequest", () => {
       ["2.0", "identical", "missing"],
     ]);
     // The columns are [east, overseas]; here the second one stands for a namespace of the source's region.
-    expect(buildSyncRequest(source, [east, sameRegion], [row], "missing")).toEqual({
+    expect(syncRequestFromComparison(source, [east, sameRegion], [row], "missing")).toEqual({
       source,
       repositories: [{ name: "web", tags: ["1.0"] }],
       targets: [east],
       override: false,
     });
-    expect(buildSyncRequest(source, [sameRegion], [row], "missing")).toBeNull();
+    expect(syncRequestFromComparison(source, [sameRegion], [row], "missing")).toBeNull();
   });
 
   it("is null when nothing is to be synced", () => {
-    expect(buildSyncRequest(source, [east, overseas], [redis], "missing")).toBeNull();
-    expect(buildSyncRequest(source, [east], [], "missing")).toBeNull();
+    expect(syncRequestFromComparison(source, [east, overseas], [redis], "missing")).toBeNull();
+    expect(syncRequestFromComparison(source, [east], [], "missing")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { CompareOutcome } from "@/lib/compare/classify";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import type { ComparePlace } from "@/lib/compare/schemas";
+import type { MultiSyncJobRequest } from "@/components/sync-panel/sync-request";
 
 // From a comparison to one job over its repositories and targets: the body of POST /api/jobs/plan and POST /api/jobs
 // for several repositories (docs/api.md "Jobs"). A tag already identical in a target is skipped there without an SWR
@@ -9,7 +10,8 @@ import type { ComparePlace } from "@/lib/compare/schemas";
 export const SYNC_CHOICES = ["missing", "missing_and_differing"] as const;
 export type SyncChoice = (typeof SYNC_CHOICES)[number];
 
-export interface MultiJobRequest {
+/** The jobs API's multi-repository body, each repository with its tags named. */
+export interface MultiJobRequest extends MultiSyncJobRequest {
   source: ComparePlace;
   repositories: { name: string; tags: string[] }[];
   targets: ComparePlace[];
@@ -42,7 +44,7 @@ export function tagsToSync(result: RepositoryComparisonDto, choice: SyncChoice, 
  * The job for `choice` over the compared repositories, to every target SWR can sync to, in one spelling (repositories, tags and targets sorted) so the
  * same request always gets the same Idempotency-Key; null when no repository has a tag to sync there.
  */
-export function buildSyncRequest(
+export function syncRequestFromComparison(
   source: ComparePlace,
   targets: readonly ComparePlace[],
   results: readonly RepositoryComparisonDto[],

@@ -36,10 +36,7 @@ function cyrb53(text: string, seed: number): string {
  * secure contexts, and the server compares bodies itself, so a collision could only cause a 422.
  */
 export function requestHash(body: SyncRequest): string {
-  return textHash(JSON.stringify(canonicalSyncRequest(body)));
-}
-
-function textHash(text: string): string {
+  const text = JSON.stringify(canonicalSyncRequest(body));
   return cyrb53(text, 1) + cyrb53(text, 2);
 }
 
@@ -70,15 +67,7 @@ function pruneExpired(storage: KeyStorage, now: number): void {
 
 /** The key for this body: the stored one while it lives, else a new one that is stored for IDEMPOTENCY_WINDOW_MS. */
 export function idempotencyKeyFor(body: SyncRequest, deps: KeyDeps): string {
-  return keyForHash(requestHash(body), deps);
-}
-
-/** The same for a body given as JSON its sender always spells the same way for the same request. */
-export function idempotencyKeyForJson(json: string, deps: KeyDeps): string {
-  return keyForHash(textHash(json), deps);
-}
-
-function keyForHash(hash: string, deps: KeyDeps): string {
+  const hash = requestHash(body);
   const now = deps.now();
   const { storage } = deps;
   if (storage) {
@@ -94,15 +83,8 @@ function keyForHash(hash: string, deps: KeyDeps): string {
 
 /** Drops the stored key once the server refused the body outright, so a corrected retry is a new request. */
 export function forgetIdempotencyKey(body: SyncRequest, deps: Pick<KeyDeps, "storage">): void {
-  forgetHash(requestHash(body), deps);
-}
-
-export function forgetIdempotencyKeyForJson(json: string, deps: Pick<KeyDeps, "storage">): void {
-  forgetHash(textHash(json), deps);
-}
-
-function forgetHash(hash: string, { storage }: Pick<KeyDeps, "storage">): void {
-  if (storage) safely(() => storage.removeItem(STORAGE_PREFIX + hash), undefined);
+  const { storage } = deps;
+  if (storage) safely(() => storage.removeItem(STORAGE_PREFIX + requestHash(body)), undefined);
 }
 
 /** The browser's storage, clock and random source. */

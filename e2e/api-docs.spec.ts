@@ -24,8 +24,14 @@ test("a signed-in viewer finds an operation in the API reference and its documen
   await expect(
     page
       .getByRole("region", { name: "CreateJobRequest" })
-      .getByRole("table", { name: "Properties of CreateJobRequest", exact: true }),
-  ).toBeVisible();
+      .getByRole("table", { name: "Properties of CreateJobRequest, form 2 of 2", exact: true }),
+  ).toContainText("sourceRepository");
+  // The other form: many repositories to several targets.
+  await expect(
+    page
+      .getByRole("region", { name: "CreateJobRequest" })
+      .getByRole("table", { name: "Properties of CreateJobRequest, form 1 of 2", exact: true }),
+  ).toContainText("repositories");
 
   const document = await page.request.get("/api/openapi.json");
   expect(document.status()).toBe(200);

@@ -45,7 +45,8 @@ describe("the API reference markup", () => {
     const { t } = await translators("en");
     const schema = reference.schemas.find((s) => s.name === "CreateJobRequest")!.schema;
     const html = renderToStaticMarkup(createElement(SchemaView, { schema, t, name: "CreateJobRequest" }));
-    expect(html).toContain("Properties of CreateJobRequest</caption>");
+    expect(html).toContain("Properties of CreateJobRequest, form 1 of 2</caption>");
+    expect(html).toContain("Properties of CreateJobRequest, form 2 of 2</caption>");
     expect(html).toContain("at least 1 character; at most 64 characters");
     expect(html).toContain("at most 50,000 items");
   });

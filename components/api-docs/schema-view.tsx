@@ -97,7 +97,8 @@ export function SchemaView({
         <ul className="ml-4 list-disc">
           {variants.map((v, i) => (
             <li key={i}>
-              <SchemaView schema={v} t={t} name={name} />
+              {/* Each form is named on its own, so two property tables never share one name. */}
+              <SchemaView schema={v} t={t} name={name === undefined ? undefined : t("formOf", { name, n: i + 1, count: variants.length })} />
             </li>
           ))}
         </ul>

@@ -61,8 +61,11 @@ export const jobEventJobSchema = z.object({
   url: z.string().nullable(),
   status: z.string(),
   attempt: z.number().int(),
+  /** The job's first repository and first target; a job over several says how many, and lists its targets. */
   source: z.object({ region: z.string(), namespace: z.string(), repository: z.string() }),
   target: z.object({ region: z.string(), namespace: z.string() }),
+  repositoryCount: z.number().int().positive().optional(),
+  targets: z.array(z.object({ region: z.string(), namespace: z.string() })).optional(),
   counts: z.object({ total: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), cancelled: z.number().int(), kept: z.number().int() }),
   startedBy: z.string().nullable(),
   createdAt: isoTime,

@@ -48,6 +48,8 @@ export async function enqueueJobOutcome(tx: DbTx, jobId: string, now = new Date(
         attempt: job.attempt,
         source: { region: job.sourceRegion, namespace: job.sourceNamespace, repository: job.sourceRepository },
         target: { region: job.targetRegion, namespace: job.targetNamespace },
+        repositoryCount: job.repositoryCount,
+        targets: job.targets ? (JSON.parse(job.targets) as { region: string; namespace: string }[]) : [{ region: job.targetRegion, namespace: job.targetNamespace }],
         counts: { total: job.total, succeeded: job.succeeded, failed: job.failed, cancelled: job.cancelled, kept: job.kept },
         startedBy: job.createdBy.email,
         createdAt: job.createdAt.toISOString(),

@@ -31,6 +31,16 @@ function textOf(body: string): string {
 }
 
 describe("renderDelivery", () => {
+  it("names every target of a job over several repositories and targets", () => {
+    const multi: JobEventPayload = {
+      ...job,
+      job: { ...job.job, repositoryCount: 30, targets: [{ region: "ap-southeast-1", namespace: "team-a" }, { region: "cn-east-3", namespace: "team-a" }] },
+    };
+    const text = textOf(renderDelivery("wecom", multi, target, null, now).body);
+    expect(text).toContain("Repositories: team-a/nginx and 29 more (cn-north-4)");
+    expect(text).toContain("Targets: team-a (ap-southeast-1), team-a (cn-east-3)");
+  });
+
   it("generic: the event payload itself, which parses with the published schema", () => {
     const { url, body } = renderDelivery("generic", job, target, "s".repeat(16), now);
     expect(url).toBe(target);

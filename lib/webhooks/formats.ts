@@ -31,8 +31,12 @@ function cardOf(payload: EventPayload): Card {
     title,
     lines: [
       `Status: ${job.status.replace("_", " ")}`,
-      `Repository: ${job.source.namespace}/${job.source.repository} (${job.source.region})`,
-      `Target: ${job.target.namespace} (${job.target.region})`,
+      (job.repositoryCount ?? 1) > 1
+        ? `Repositories: ${job.source.namespace}/${job.source.repository} and ${(job.repositoryCount ?? 1) - 1} more (${job.source.region})`
+        : `Repository: ${job.source.namespace}/${job.source.repository} (${job.source.region})`,
+      (job.targets?.length ?? 1) > 1
+        ? `Targets: ${job.targets!.map((t) => `${t.namespace} (${t.region})`).join(", ")}`
+        : `Target: ${job.target.namespace} (${job.target.region})`,
       `Tags: ${counts.join(", ")}`,
     ],
     link: job.url,

@@ -125,13 +125,13 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
       if (failed) return sentence("sync_start_failed", { source: d.source, target: d.target, reason: parse(failure, detail)?.reason ?? "—" });
       const selection = d.selector ? ("pattern" in d.selector ? "pattern" : "all") : "list";
       const pattern = d.selector && "pattern" in d.selector ? d.selector.pattern : "";
-      return sentence("sync_start", { tags: d.tags ?? 0, selection, pattern, source: d.source, target: d.target }, jobLinks);
+      return sentence("sync_start", { tagCount: d.tags ?? 0, selection, pattern, source: d.source, target: d.target }, jobLinks);
     }
     case "sync_retry":
     case "sync_cancel": {
       if (failed) return sentence(`${action}_failed`, { reason: parse(failure, detail)?.reason ?? "—" }, jobLinks);
       const d = parse(z.object({ tags: count, attempt: count.optional() }), detail);
-      if (d) return sentence(action, { tags: d.tags, attempt: d.attempt ?? 1 }, jobLinks);
+      if (d) return sentence(action, { tagCount: d.tags, attempt: d.attempt ?? 1 }, jobLinks);
       break;
     }
     case "role_change": {

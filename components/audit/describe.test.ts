@@ -111,6 +111,18 @@ describe("audit events as sentences", () => {
       "修改了 Webhook [ops](/admin/webhooks) 的URL、启用状态和签名密钥",
     ],
     [
+      "a new automatic sync rule",
+      { action: "sync_rule_create", target: "cn-north-4 team-a/nginx → ap-southeast-1 team-a", detail: { override: true, backfill: true, id: "r1" } },
+      "created the automatic sync rule cn-north-4 team-a/nginx → ap-southeast-1 team-a, replacing different images of a tag, and asked to sync the tags already there",
+      "创建了自动同步规则 cn-north-4 team-a/nginx → ap-southeast-1 team-a，会覆盖同名标签的不同镜像，并要求同步已有的标签",
+    ],
+    [
+      "a sync rule SWR no longer had",
+      { action: "sync_rule_delete", target: "cn-north-4 team-a/nginx → ap-southeast-1 team-a", detail: { alreadyDeleted: true } },
+      "deleted the automatic sync rule cn-north-4 team-a/nginx → ap-southeast-1 team-a (SWR no longer had it)",
+      "删除了自动同步规则 cn-north-4 team-a/nginx → ap-southeast-1 team-a（SWR 中已没有该规则）",
+    ],
+    [
       "a refused request",
       { action: "access_denied", outcome: "failure", target: "/api/audit", detail: { method: "GET", route: "/api/audit", role: "viewer", needed: "admin" } },
       "was refused GET /api/audit: it needs admin; they are viewer",

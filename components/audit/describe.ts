@@ -27,6 +27,10 @@ export type SentenceKey =
   | "webhook_create"
   | "webhook_update"
   | "webhook_delete"
+  | "sync_rule_create"
+  | "sync_rule_create_failed"
+  | "sync_rule_delete"
+  | "sync_rule_delete_failed"
   | "access_denied"
   | "failed"
   | "other";
@@ -186,6 +190,17 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
       if (d.signingChanged) changed.push("secret");
       if (changed.length === 0) break;
       return sentence("webhook_update", { name: d.after.name, fields: vocabulary.webhookFields(changed) }, { webhook: WEBHOOKS_HREF });
+    }
+    case "sync_rule_create":
+    case "sync_rule_delete": {
+      // The target names the rule: `cn-north-4 team-a/nginx → ap-southeast-1 team-a`.
+      const rule = event.target ?? "—";
+      if (failed) return sentence(`${action}_failed`, { rule, reason: parse(failure, detail)?.reason ?? "—" });
+      const d = parse(z.object({ override: z.boolean().optional(), backfill: z.boolean().optional(), alreadyDeleted: z.boolean().optional() }), detail);
+      if (!d) break;
+      return action === "sync_rule_create"
+        ? sentence(action, { rule, override: String(d.override === true), backfill: String(d.backfill === true) })
+        : sentence(action, { rule, already: String(d.alreadyDeleted === true) });
     }
     case "access_denied": {
       const d = parse(accessDenied, detail);

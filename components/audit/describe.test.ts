@@ -75,6 +75,12 @@ describe("audit events as sentences", () => {
       "重试了[一个同步任务](/jobs/cjob3)中的 2 个标签（第 2 次尝试）",
     ],
     [
+      "kept tags overwritten",
+      { action: "sync_overwrite_kept", target: "cjob5", detail: { tags: 2, attempt: 3 } },
+      "overwrote 2 kept tags of [a sync job](/jobs/cjob5) (attempt 3)",
+      "覆盖了[一个同步任务](/jobs/cjob5)中保留的 2 个标签（第 3 次尝试）",
+    ],
+    [
       "a cancel with every tag already sent",
       { action: "sync_cancel", target: "cjob4", detail: { tags: 0 } },
       "cancelled [a sync job](/jobs/cjob4); every tag was already with SWR",

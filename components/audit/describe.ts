@@ -14,6 +14,8 @@ export type SentenceKey =
   | "sync_start_failed"
   | "sync_retry"
   | "sync_retry_failed"
+  | "sync_overwrite_kept"
+  | "sync_overwrite_kept_failed"
   | "sync_cancel"
   | "sync_cancel_failed"
   | "role_change"
@@ -132,6 +134,7 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
       return sentence("sync_start", { tagCount: d.tags ?? 0, selection, pattern, source: d.source, target: d.target }, jobLinks);
     }
     case "sync_retry":
+    case "sync_overwrite_kept":
     case "sync_cancel": {
       if (failed) return sentence(`${action}_failed`, { reason: parse(failure, detail)?.reason ?? "—" }, jobLinks);
       const d = parse(z.object({ tags: count, attempt: count.optional() }), detail);

@@ -16,6 +16,8 @@ const nextConfig = {
   outputFileTracingIncludes: { "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"] },
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   experimental: {
+    // forbidden() and forbidden.tsx: admin pages answer a signed-in non-admin with 403 and a page that says why.
+    authInterrupts: true,
     // proxy.ts matches API routes, so Next copies their bodies for it; no route takes more than 8 MiB (lib/http/request-limits.ts).
     proxyClientMaxBodySize: 8 * 1024 * 1024 + 1,
   },

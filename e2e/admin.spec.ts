@@ -100,7 +100,7 @@ test("an admin reads the audit log and filters it", async ({ page }) => {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   const log = page.getByRole("table", { name: "Audit log" });
-  await expect(log.getByRole("row").filter({ hasText: "admin@example.com" }).filter({ hasText: "Sign-in" }).first()).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "admin@example.com" }).filter({ hasText: "signed in" }).first()).toBeVisible();
 
   await page.getByRole("combobox", { name: "Action" }).selectOption("sign_in");
   await page.getByRole("combobox", { name: "Outcome" }).selectOption("success");
@@ -109,7 +109,7 @@ test("an admin reads the audit log and filters it", async ({ page }) => {
   const events = log.getByRole("row").filter({ has: page.getByRole("cell") });
   const count = await events.count();
   expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) await expect(events.nth(i).getByRole("cell").nth(2)).toHaveText("Sign-in");
+  for (let i = 0; i < count; i++) await expect(events.nth(i).getByRole("cell").nth(2)).toHaveText("signed in");
 });
 
 test("the audit log is for admins only, in the page and in the API", async ({ page }) => {

@@ -1,3 +1,5 @@
+import { canonicalTimeZone, UTC } from "@/lib/time-zone";
+
 export const LOCALES = ["en", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
@@ -7,12 +9,7 @@ export const TIME_ZONE_COOKIE = "tz";
 
 /** The browser's IANA time zone from its cookie, when it is one this runtime knows; else UTC. */
 export function resolveTimeZone(raw: string | undefined): string {
-  if (!raw || raw.length > 64) return "UTC";
-  try {
-    return new Intl.DateTimeFormat("en", { timeZone: raw }).resolvedOptions().timeZone;
-  } catch {
-    return "UTC";
-  }
+  return canonicalTimeZone(raw ?? "") ?? UTC;
 }
 
 export function isLocale(v: string | undefined): v is Locale {

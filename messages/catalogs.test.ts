@@ -16,8 +16,9 @@ function lookup(o: Tree, key: string): string {
   return key.split(".").reduce<unknown>((acc, k) => (acc as Tree)[k], o) as string;
 }
 
+// An argument is `{name}` or `{name, type…`; a select's option text (`{wrong password}`) is not one.
 function placeholders(s: string): string[] {
-  return [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
+  return [...s.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]!).sort();
 }
 
 describe("message catalogs", () => {

@@ -15,6 +15,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/tokens.json"),
       import("./en/webhooks.json"),
       import("./en/api-docs.json"),
+      import("./en/settings.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -29,6 +30,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/tokens.json"),
       import("./zh-CN/webhooks.json"),
       import("./zh-CN/api-docs.json"),
+      import("./zh-CN/settings.json"),
     ]),
 };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { errorMessage } from "@/lib/query/api-client";
 import { formatDateTime } from "@/components/jobs/format";
 import { QueryError } from "@/components/jobs/query-error";
@@ -37,7 +38,11 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
     );
 
   return (
-    <tr className={rowClass} aria-busy={update.isPending}>
+    <tr
+      id={`user-${user.id}`}
+      className={`${rowClass} scroll-mt-4 target:bg-amber-50 dark:target:bg-amber-950`}
+      aria-busy={update.isPending}
+    >
       <th scope="row" className={`${cellClass} font-normal`}>
         {user.email}
         {isSelf ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{t("you")}</span> : null}
@@ -100,6 +105,12 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
 export function UserTable({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations("users");
   const users = useUsers();
+  const loaded = users.isSuccess;
+  // The audit log links a user as /admin/users#user-<id>: the row exists only once the list has loaded.
+  useEffect(() => {
+    if (loaded && window.location.hash.startsWith("#user-"))
+      document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView({ block: "center" });
+  }, [loaded]);
   if (users.isPending) return <TableSkeleton label={t("loading")} />;
   if (users.isError) return <QueryError title={t("loadFailed")} query={users} />;
   return (

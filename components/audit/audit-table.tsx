@@ -1,16 +1,43 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/jobs/format";
 import { Badge } from "@/components/ui/badge";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
-import type { AuditEventDto } from "@/lib/db/audit";
+import { ROLES } from "@/lib/auth/roles";
+import type { AuditEventDto } from "@/lib/db/audit-dto";
 import { AUDIT_ACTIONS } from "@/lib/db/audit-actions";
+import { describeAuditEvent, WEBHOOK_FIELD_NAMES, type LinkKind, type Vocabulary } from "./describe";
 
-const isKnownAction = (a: string): a is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(a);
+const isKnown = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const linkClass = "text-blue-700 underline dark:text-blue-300";
 
-/** One row per audit event; details as compact JSON, already stripped of secrets when written. */
+/** One row per audit event: when, who, what happened as a sentence (its job or user linked), and the outcome. */
 export async function AuditTable({ events }: { events: AuditEventDto[] }) {
   const t = await getTranslations("audit");
+  const tRole = await getTranslations("roles");
   const format = await getFormatter();
+  const vocabulary: Vocabulary = {
+    role: (role) => (isKnown(ROLES, role) ? tRole(role) : role),
+    action: (action) => (isKnown(AUDIT_ACTIONS, action) ? t(`actions.${action}`) : action),
+    webhookFields: (fields) =>
+      format.list(fields.map((f) => (isKnown(WEBHOOK_FIELD_NAMES, f) ? t(`webhookFields.${f}`) : f))),
+  };
+  const sentenceOf = (event: AuditEventDto) => {
+    const { key, values, links } = describeAuditEvent(event, vocabulary);
+    const tag = (kind: LinkKind) =>
+      function LinkedChunks(chunks: ReactNode) {
+        const href = links[kind];
+        return href ? (
+          <Link href={href} className={linkClass}>
+            {chunks}
+          </Link>
+        ) : (
+          chunks
+        );
+      };
+    return t.rich(`sentences.${key}`, { ...values, job: tag("job"), user: tag("user"), webhook: tag("webhook") });
+  };
   return (
     <TableScroller>
       <table className={tableClass} aria-label={t("title")}>
@@ -18,10 +45,8 @@ export async function AuditTable({ events }: { events: AuditEventDto[] }) {
           <tr>
             <Th>{t("colWhen")}</Th>
             <Th>{t("colWho")}</Th>
-            <Th>{t("colAction")}</Th>
-            <Th>{t("colTarget")}</Th>
+            <Th>{t("colWhat")}</Th>
             <Th>{t("colOutcome")}</Th>
-            <Th>{t("colDetail")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -29,15 +54,11 @@ export async function AuditTable({ events }: { events: AuditEventDto[] }) {
             <tr key={e.id} className={rowClass}>
               <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(format, e.at)}</td>
               <td className={cellClass}>{e.actorEmail}</td>
-              <td className={cellClass}>{isKnownAction(e.action) ? t(`actions.${e.action}`) : e.action}</td>
-              <td className={`${cellClass} font-mono text-xs`}>{e.target ?? "—"}</td>
+              <td className={cellClass}>{sentenceOf(e)}</td>
               <td className={cellClass}>
                 <Badge tone={e.outcome === "success" ? "success" : "danger"}>
                   {e.outcome === "success" ? t("outcomes.success") : t("outcomes.failure")}
                 </Badge>
-              </td>
-              <td className={`${cellClass} max-w-md truncate font-mono text-xs`} title={e.detail ? JSON.stringify(e.detail) : undefined}>
-                {e.detail ? JSON.stringify(e.detail) : "—"}
               </td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { SelectField } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
@@ -15,6 +15,7 @@ import { useNamespaces } from "./use-browse-queries";
 /** Region, namespace, name search and page size of the repository list; every change is a new URL. */
 export function RepositoryFilters({ state }: { state: RepositoryListState }) {
   const t = useTranslations("repositories");
+  const format = useFormatter();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const namespaces = useNamespaces(state.region);
@@ -61,7 +62,7 @@ export function RepositoryFilters({ state }: { state: RepositoryListState }) {
         <SelectField label={t("pageSize")} value={state.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value) })}>
           {REPOSITORY_PAGE_SIZES.map((size) => (
             <option key={size} value={size}>
-              {size}
+              {format.number(size)}
             </option>
           ))}
         </SelectField>

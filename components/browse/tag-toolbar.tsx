@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
 import { TAG_PAGE_SIZES } from "@/lib/validation/browse";
 import { SearchInput } from "./search-input";
@@ -23,6 +23,7 @@ export function TagToolbar({
   onChange: (patch: Partial<TagListParams>, mode?: "push" | "replace") => void;
 }) {
   const t = useTranslations("tags");
+  const format = useFormatter();
   return (
     <form role="search" aria-label={t("filters")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
       <SearchInput
@@ -48,7 +49,7 @@ export function TagToolbar({
       <SelectField label={t("pageSize")} value={params.pageSize} onChange={(e) => onChange({ pageSize: Number(e.target.value), page: 1 })}>
         {TAG_PAGE_SIZES.map((size) => (
           <option key={size} value={size}>
-            {size}
+            {format.number(size)}
           </option>
         ))}
       </SelectField>

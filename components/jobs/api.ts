@@ -79,8 +79,9 @@ export function fetchJobProgress(id: string, signal?: AbortSignal): Promise<JobP
   return getJson(`${jobApiUrl(id)}/progress`, jobProgressSchema, signal);
 }
 
-export function fetchJobPage(filters: JobFilters, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {
-  return getJson(apiUrl("/api/jobs", { ...filters, cursor, limit: JOB_PAGE_SIZE }), jobPageSchema, signal);
+/** One page of the history; days in the filters are days in `timeZone`, the zone the page shows times in. */
+export function fetchJobPage(filters: JobFilters, timeZone: string, cursor: string | null, signal?: AbortSignal): Promise<JobPage> {
+  return getJson(apiUrl("/api/jobs", { ...filters, tz: timeZone, cursor, limit: JOB_PAGE_SIZE }), jobPageSchema, signal);
 }
 
 export function fetchJobStats(signal?: AbortSignal): Promise<JobStats> {

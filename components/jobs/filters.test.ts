@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   hasJobFilters,
+  isUpsideDown,
   jobFiltersFormSchema,
   jobFiltersSearch,
   parseJobFilters,
@@ -21,6 +22,7 @@ describe("job filters in the URL", () => {
         sourceRegion: "cn-north-4",
         targetRegion: "ap-southeast-1",
         namespace: "team-a",
+        targetNamespace: "mirrors",
         repository: "apps/web",
         user: "operator@example.com",
         from: "2024-05-01",
@@ -44,6 +46,7 @@ describe("job filters in the URL", () => {
     ["a date that is not a date", { from: "yesterday", to: "2024-02-30x" }, {}],
     ["empty fields", { status: "", user: "  " }, {}],
     ["repeated values", { status: ["failed", "running"], user: "A@Example.com" }, { user: "a@example.com" }],
+    ["a target namespace SWR would refuse", { targetNamespace: "-x", repository: "WEB" }, { repository: "web" }],
   ])("drops %s and keeps the rest", (_, input, expected) => {
     expect(parseJobFilters(input)).toEqual(expected);
   });
@@ -73,10 +76,10 @@ describe("job addresses", () => {
     expect(jobsHref({ status: "failed", repository: "apps/web" })).toBe(
       "/jobs?status=failed&repository=apps%2Fweb",
     );
-    expect(jobsCsvHref({ status: "failed", repository: "apps/web" })).toBe(
-      "/api/jobs/export.csv?status=failed&repository=apps%2Fweb",
+    expect(jobsCsvHref({ status: "failed", repository: "apps/web" }, "Asia/Shanghai")).toBe(
+      "/api/jobs/export.csv?status=failed&repository=apps%2Fweb&tz=Asia%2FShanghai",
     );
-    expect(jobsCsvHref()).toBe("/api/jobs/export.csv");
+    expect(jobsCsvHref({}, "UTC")).toBe("/api/jobs/export.csv?tz=UTC");
   });
 });
 
@@ -90,13 +93,24 @@ describe("the filter form's rules", () => {
     expect(result.error?.issues.map((i) => i.path[0])).toContain(field);
   });
 
-  it("accepts a one-day range and a nested repository", () => {
-    expect(
-      jobFiltersFormSchema.parse({ from: "2024-05-01", to: "2024-05-01", repository: "apps/web" }),
-    ).toEqual({
+  it("accepts a one-day range and part of a repository name", () => {
+    expect(jobFiltersFormSchema.parse({ from: "2024-05-01", to: "2024-05-01", repository: "/WEB" })).toEqual({
       from: "2024-05-01",
       to: "2024-05-01",
-      repository: "apps/web",
+      repository: "/web",
     });
+  });
+
+  it.each([
+    [{ from: "2024-05-02", to: "2024-05-01" }, true],
+    [{ from: "2024-05-01", to: "2024-05-01" }, false],
+    [{ from: "2024-05-01" }, false],
+    [{ to: "2024-05-01" }, false],
+  ])("reads %j as upside down: %s", (range, upsideDown) => {
+    expect(isUpsideDown(range)).toBe(upsideDown);
+  });
+
+  it("keeps an upside-down range of the URL, so the page can say why nothing matches", () => {
+    expect(parseJobFilters({ from: "2024-05-02", to: "2024-05-01" })).toEqual({ from: "2024-05-02", to: "2024-05-01" });
   });
 });

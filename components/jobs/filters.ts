@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseLeniently, toSearch, type SearchParamsRecord } from "@/components/browse/url-state";
-import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
+import { namespaceNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
 import { JOB_STATUSES } from "@/lib/jobs/states";
 
@@ -15,13 +15,15 @@ const daySchema = z
   .regex(DAY_RE, "must be a date such as 2024-05-31")
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "is not a calendar date");
 
-// The same name rules as the API, so a filter the API would refuse is caught in the form.
+// The same rules as the API, so a filter the API would refuse is caught in the form. Repository and user are parts
+// of names (the API matches them in any case); namespaces are whole names.
 const fields = {
   status: optional(z.enum(JOB_STATUSES)),
   sourceRegion: optional(regionIdSchema),
   targetRegion: optional(regionIdSchema),
   namespace: optional(z.string().trim().pipe(namespaceNameSchema)),
-  repository: optional(z.string().trim().pipe(repositoryNameSchema)),
+  targetNamespace: optional(z.string().trim().pipe(namespaceNameSchema)),
+  repository: optional(z.string().trim().toLowerCase().max(128, "must be at most 128 characters")),
   user: optional(z.string().trim().toLowerCase().max(254, "must be at most 254 characters")),
   from: optional(daySchema),
   to: optional(daySchema),
@@ -30,8 +32,13 @@ const fields = {
 export const jobFiltersSchema = z.object(fields);
 export type JobFilters = z.output<typeof jobFiltersSchema>;
 
+/** Whether "To" is a day before "From": such a range matches nothing, and says so instead of showing jobs. */
+export function isUpsideDown(filters: Pick<JobFilters, "from" | "to">): boolean {
+  return filters.from !== undefined && filters.to !== undefined && filters.to < filters.from;
+}
+
 /** What the filter form accepts: every field valid and the range not upside down. */
-export const jobFiltersFormSchema = jobFiltersSchema.refine((f) => !f.from || !f.to || f.from <= f.to, {
+export const jobFiltersFormSchema = jobFiltersSchema.refine((f) => !isUpsideDown(f), {
   path: ["to"],
   message: "must be on or after the “from” date",
 });
@@ -41,6 +48,7 @@ export const JOB_FILTER_KEYS = [
   "sourceRegion",
   "targetRegion",
   "namespace",
+  "targetNamespace",
   "repository",
   "user",
   "from",

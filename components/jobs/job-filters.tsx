@@ -8,18 +8,40 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
 import { JOB_STATUSES } from "@/lib/jobs/states";
-import { hasJobFilters, JOB_FILTER_KEYS, jobFiltersFormSchema, type JobFilters } from "./filters";
+import { hasJobFilters, isUpsideDown, JOB_FILTER_KEYS, jobFiltersFormSchema, type JobFilters } from "./filters";
 import { jobsHref } from "./links";
 
-type FilterKey = (typeof JOB_FILTER_KEYS)[number];
+export type FilterKey = (typeof JOB_FILTER_KEYS)[number];
 
-/** The history's filters; applying them is a new URL, so the filtered view can be shared and bookmarked. */
-export function JobFiltersForm({ filters }: { filters: JobFilters }) {
+/** Filters the form holds that cannot apply: which fields, and whether "To" is before "From". */
+export interface FilterProblem {
+  fields: ReadonlySet<FilterKey>;
+  upsideDown: boolean;
+}
+
+/**
+ * The history's filters; applying them is a new URL, so the filtered view can be shared and bookmarked. Filters that
+ * do not hold (a "To" before "From", a name that cannot be one) are marked and reported through `onInvalidChange`,
+ * so the page stops showing jobs that no longer match the form.
+ */
+export function JobFiltersForm({
+  filters,
+  onInvalidChange,
+}: {
+  filters: JobFilters;
+  onInvalidChange: (problem: FilterProblem | null) => void;
+}) {
   const t = useTranslations("jobs");
   const tStatus = useTranslations("jobStatus");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [invalid, setInvalid] = useState<ReadonlySet<FilterKey>>(new Set());
+  // An upside-down range can come with the URL, too.
+  const [invalid, setInvalid] = useState<ReadonlySet<FilterKey>>(() => new Set(isUpsideDown(filters) ? ["to"] : []));
+
+  const report = (next: ReadonlySet<FilterKey>, upsideDown: boolean) => {
+    setInvalid(next);
+    onInvalidChange(next.size > 0 ? { fields: next, upsideDown } : null);
+  };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -27,23 +49,31 @@ export function JobFiltersForm({ filters }: { filters: JobFilters }) {
     const input = Object.fromEntries(JOB_FILTER_KEYS.map((key) => [key, data.get(key) ?? undefined]));
     const parsed = jobFiltersFormSchema.safeParse(input);
     if (!parsed.success) {
-      setInvalid(
-        new Set(JOB_FILTER_KEYS.filter((key) => parsed.error.issues.some((i) => i.path[0] === key))),
-      );
+      const fields = new Set(JOB_FILTER_KEYS.filter((key) => parsed.error.issues.some((i) => i.path[0] === key)));
+      const dates = { from: String(input.from ?? "") || undefined, to: String(input.to ?? "") || undefined };
+      report(fields, isUpsideDown(dates));
       return;
     }
-    setInvalid(new Set());
+    report(new Set(), false);
     startTransition(() => router.push(jobsHref(parsed.data)));
   };
 
   const error = (key: FilterKey) => (invalid.has(key) ? t(`invalid_${key}`) : undefined);
   const text = (
-    key: "namespace" | "repository" | "user" | "from" | "to",
-    type: "text" | "email" | "date",
+    key: "namespace" | "targetNamespace" | "repository" | "user" | "from" | "to",
+    type: "text" | "date",
+    placeholder?: string,
   ) => (
     <Field id={`job-filter-${key}`} label={t(`filter_${key}`)} error={error(key)}>
       {(ids) => (
-        <input {...ids} name={key} type={type} defaultValue={filters[key] ?? ""} className={inputClass} />
+        <input
+          {...ids}
+          name={key}
+          type={type}
+          placeholder={placeholder}
+          defaultValue={filters[key] ?? ""}
+          className={inputClass}
+        />
       )}
     </Field>
   );
@@ -91,8 +121,9 @@ export function JobFiltersForm({ filters }: { filters: JobFilters }) {
       {region("sourceRegion")}
       {region("targetRegion")}
       {text("namespace", "text")}
-      {text("repository", "text")}
-      {text("user", "email")}
+      {text("targetNamespace", "text")}
+      {text("repository", "text", t("partOfName"))}
+      {text("user", "text", t("partOfEmail"))}
       {text("from", "date")}
       {text("to", "date")}
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">

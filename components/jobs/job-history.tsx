@@ -55,9 +55,9 @@ function HistoryRow({ job }: { job: JobSummary }) {
 }
 
 /** The matching jobs, newest first; more are fetched with "Load more" from the API's cursor. */
-export function JobHistory({ filters }: { filters: JobFilters }) {
+export function JobHistory({ filters, timeZone }: { filters: JobFilters; timeZone: string }) {
   const t = useTranslations("jobs");
-  const query = useJobHistory(filters);
+  const query = useJobHistory(filters, timeZone);
   if (query.isPending) return <TableSkeleton label={t("loading")} />;
   if (query.isError && !query.data) return <QueryError title={t("loadFailed")} query={query} />;
   const jobs = query.data.pages.flatMap((page) => page.items);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { nowrap } from "@/components/ui/nowrap";
 import type { JobSummary } from "@/lib/jobs/dto";
 import { repositoryPath } from "./format";
 
@@ -20,13 +21,14 @@ export function JobRoute({ job }: { job: JobSummary }) {
   const repositoryText = useJobRepositoryText();
   return (
     <span>
-      {t("routeFrom", {
+      {t.rich("routeFrom", {
         region: job.sourceRegion,
         repository: repositoryText(job),
+        id: nowrap,
       })}{" "}
       <span aria-hidden="true">→</span>
       <span className="sr-only">{t("routeTo")}</span>{" "}
-      {t("routeTarget", { region: job.targetRegion, namespace: job.targetNamespace })}
+      {t.rich("routeTarget", { region: job.targetRegion, namespace: job.targetNamespace, id: nowrap })}
       {job.targetCount > 1 ? ` ${ts("targetMore", { more: job.targetCount - 1 })}` : null}
     </span>
   );

@@ -1,4 +1,5 @@
 import { repositoryHref } from "@/components/browse/links";
+import { apiUrl } from "@/lib/query/api-client";
 import { jobFiltersSearch, type JobFilters } from "./filters";
 
 // Addresses of the job pages and of the repositories a job connects, built in one place.
@@ -7,8 +8,9 @@ export const jobHref = (id: string) => `/jobs/${encodeURIComponent(id)}`;
 
 export const jobsHref = (filters: JobFilters = {}) => `/jobs${jobFiltersSearch(filters)}`;
 
-/** The CSV of every job matching the same filters the history shows. */
-export const jobsCsvHref = (filters: JobFilters = {}) => `/api/jobs/export.csv${jobFiltersSearch(filters)}`;
+/** The CSV of every job matching the same filters the history shows, its days and times in `timeZone`. */
+export const jobsCsvHref = (filters: JobFilters, timeZone: string) =>
+  apiUrl("/api/jobs/export.csv", { ...filters, tz: timeZone });
 
 interface JobEnds {
   sourceRegion: string;

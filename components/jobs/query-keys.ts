@@ -9,7 +9,7 @@ const all = ["jobs"] as const;
 export const jobKeys = {
   all,
   lists: () => [...all, "list"] as const,
-  list: (filters: JobFilters) => [...all, "list", filters] as const,
+  list: (filters: JobFilters, timeZone: string) => [...all, "list", filters, timeZone] as const,
   detail: (id: string) => [...all, "detail", id] as const,
   /** Every cached page of one job's tasks, whatever its filter. */
   taskPages: (id: string) => [...all, "tasks", id] as const,

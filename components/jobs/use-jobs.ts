@@ -135,11 +135,11 @@ export function useTaskNames(id: string, status: TaskState, limit: number, enabl
   });
 }
 
-/** The history, newest first, one cursor page at a time. */
-export function useJobHistory(filters: JobFilters) {
+/** The history, newest first, one cursor page at a time; its days are days in `timeZone`. */
+export function useJobHistory(filters: JobFilters, timeZone: string) {
   return useInfiniteQuery({
-    queryKey: jobKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchJobPage(filters, pageParam, signal),
+    queryKey: jobKeys.list(filters, timeZone),
+    queryFn: ({ pageParam, signal }) => fetchJobPage(filters, timeZone, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) =>

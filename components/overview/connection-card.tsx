@@ -24,7 +24,7 @@ export async function ConnectionCard({ region }: { region: string }) {
         <dt className="text-slate-500">{t("endpoint")}</dt>
         <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>
         <dt className="text-slate-500">{t("region")}</dt>
-        <dd>{region}</dd>
+        <dd className="whitespace-nowrap">{region}</dd>
         <dt className="text-slate-500">{t("apiVersion")}</dt>
         <dd>{probe.apiVersion ?? "—"}</dd>
       </dl>

@@ -15,7 +15,7 @@ export function JobActivity() {
   const stats = useJobStats();
   if (stats.isPending) {
     return (
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <CardSkeleton />
         <CardSkeleton />
         <CardSkeleton />
@@ -30,7 +30,7 @@ export function JobActivity() {
     );
   }
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid items-start gap-6 lg:grid-cols-3">
       <JobCountsCard counts={stats.data.counts} />
       <RunningJobsCard jobs={stats.data.running} />
       <RecentJobsCard jobs={stats.data.recent} />

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { JobStats } from "@/lib/jobs/dto";
 import { jobsHref } from "@/components/jobs/links";
 import { JobStatusBadge } from "@/components/jobs/status-badge";
@@ -12,6 +12,7 @@ import { JOB_STATUSES } from "@/lib/jobs/states";
 export function JobCountsCard({ counts }: { counts: JobStats["counts"] }) {
   const t = useTranslations("overview");
   const tStatus = useTranslations("jobStatus");
+  const format = useFormatter();
   return (
     <Card title={t("countsTitle")} titleId="job-counts-title">
       <ul className="space-y-2 text-sm">
@@ -23,7 +24,7 @@ export function JobCountsCard({ counts }: { counts: JobStats["counts"] }) {
               aria-label={t("countLink", { count: counts[status], status: tStatus(status) })}
               className="font-semibold tabular-nums text-blue-700 underline dark:text-blue-300"
             >
-              {counts[status]}
+              {format.number(counts[status])}
             </Link>
           </li>
         ))}

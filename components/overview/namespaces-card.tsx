@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { nowrap } from "@/components/ui/nowrap";
 import { describeSwrError, getSwrClient } from "@/lib/swr";
 
 export async function NamespacesCard({ region }: { region: string }) {
   const t = await getTranslations("overview");
-  const title = t("namespacesTitle", { region });
+  const title = t.rich("namespacesTitle", { region, id: nowrap });
   let namespaces;
   try {
     namespaces = await getSwrClient().listNamespaces(region);

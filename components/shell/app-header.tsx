@@ -9,7 +9,8 @@ export interface HeaderUser {
   role: "viewer" | "operator" | "admin";
 }
 
-export async function AppHeader({ user, theme }: { user: HeaderUser; theme: string }) {
+/** `timeZone`: the zone kept on the person's account, null to follow their browser's. */
+export async function AppHeader({ user, theme, timeZone }: { user: HeaderUser; theme: string; timeZone: string | null }) {
   const t = await getTranslations();
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -42,7 +43,10 @@ export async function AppHeader({ user, theme }: { user: HeaderUser; theme: stri
           <span className="text-sm">
             <NavLink href="/settings/tokens">{t("nav.tokens")}</NavLink>
           </span>
-          <TimeZoneSync />
+          <span className="text-sm">
+            <NavLink href="/settings/preferences">{t("nav.preferences")}</NavLink>
+          </span>
+          <TimeZoneSync preferred={timeZone} />
           <LanguageSelect />
           <ThemeSelect initial={theme} />
           <SignOutButton />

@@ -70,18 +70,21 @@ export function ThemeSelect({ initial }: { initial: string }) {
   );
 }
 
-/** Tells the server the browser's time zone once, so dates render in local time. */
-export function TimeZoneSync() {
+/**
+ * Tells the server the person's time zone once, so dates render (and filter) in it: the one kept on their account
+ * (`preferred`), else the browser's.
+ */
+export function TimeZoneSync({ preferred }: { preferred: string | null }) {
   const router = useRouter();
   const current = useTimeZone();
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = preferred ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const told = document.cookie.split("; ").some((c) => c === `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`);
     // Once told, never again: the server may spell an alias differently, which must not loop.
     if (zone && zone !== current && !told) {
       setCookie(TIME_ZONE_COOKIE, zone);
       router.refresh();
     }
-  }, [current, router]);
+  }, [current, preferred, router]);
   return null;
 }

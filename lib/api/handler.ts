@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { auditAccessDenied, routePattern } from "@/lib/auth/access-denied";
 import { requireUser, usesBearerToken, type RequestUser } from "@/lib/auth/session";
 import { AppError, isUnexpected, toResponse, validationError } from "@/lib/errors";
 import { logger, withRequestLog } from "@/lib/log";
@@ -14,7 +15,8 @@ import {
   requestTargetProblem,
 } from "@/lib/http/request-limits";
 
-// One guard for every route handler: authenticate, authorize, check origin and content type, validate, map errors.
+// One guard for every route handler: authenticate, authorize (auditing refusals), check origin and content type,
+// validate, map errors.
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -102,8 +104,15 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       const mutating = MUTATING.has(request.method);
       // A bearer token is sent deliberately by its holder, never by a browser on its own: only cookies need the Origin check.
       if (mutating && !usesBearerToken(request)) checkSameOrigin(request, env().NEXTAUTH_URL);
-      const user = await requireUser(spec.role, request);
-      const params = parseWith(spec.params, await context.params, "address");
+      const rawParams = await context.params;
+      const user = await requireUser(spec.role, request, (denied) =>
+        auditAccessDenied(denied, {
+          method: request.method,
+          route: routePattern(new URL(request.url).pathname, rawParams),
+          needed: spec.role,
+        }),
+      );
+      const params = parseWith(spec.params, rawParams, "address");
       const query = parseWith(spec.query, searchParamsObject(new URL(request.url)), "query");
       let body = undefined as B;
       if (mutating && spec.body) {

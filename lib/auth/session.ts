@@ -23,14 +23,20 @@ export function usesBearerToken(request: Request): boolean {
 
 /**
  * The caller when their role reaches `minRole`: the bearer of the request's API token when it has one, else the
- * signed-in user; AppError unauthenticated (401) or forbidden (403) otherwise.
+ * signed-in user; AppError unauthenticated (401) or forbidden (403) otherwise. `onDenied` hears of a signed-in user
+ * refused for their role (a token's refusals are audited by the token store).
  */
-export async function requireUser(minRole: Role, request?: Request): Promise<RequestUser> {
+export async function requireUser(
+  minRole: Role,
+  request?: Request,
+  onDenied?: (user: SessionUser) => Promise<void>,
+): Promise<RequestUser> {
   const bearer = request ? bearerOf(request.headers) : null;
   if (bearer !== null) return authenticateToken(bearer, minRole);
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!roleAllows(user.role, minRole)) {
+    await onDenied?.(user);
     throw new AppError(
       "forbidden",
       `This needs the ${minRole} role or higher; you are signed in as ${user.role}.`,

@@ -18,5 +18,6 @@ export const AUDIT_ACTIONS = [
   "webhook_delete",
   "sync_rule_create",
   "sync_rule_delete",
+  "access_denied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

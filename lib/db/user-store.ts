@@ -1,8 +1,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, validationError } from "@/lib/errors";
-import type { UserDto } from "@/lib/users/dto";
-import { newUserSchema, type NewUser } from "@/lib/users/schemas";
+import type { Profile, UserDto } from "@/lib/users/dto";
+import { newUserSchema, type NewUser, type UpdateProfileInput } from "@/lib/users/schemas";
 import type { User } from "@/prisma/generated/postgres/client";
 import type { Db } from "./create-client";
 import { prismaCode } from "./prisma-errors";
@@ -85,6 +85,23 @@ export function createUserStore(client: Db) {
       // Upsert, not create, in case another process inserted it meanwhile; only our row carries our freshly salted hash.
       const user = await client.user.upsert({ where: { email: data.email }, update: {}, create: data });
       return { user: toUserDto(user), created: user.passwordHash === data.passwordHash };
+    },
+
+    /** The user's own preferences; AppError not_found when the user does not exist. */
+    async getProfile(id: string): Promise<Profile> {
+      const user = await client.user.findUnique({ where: { id }, select: { timeZone: true } });
+      if (!user) throw new AppError("not_found", "That user does not exist.");
+      return { timeZone: user.timeZone };
+    },
+
+    async updateProfile(id: string, patch: UpdateProfileInput): Promise<Profile> {
+      try {
+        const user = await client.user.update({ where: { id }, data: patch, select: { timeZone: true } });
+        return { timeZone: user.timeZone };
+      } catch (error) {
+        if (prismaCode(error) === "P2025") throw new AppError("not_found", "That user does not exist.");
+        throw error;
+      }
     },
 
     updateUserRole: (id: string, role: Role) => update(id, { role }),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
-import type { NewUser } from "@/lib/users/schemas";
+import type { NewUser, UpdateProfileInput } from "@/lib/users/schemas";
 import { db } from "./client";
 import { forgetUserSessions, revokeUserSessions } from "./user-sessions";
 import { createUserStore } from "./user-store";
@@ -12,6 +12,8 @@ export const getUserById = (id: string) => users().getUserById(id);
 export const getUserCredentials = (email: string) => users().getUserCredentials(email);
 export const listUsers = () => users().listUsers();
 export const createUser = (input: NewUser) => users().createUser(input);
+export const getProfile = (id: string) => users().getProfile(id);
+export const updateProfile = (id: string, patch: UpdateProfileInput) => users().updateProfile(id, patch);
 
 // Changes hold from the user's very next request in this process; disabling also ends their sessions for good.
 export async function updateUserRole(id: string, role: Role) {

@@ -25,7 +25,8 @@ describe("csvCell", () => {
     expect(csvRow(["a", 1, null])).toBe("a,1,\r\n");
   });
 
-  it("names the file after the day of the export", () => {
-    expect(jobsCsvFilename(new Date("2024-05-01T23:59:59Z"))).toBe("sync-jobs-2024-05-01.csv");
+  it("names the file after the day of the export in the reader's time zone", () => {
+    expect(jobsCsvFilename("UTC", new Date("2024-05-01T23:59:59Z"))).toBe("sync-jobs-2024-05-01.csv");
+    expect(jobsCsvFilename("Asia/Shanghai", new Date("2024-05-01T23:59:59Z"))).toBe("sync-jobs-2024-05-02.csv");
   });
 });

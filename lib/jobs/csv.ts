@@ -1,15 +1,22 @@
 import "server-only";
+import { dayIn, formatInTimeZone } from "@/lib/time-zone";
 import { iterateJobs } from "./store";
 import type { JobFilters } from "./schemas";
 import type { JobSummary } from "./dto";
 
-// The history as CSV (RFC 4180), streamed page by page, safe to open in a spreadsheet.
+// The history as CSV (RFC 4180), streamed page by page, safe to open in a spreadsheet. Times are local to the
+// reader's zone, with their offset (2024-05-01T16:00:00+08:00), and every row names that zone.
 
-const COLUMNS: readonly [string, (job: JobSummary) => string | number | boolean | null][] = [
+type Cell = string | number | boolean | null;
+
+const local = (iso: string | null, timeZone: string) => (iso === null ? null : formatInTimeZone(Date.parse(iso), timeZone));
+
+const COLUMNS: readonly [string, (job: JobSummary, timeZone: string) => Cell][] = [
   ["id", (j) => j.id],
   ["status", (j) => j.status],
-  ["createdAt", (j) => j.createdAt],
-  ["finishedAt", (j) => j.finishedAt],
+  ["createdAt", (j, tz) => local(j.createdAt, tz)],
+  ["finishedAt", (j, tz) => local(j.finishedAt, tz)],
+  ["timeZone", (_, tz) => tz],
   ["createdBy", (j) => j.createdBy.email],
   ["sourceRegion", (j) => j.sourceRegion],
   ["sourceNamespace", (j) => j.sourceNamespace],
@@ -30,23 +37,23 @@ const COLUMNS: readonly [string, (job: JobSummary) => string | number | boolean 
 ];
 
 /** One cell: text a spreadsheet would run as a formula gets a leading `'`; quotes, commas and line breaks are quoted. */
-export function csvCell(value: string | number | boolean | null): string {
+export function csvCell(value: Cell): string {
   let text = value === null ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvRow(values: readonly (string | number | boolean | null)[]): string {
+export function csvRow(values: readonly Cell[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
 
-export function jobsCsvRows(jobs: readonly JobSummary[]): string {
-  return jobs.map((job) => csvRow(COLUMNS.map(([, value]) => value(job)))).join("");
+export function jobsCsvRows(jobs: readonly JobSummary[], timeZone: string): string {
+  return jobs.map((job) => csvRow(COLUMNS.map(([, value]) => value(job, timeZone)))).join("");
 }
 
-/** `sync-jobs-2024-05-01.csv` for an export made that day (UTC). */
-export function jobsCsvFilename(now = new Date()): string {
-  return `sync-jobs-${now.toISOString().slice(0, 10)}.csv`;
+/** `sync-jobs-2024-05-01.csv` for an export made that day in `timeZone`. */
+export function jobsCsvFilename(timeZone: string, now = new Date()): string {
+  return `sync-jobs-${dayIn(now, timeZone)}.csv`;
 }
 
 /** The header row, then every matching job, newest first; the first page is read before the answer starts, so its errors are still JSON. */
@@ -55,14 +62,14 @@ export async function jobsCsvStream(filters: JobFilters): Promise<ReadableStream
   const pages = iterateJobs(filters);
   const first = await pages.next();
   let pending: string | undefined =
-    csvRow(COLUMNS.map(([name]) => name)) + (first.done ? "" : jobsCsvRows(first.value));
+    csvRow(COLUMNS.map(([name]) => name)) + (first.done ? "" : jobsCsvRows(first.value, filters.timeZone));
   let done = first.done === true;
   return new ReadableStream({
     async pull(controller) {
       if (pending === undefined && !done) {
         const next = await pages.next();
         if (next.done) done = true;
-        else pending = jobsCsvRows(next.value);
+        else pending = jobsCsvRows(next.value, filters.timeZone);
       }
       if (pending !== undefined) controller.enqueue(encoder.encode(pending));
       pending = undefined;

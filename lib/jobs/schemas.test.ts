@@ -125,10 +125,29 @@ describe("parseIdempotencyKey", () => {
 
 describe("jobListQuerySchema", () => {
   it("defaults the limit and drops empty filters", () => {
-    expect(jobListQuerySchema.parse({ status: "", user: "" })).toEqual({ limit: 50 });
+    expect(jobListQuerySchema.parse({ status: "", user: "", tz: "" })).toEqual({ limit: 50, timeZone: "UTC" });
   });
 
-  it("reads a date alone as that whole day (UTC) and a date-time as given", () => {
+  it("reads repository and user as parts of names, any case", () => {
+    expect(jobListQuerySchema.parse({ repository: " Web ", user: "ALICE@" })).toMatchObject({ repository: "web", user: "alice@" });
+  });
+
+  it("reads a date alone as that whole day in the time zone given", () => {
+    expect(jobListQuerySchema.parse({ from: "2024-05-01", to: "2024-05-01", tz: "asia/shanghai" })).toMatchObject({
+      timeZone: "Asia/Shanghai",
+      from: new Date("2024-04-30T16:00:00Z"),
+      to: new Date("2024-05-01T16:00:00Z"),
+    });
+    // A date-time is an instant whatever the zone.
+    expect(jobListQuerySchema.parse({ from: "2024-05-01T00:00:00Z", tz: "Asia/Shanghai" }).from).toEqual(
+      new Date("2024-05-01T00:00:00Z"),
+    );
+    // The first and last days stay within what both databases store.
+    expect(jobListQuerySchema.parse({ from: "0001-01-01", tz: "Asia/Shanghai" }).from).toEqual(new Date("0001-01-01T00:00:00.000Z"));
+    expect(jobListQuerySchema.parse({ to: "9999-12-31", tz: "America/New_York" }).to).toEqual(new Date("9999-12-31T23:59:59.999Z"));
+  });
+
+  it("reads a date alone as that whole day (UTC) without a zone, and a date-time as given", () => {
     expect(jobListQuerySchema.parse({ from: "2024-05-01", to: "2024-05-01" })).toMatchObject({
       from: new Date("2024-05-01T00:00:00Z"),
       to: new Date("2024-05-02T00:00:00Z"),
@@ -146,6 +165,12 @@ describe("jobListQuerySchema", () => {
     [{ from: "yesterday" }, "from"],
     [{ from: "2024-05-02", to: "2024-05-01" }, "to"],
     [{ namespace: "Team A" }, "namespace"],
+    [{ targetNamespace: "-x" }, "targetNamespace"],
+    [{ repository: "x".repeat(129) }, "repository"],
+    [{ tz: "Mars/Olympus_Mons" }, "tz"],
+    [{ tz: "+08:00" }, "tz"],
+    // The same days the other way round in a zone where they would overlap in UTC.
+    [{ from: "2024-05-02", to: "2024-05-01", tz: "Pacific/Kiritimati" }, "to"],
   ])("refuses %j (field %s)", (query, field) => {
     const result = jobListQuerySchema.safeParse(query);
     expect(result.success).toBe(false);

@@ -4,7 +4,9 @@ import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { regionIdSchema, syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
-import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS } from "@/lib/validation/dates";
+import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS, MIN_DATE_MS } from "@/lib/validation/dates";
+import { timeZoneSchema } from "@/lib/validation/time-zone";
+import { endOfDay, startOfDay, UTC } from "@/lib/time-zone";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
 
@@ -201,36 +203,53 @@ export const idempotencyKeySchema = z
   .regex(/^[\x20-\x7e]{8,128}$/, "must be 8–128 printable ASCII characters")
   .optional();
 
-// A date alone means that whole day (UTC), so `to=2024-05-01` includes the 1st.
-const DAY_MS = 86_400_000;
-const dateBoundSchema = (end: boolean) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .union(
-        [z.string().max(64, { abort: true }).pipe(z.iso.date()), z.string().max(64, { abort: true }).pipe(z.iso.datetime({ offset: true }))],
-        "must be an ISO date (2024-05-01) or date-time (2024-05-01T08:00:00Z)",
-      )
-      .transform((v) => ({ dateOnly: !v.includes("T"), ms: Date.parse(v.includes("T") ? v : `${v}T00:00:00Z`) }))
-      .refine(({ ms }) => isSupportedDate(ms), DATE_RANGE_MESSAGE)
-      // The day after 9999-12-31 is past what either database stores: the end bound stops at its last instant.
-      .transform(({ dateOnly, ms }) => new Date(end && dateOnly ? Math.min(ms + DAY_MS, MAX_DATE_MS) : ms))
-      .optional(),
-  );
+// A date alone means that whole day in the caller's time zone (`tz`, UTC when not given), so `to=2024-05-01`
+// includes the 1st; a date-time is an instant.
+type DateBound = { day: string } | { at: Date };
+const dateBoundSchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .union(
+      [z.string().max(64, { abort: true }).pipe(z.iso.date()), z.string().max(64, { abort: true }).pipe(z.iso.datetime({ offset: true }))],
+      "must be an ISO date (2024-05-01) or date-time (2024-05-01T08:00:00Z)",
+    )
+    .refine((v) => isSupportedDate(Date.parse(v.includes("T") ? v : `${v}T00:00:00Z`)), DATE_RANGE_MESSAGE)
+    .transform((v): DateBound => (v.includes("T") ? { at: new Date(Date.parse(v)) } : { day: v }))
+    .optional(),
+);
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+/** A part of a name to look for, any case: `web` finds `apps/web` and `webhooks`. */
+const searchTextSchema = (max: number) =>
+  optional(z.string().max(max, { message: `must be at most ${max} characters`, abort: true }).trim().toLowerCase().min(1));
 
 const filterFields = {
   status: optional(z.enum(JOB_STATUSES, `must be one of ${JOB_STATUSES.join(", ")}`)),
   sourceRegion: optional(regionIdSchema),
   targetRegion: optional(regionIdSchema),
   namespace: optional(namespaceNameSchema),
-  repository: optional(repositoryNameSchema),
-  user: optional(z.string().max(254, { message: "must be at most 254 characters", abort: true }).trim().toLowerCase()),
-  from: dateBoundSchema(false),
+  targetNamespace: optional(namespaceNameSchema),
+  repository: searchTextSchema(128),
+  user: searchTextSchema(254),
+  from: dateBoundSchema,
   /** Exclusive when a date-time; a date alone includes that day. */
-  to: dateBoundSchema(true),
+  to: dateBoundSchema,
+  tz: optional(timeZoneSchema),
 };
+
+/** Date bounds as instants: a day starts and ends in the caller's zone; the years 1–9999 hold in every zone. */
+function resolveBounds<T extends { from?: DateBound; to?: DateBound; tz?: string }>({ from, to, tz, ...rest }: T) {
+  const timeZone = tz ?? UTC;
+  const start = from && ("at" in from ? from.at : startOfDay(from.day, timeZone));
+  const end = to && ("at" in to ? to.at : endOfDay(to.day, timeZone));
+  return {
+    ...rest,
+    timeZone,
+    from: start && new Date(Math.max(start.getTime(), MIN_DATE_MS)),
+    to: end && new Date(Math.min(end.getTime(), MAX_DATE_MS)),
+  };
+}
 
 const fromBeforeTo: [(f: { from?: Date; to?: Date }) => boolean, { path: string[]; message: string }] = [
   (f) => !f.from || !f.to || f.from < f.to,
@@ -238,7 +257,7 @@ const fromBeforeTo: [(f: { from?: Date; to?: Date }) => boolean, { path: string[
 ];
 
 /** Filters shared by the history list and the CSV export. */
-export const jobFiltersSchema = z.object(filterFields).refine(...fromBeforeTo);
+export const jobFiltersSchema = z.object(filterFields).transform(resolveBounds).refine(...fromBeforeTo);
 
 export const jobListQuerySchema = z
   .object({
@@ -251,6 +270,7 @@ export const jobListQuerySchema = z
       .max(MAX_JOBS_PAGE_SIZE, `must be at most ${MAX_JOBS_PAGE_SIZE}`)
       .default(DEFAULT_JOBS_PAGE_SIZE),
   })
+  .transform(resolveBounds)
   .refine(...fromBeforeTo);
 
 export type JobFilters = z.output<typeof jobFiltersSchema>;

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { decodeCursor, pageOf, type CursorPosition } from "@/lib/db/cursor";
 import { databaseProvider } from "@/lib/db/database-url";
+import { containsPattern } from "@/lib/db/like";
 import { prismaCode } from "@/lib/db/prisma-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -300,14 +301,43 @@ export async function getJobProgress(id: string): Promise<JobProgress> {
   return { groups: sorted.map((g) => ({ repository: g.repository, targetRegion: g.targetRegion, targetNamespace: g.targetNamespace, counts: toJobCounts(g.counts) })) };
 }
 
-function jobWhere(f: JobFilters): Prisma.SyncJobWhereInput {
+/** The most names one substring filter may stand for; a wider one asks for more of the name. */
+const MAX_FILTER_MATCHES = 5_000;
+
+function tooBroad(field: "repository" | "user", text: string): AppError {
+  return new AppError("validation_failed", "The filters are not valid.", {
+    [field]: [`“${text}” matches more than ${MAX_FILTER_MATCHES.toLocaleString("en")} names; type more of it`],
+  });
+}
+
+/** Repository names of the history that contain `text` (lowercase). */
+async function repositoriesContaining(text: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ name: string }[]>`SELECT DISTINCT "sourceRepository" AS "name" FROM "SyncJob" WHERE "sourceRepository" LIKE ${containsPattern(text)} ESCAPE '\\' LIMIT ${MAX_FILTER_MATCHES + 1}`;
+  if (rows.length > MAX_FILTER_MATCHES) throw tooBroad("repository", text);
+  return rows.map((r) => r.name);
+}
+
+/** IDs of the users whose email contains `text` (lowercase). */
+async function usersContaining(text: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "email" LIKE ${containsPattern(text)} ESCAPE '\\' LIMIT ${MAX_FILTER_MATCHES + 1}`;
+  if (rows.length > MAX_FILTER_MATCHES) throw tooBroad("user", text);
+  return rows.map((r) => r.id);
+}
+
+/** The filters as a query; repository and user match parts of names, any case, looked up first so both databases agree. */
+async function jobWhere(f: JobFilters): Promise<Prisma.SyncJobWhereInput> {
+  const [repositories, users] = await Promise.all([
+    f.repository === undefined ? undefined : repositoriesContaining(f.repository),
+    f.user === undefined ? undefined : usersContaining(f.user),
+  ]);
   return {
     status: f.status,
     sourceRegion: f.sourceRegion,
     targetRegion: f.targetRegion,
     sourceNamespace: f.namespace,
-    sourceRepository: f.repository,
-    createdBy: f.user === undefined ? undefined : { email: f.user },
+    targetNamespace: f.targetNamespace,
+    sourceRepository: repositories && { in: repositories },
+    createdById: users && { in: users },
     createdAt: { gte: f.from, lt: f.to },
   };
 }
@@ -325,12 +355,12 @@ async function readPage(where: Prisma.SyncJobWhereInput, after: CursorPosition |
 
 /** One page of the history, newest first; `nextCursor` continues it. */
 export async function listJobs(query: JobListQuery): Promise<JobPage> {
-  return readPage(jobWhere(query), query.cursor === undefined ? undefined : decodeCursor(query.cursor), query.limit);
+  return readPage(await jobWhere(query), query.cursor === undefined ? undefined : decodeCursor(query.cursor), query.limit);
 }
 
 /** Every job matching the filters, newest first, read page by page (for the CSV export). */
 export async function* iterateJobs(filters: JobFilters, pageSize = 500): AsyncGenerator<JobSummary[]> {
-  const where = jobWhere(filters);
+  const where = await jobWhere(filters);
   let after: CursorPosition | undefined;
   for (;;) {
     const page = await readPage(where, after, pageSize);

@@ -18,6 +18,7 @@ export const TAGS = {
   Audit: "Who did what, when, and whether it worked (admins only).",
   "API tokens":
     "Personal tokens for scripts and pipelines: `Authorization: Bearer <token>` acts as their owner, with the role chosen at creation.",
+  Profile: "The caller's own preferences: the time zone the dashboard shows and filters times in.",
   Webhooks:
     "Job outcomes sent to other services as signed JSON or chat cards, and each delivery's log (admins only).",
   Service: "Endpoints for operators and tools: liveness and readiness probes, metrics and this document.",

@@ -4,6 +4,7 @@ import { BROWSE_OPERATIONS } from "./operations/browse";
 import { COMPARE_OPERATIONS } from "./operations/compare";
 import { JOB_OPERATIONS } from "./operations/jobs";
 import { RULE_OPERATIONS } from "./operations/rules";
+import { PROFILE_OPERATIONS } from "./operations/profile";
 import { SERVICE_OPERATIONS } from "./operations/service";
 import { TOKEN_OPERATIONS } from "./operations/tokens";
 import { WEBHOOK_OPERATIONS } from "./operations/webhooks";
@@ -19,6 +20,7 @@ export const OPERATIONS: Operation[] = [
   ...RULE_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...TOKEN_OPERATIONS,
+  ...PROFILE_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,
 ];

@@ -28,3 +28,9 @@ export type UserAnswer = z.infer<typeof userAnswerSchema>;
 /** POST /api/users/{id}/sessions/revoke — how many live sessions of the user were ended. */
 export const revokeSessionsAnswerSchema = z.object({ revoked: z.number().int().min(0) });
 export type RevokeSessionsAnswer = z.infer<typeof revokeSessionsAnswerSchema>;
+
+/** GET and PATCH /api/profile — the caller's own preferences; `timeZone` null follows the browser's zone. */
+export const profileSchema = z.object({ timeZone: z.string().nullable() });
+export type Profile = z.infer<typeof profileSchema>;
+export const profileAnswerSchema = z.object({ profile: profileSchema });
+export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { timeZoneSchema } from "@/lib/validation/time-zone";
 
 // Inputs about users (docs/api.md "Users"): the users API's params and patch, and a new account as the
 // seed and `npm run user:create` give it. Pure, so the admin page can use them too.
@@ -40,3 +41,9 @@ export const updateUserSchema = z
     message: "Change at least one of role or disabled.",
   });
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+/** PATCH /api/profile — the caller's own preferences: an IANA `timeZone`, or null to follow the browser's. */
+export const updateProfileSchema = z
+  .object({ timeZone: z.union([timeZoneSchema, z.null()], "must be an IANA time zone such as Asia/Shanghai, or null") })
+  .strict();
+export type UpdateProfileInput = z.output<typeof updateProfileSchema>;

@@ -36,6 +36,7 @@ interface Seeded {
   targetRegion: string;
   sourceNamespace: string;
   sourceRepository: string;
+  targetNamespace: string;
   email: string;
 }
 
@@ -55,12 +56,30 @@ beforeAll(async () => {
       targetRegion: i % 4 < 2 ? "ap-southeast-1" : "cn-south-1",
       sourceNamespace: i % 5 === 0 ? "team-b" : "team-a",
       sourceRepository: i % 3 ? "nginx" : "apps/web",
+      targetNamespace: i % 6 === 0 ? "mirror-c" : "team-a",
     };
     const user = i % 3 === 0 ? formula : alice;
     const status = STATUSES[i % STATUSES.length] ?? "queued";
     const job = await insertJob({ ...fields, createdById: user.id, tasks: TASK_SETS[status] });
     expect(job.status).toBe(status);
     seeded.push({ ...fields, id: job.id, status, email: user.email });
+  }
+  // `_` is a LIKE wildcard: a search for `my_app` must not find `myxapp`, nor `bob_x` find `bobyx`.
+  for (const [i, [repository, email]] of [
+    ["my_app", "bob_x@example.com"],
+    ["myxapp", "bobyx@example.com"],
+  ].entries()) {
+    const user = await createTestUser("operator", email);
+    const fields = {
+      createdAt: new Date(BASE - (i + 1) * HOUR),
+      sourceRegion: "cn-north-4",
+      targetRegion: "ap-southeast-1",
+      sourceNamespace: "team-a",
+      sourceRepository: repository ?? "",
+      targetNamespace: "team-a",
+    };
+    const job = await insertJob({ ...fields, createdById: user.id, tasks: TASK_SETS.succeeded });
+    seeded.push({ ...fields, id: job.id, status: job.status, email: user.email });
   }
   actAs(await createTestUser("viewer"));
 });
@@ -94,13 +113,30 @@ const FILTERS: [string, (j: Seeded) => boolean][] = [
   ["sourceRegion=cn-north-4", (j) => j.sourceRegion === "cn-north-4"],
   ["targetRegion=cn-south-1", (j) => j.targetRegion === "cn-south-1"],
   ["namespace=team-b", (j) => j.sourceNamespace === "team-b"],
+  ["targetNamespace=mirror-c", (j) => j.targetNamespace === "mirror-c"],
   ["repository=apps%2Fweb", (j) => j.sourceRepository === "apps/web"],
+  // Parts of names, any case.
+  ["repository=WEB", (j) => j.sourceRepository.includes("web")],
+  ["repository=gin", (j) => j.sourceRepository === "nginx"],
   ["user=ALICE%40example.com", (j) => j.email === "alice@example.com"],
+  ["user=Alice", (j) => j.email === "alice@example.com"],
+  ["user=%40example.com", () => true],
+  // LIKE's wildcards are plain characters.
+  ["repository=my_app", (j) => j.sourceRepository === "my_app"],
+  ["user=bob_", (j) => j.email === "bob_x@example.com"],
+  ["user=_", (j) => j.email.includes("_")],
+  ["repository=%25", () => false],
+  ["user=%5C", () => false],
   [
     "from=2024-05-02&to=2024-05-03",
     (j) => j.createdAt >= new Date("2024-05-02T00:00Z") && j.createdAt < new Date("2024-05-04T00:00Z"),
   ],
   ["from=2024-05-01T12:00:00Z", (j) => j.createdAt >= new Date("2024-05-01T12:00Z")],
+  // Days in the reader's zone: Shanghai's 2 May runs from 16:00 UTC on the 1st to 16:00 UTC on the 2nd.
+  [
+    "from=2024-05-02&to=2024-05-02&tz=Asia%2FShanghai",
+    (j) => j.createdAt >= new Date("2024-05-01T16:00Z") && j.createdAt < new Date("2024-05-02T16:00Z"),
+  ],
   [
     "sourceRegion=cn-east-3&repository=nginx&status=running",
     (j) => j.sourceRegion === "cn-east-3" && j.sourceRepository === "nginx" && j.status === "running",
@@ -117,7 +153,7 @@ describe("GET /api/jobs", () => {
 
   it("needs several pages for the whole history and ends with a null cursor", async () => {
     const { ids, pages } = await allPages("", 7);
-    expect(ids).toHaveLength(30);
+    expect(ids).toHaveLength(32);
     expect(pages).toBe(5);
   });
 
@@ -152,6 +188,8 @@ describe("GET /api/jobs", () => {
     ["cursor=not-a-cursor", "cursor"],
     ["status=done", "status"],
     ["from=last-week", "from"],
+    ["tz=Moon%2FTranquility", "tz"],
+    ["from=2024-05-03&to=2024-05-02", "to"],
   ])("answers 400 for %s", async (qs, field) => {
     const res = await jsonOf(await callRoute(listJobs, `/api/jobs?${qs}`));
     expect(res).toMatchObject({
@@ -238,7 +276,7 @@ describe("GET /api/jobs/export.csv", () => {
       /^attachment; filename="sync-jobs-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(lines[0]).toBe(
-      "id,status,createdAt,finishedAt,createdBy,sourceRegion,sourceNamespace,sourceRepository,targetRegion,targetNamespace,override,attempt,total,queued,active,succeeded,failed,cancelled,skipped,kept,tagSelection",
+      "id,status,createdAt,finishedAt,timeZone,createdBy,sourceRegion,sourceNamespace,sourceRepository,targetRegion,targetNamespace,override,attempt,total,queued,active,succeeded,failed,cancelled,skipped,kept,tagSelection",
     );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(newestFirst(seeded).map((j) => j.id));
   });
@@ -254,7 +292,22 @@ describe("GET /api/jobs/export.csv", () => {
   it("defuses cells a spreadsheet would run as formulas", async () => {
     const { lines } = await csv(`?user=${encodeURIComponent(formula.email)}&limit=1`);
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines.slice(1)) expect(line.split(",")[4]).toBe("'-2+3@example.com");
+    for (const line of lines.slice(1)) expect(line.split(",")[5]).toBe("'-2+3@example.com");
+  });
+
+  it("writes times in the reader's zone with their offset, names the zone, and dates the file in it", async () => {
+    const { res, lines } = await csv("?tz=Asia%2FShanghai&from=2024-05-02&to=2024-05-02");
+    const expected = newestFirst(
+      seeded.filter((j) => j.createdAt >= new Date("2024-05-01T16:00Z") && j.createdAt < new Date("2024-05-02T16:00Z")),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => r[0])).toEqual(expected.map((j) => j.id));
+    // 2024-05-02 00:00 UTC is 08:00 in Shanghai.
+    const first = expected.find((j) => j.createdAt.getTime() === Date.parse("2024-05-02T00:00Z"));
+    expect(rows.find((r) => r[0] === first?.id)?.slice(2, 5)).toEqual(["2024-05-02T08:00:00+08:00", expect.any(String), "Asia/Shanghai"]);
+    expect(rows.every((r) => r[4] === "Asia/Shanghai" && r[2]?.endsWith("+08:00"))).toBe(true);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="sync-jobs-\d{4}-\d{2}-\d{2}\.csv"$/);
   });
 
   it("answers 400 for a bad filter before sending any CSV", async () => {

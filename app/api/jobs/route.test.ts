@@ -252,23 +252,25 @@ describe("POST /api/jobs", () => {
   });
 
   describe("the guard", () => {
+    // Only the refusal of a signed-in user's role is audited (access_denied); nothing else is written.
     it.each([
-      ["anonymous", null, {}, 401, "unauthenticated"],
-      ["a viewer", "viewer", {}, 403, "forbidden"],
-      ["another origin", "operator", { origin: "https://evil.example.com" }, 403, "forbidden"],
+      ["anonymous", null, {}, 401, "unauthenticated", 0],
+      ["a viewer", "viewer", {}, 403, "forbidden", 1],
+      ["another origin", "operator", { origin: "https://evil.example.com" }, 403, "forbidden", 0],
       [
         "a form post",
         "operator",
         { "content-type": "application/x-www-form-urlencoded" },
         415,
         "unsupported_media_type",
+        0,
       ],
-    ] as const)("refuses %s", async (_, role, headers, status, code) => {
+    ] as const)("refuses %s", async (_, role, headers, status, code, audited) => {
       actAs(role && (await createTestUser(role)));
       const before = await rowCounts();
       const res = await jsonOf(await post(good, headers));
       expect(res).toMatchObject({ status, body: { error: { code } } });
-      expect(await rowCounts()).toEqual(before);
+      expect(await rowCounts()).toEqual({ ...before, audit: before.audit + audited });
     });
 
     it("answers 400 with field messages for a bad body and writes nothing", async () => {

@@ -263,7 +263,7 @@ describe("POST /api/rules", () => {
     expect((await simAdmin.stats(env.sim)).total).toBe(0);
   });
 
-  it.each(["viewer", "operator"] as const)("refuses a %s (403) and writes nothing", async (role) => {
+  it.each(["viewer", "operator"] as const)("refuses a %s (403) and writes nothing but the refusal's audit event", async (role) => {
     actAs(await createTestUser(role));
     const before = await rowCounts();
     expect(await jsonOf(await create({ ...TO_EAST, override: false, backfill: true }))).toMatchObject({
@@ -271,7 +271,7 @@ describe("POST /api/rules", () => {
       body: { error: { code: "forbidden" } },
     });
     expect(await swrRules()).toEqual([]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
   });
 });
 

@@ -32,10 +32,12 @@ import { SWR_ERRORS, type Operation } from "../operation";
 
 const HISTORY_NOTES = {
   namespace: "The source namespace.",
-  repository: "The source repository.",
-  user: "The creator's email, any case.",
-  from: "Inclusive: an ISO date (2024-05-01, that whole day UTC) or date-time (2024-05-01T08:00:00Z).",
-  to: "Exclusive when a date-time; a date alone includes that day (UTC).",
+  targetNamespace: "The target namespace.",
+  repository: "Part of the source repository's name, any case (`web` finds `apps/web`).",
+  user: "Part of the creator's email, any case.",
+  from: "Inclusive: an ISO date (2024-05-01, that whole day in `tz`) or date-time (2024-05-01T08:00:00Z).",
+  to: "Exclusive when a date-time; a date alone includes that day (in `tz`).",
+  tz: "The IANA time zone dates are days in, e.g. Asia/Shanghai (default UTC); the CSV writes its times in it.",
 };
 
 const createJobBody = {

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AdminOnly } from "@/components/admin/admin-only";
 import { UserTable } from "@/components/admin/user-table";
-import { getCurrentUser, roleAllows } from "@/lib/auth/session";
+import { requirePageRole } from "@/lib/auth/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
@@ -11,10 +9,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login?callbackUrl=%2Fadmin%2Fusers");
-  // The API refuses non-admins too; this page only saves them a screen of errors.
-  if (!roleAllows(user.role, "admin")) return <AdminOnly role={user.role} />;
+  // The API refuses non-admins too; the page answers them 403 with forbidden.tsx instead of a screen of errors.
+  const user = await requirePageRole("admin", "/admin/users");
   const t = await getTranslations("users");
   return (
     <>

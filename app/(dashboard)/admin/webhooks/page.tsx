@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AdminOnly } from "@/components/admin/admin-only";
 import { WebhookList } from "@/components/webhooks/webhook-list";
-import { getCurrentUser, roleAllows } from "@/lib/auth/session";
+import { requirePageRole } from "@/lib/auth/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("webhooks");
@@ -11,10 +9,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WebhooksPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login?callbackUrl=%2Fadmin%2Fwebhooks");
-  // The API refuses non-admins too; this page only saves them a screen of errors.
-  if (!roleAllows(user.role, "admin")) return <AdminOnly role={user.role} />;
+  // The API refuses non-admins too; the page answers them 403 with forbidden.tsx instead of a screen of errors.
+  await requirePageRole("admin", "/admin/webhooks");
   const t = await getTranslations("webhooks");
   return (
     <>

@@ -21,7 +21,7 @@ export default async function OverviewPage() {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <JobActivity />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Suspense fallback={<CardSkeleton />}>
           <ConnectionCard region={region} />
         </Suspense>

@@ -1,0 +1,5 @@
+import { AdminOnly } from "@/components/admin/admin-only";
+
+export default function Forbidden() {
+  return <AdminOnly area="audit" />;
+}

@@ -1,7 +1,0 @@
-import { getTranslations } from "next-intl/server";
-import { TableSkeleton } from "@/components/ui/table-skeleton";
-
-export default async function Loading() {
-  const t = await getTranslations("audit");
-  return <TableSkeleton label={t("loading")} />;
-}

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
-import { useNamespaces, useSyncTargets } from "@/components/browse/use-browse-queries";
+import { NamespaceInput } from "@/components/browse/namespace-input";
+import { useSyncTargets } from "@/components/browse/use-browse-queries";
 import { jobHref } from "@/components/jobs/links";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, inputClass, selectClass } from "@/components/ui/field";
+import { Field, selectClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
@@ -77,7 +78,6 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
   const [backfill, setBackfill] = useState(true);
   const [attempted, setAttempted] = useState(false);
   const regions = useSyncTargets(source.region, open);
-  const namespaces = useNamespaces(open && targetRegion ? targetRegion : undefined);
   const create = useCreateRule();
 
   const trimmed = namespace.trim();
@@ -145,18 +145,10 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
           <form noValidate onSubmit={onSubmit} className="space-y-4">
             <p className="text-sm text-slate-600 dark:text-slate-300">{t("createIntro")}</p>
             {create.isError ? (
-              <Alert>
-                <p>
-                  {apiError ? apiError.message : t("networkFailed", { message: errorMessage(create.error) })}
-                </p>
-                {otherFieldErrors.length ? (
-                  <ul className="mt-1 list-disc pl-5">
-                    {otherFieldErrors.map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </Alert>
+              <FormErrorAlert
+                message={apiError ? apiError.message : t("networkFailed", { message: errorMessage(create.error) })}
+                details={otherFieldErrors}
+              />
             ) : null}
             <Field
               id={`${id}-region`}
@@ -192,24 +184,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
               hint={t("targetNamespaceHint", { repository: source.repository })}
               error={namespaceError || undefined}
             >
-              {(ids) => (
-                <>
-                  <input
-                    {...ids}
-                    list={`${id}-ns-options`}
-                    className={inputClass}
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={namespace}
-                    onChange={(e) => edit(setNamespace)(e.target.value)}
-                  />
-                  <datalist id={`${id}-ns-options`}>
-                    {(namespaces.data ?? []).map((ns) => (
-                      <option key={ns.name} value={ns.name} />
-                    ))}
-                  </datalist>
-                </>
-              )}
+              {(ids) => <NamespaceInput {...ids} region={targetRegion} value={namespace} onChange={edit(setNamespace)} />}
             </Field>
             <Switch
               checked={override}

@@ -7,7 +7,7 @@ import { type FormEvent } from "react";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
 import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
 import { namespaceCheckQuery, useSyncTargets } from "@/components/browse/use-browse-queries";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
@@ -108,18 +108,7 @@ export function SyncPanel({ scope, open, onClose }: { scope: SyncScope; open: bo
   return (
     <Dialog open={open} onClose={onClose} title={title} wide>
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
-        {submitErrorText ? (
-          <Alert>
-            <p>{submitErrorText}</p>
-            {otherFieldErrors.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {otherFieldErrors.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        ) : null}
+        {submitErrorText ? <FormErrorAlert message={submitErrorText} details={otherFieldErrors} /> : null}
         {form.tooManyTags ? <Alert>{t("tooManyTags", { count: form.count ?? 0, max: MAX_TAGS_PER_JOB })}</Alert> : null}
 
         {scope.kind === "repositories" ? (

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { errorMessage } from "@/lib/query/api-client";
 import { useNamespaces } from "@/components/browse/use-browse-queries";
-import { Field, inputClass } from "@/components/ui/field";
+import { NamespaceInput } from "@/components/browse/namespace-input";
+import { Field } from "@/components/ui/field";
 import type { NamespaceStatus } from "./use-sync-form";
 
 // SWR's auth levels: 7 manage, 3 write, 1 read (contract §8.2); a sync needs write (§11 #17, inferred).
@@ -47,24 +48,7 @@ export function TargetNamespaceField({
 
   return (
     <Field id={`${id}-ns`} label={t("targetNamespace")} hint={hint} error={error}>
-      {(ids) => (
-        <>
-          <input
-            {...ids}
-            list={`${id}-ns-options`}
-            className={inputClass}
-            autoComplete="off"
-            spellCheck={false}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-          />
-          <datalist id={`${id}-ns-options`}>
-            {(namespaces.data ?? []).map((ns) => (
-              <option key={ns.name} value={ns.name} />
-            ))}
-          </datalist>
-        </>
-      )}
+      {(ids) => <NamespaceInput {...ids} region={region} value={value} onChange={onChange} />}
     </Field>
   );
 }

@@ -13,3 +13,19 @@ export function Alert({ tone = "error", children }: { tone?: keyof typeof TONES;
     </div>
   );
 }
+
+/** A refused form: the server's sentence, then the messages of fields the form has no place for. */
+export function FormErrorAlert({ message, details }: { message: ReactNode; details: readonly string[] }) {
+  return (
+    <Alert>
+      <p>{message}</p>
+      {details.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {details.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}

@@ -46,10 +46,14 @@ export class AppClient {
     private readonly metricsToken: string,
   ) {}
 
+  /** The session's cookies as a `Cookie` header, for requests made outside this client. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0)
-      headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size > 0) headers.set("Cookie", this.cookieHeader());
     const res = await fetch(new URL(path, this.baseUrl), {
       ...init,
       headers,
@@ -98,7 +102,7 @@ export class AppClient {
    */
   private wireGet(path: string): Promise<{ status: number; wireBytes: number; text: string }> {
     const url = new URL(path, this.baseUrl);
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const cookie = this.cookieHeader();
     return new Promise((resolve, reject) => {
       const req = http.get(url, { headers: { Cookie: cookie, "Accept-Encoding": "gzip, br" }, timeout: REQUEST_TIMEOUT_MS }, (res) => {
         const chunks: Buffer[] = [];

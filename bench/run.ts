@@ -12,18 +12,24 @@ import { Cleanup } from "./cleanup";
 import { checkPgServer, type BenchDb } from "./databases";
 import { faultPlan, renderFaults, summarizeFaults } from "./faults";
 import { checkTargets, figures } from "./figures";
+import { runProxyBench, type ProxyBench } from "./proxy";
+import { renderProxy } from "./proxy-figures";
 import { renderReport, writeResults, type ScenarioReport } from "./report";
 import { runScenario, type BenchSettings, type ScenarioResult, type ScenarioSpec } from "./scenario";
 import { benchSigning } from "./signing";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
+/** Where `--only proxy` writes its figures, so that a partial run leaves the full run's file alone. */
+const PROXY_RESULTS_FILE = path.join(ROOT, "bench", "results", "proxy.json");
 /** How often the job page refreshes a live job (JOB_REFRESH_MS in components/jobs/use-jobs.ts). */
 const JOB_PAGE_REFRESH_MS = 1_500;
 /** A fault run that has not settled in this long is reported as a timeout. */
 const FAULT_TIMEOUT_MS = 15 * 60_000;
-const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro]
+const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro] [--only proxy]
   --quick      skip the 20,000-tag scenario (and the fault comparison, unless --faults)
+  --only proxy only the proxy ratio (the list routes vs a direct signed SWR call); writes bench/results/proxy.json
+  --no-micro   skip the micro-benches (proxy ratio, signing)
   --faults     1,000-tag jobs under simulator faults (A, B, B, A, C) on the first database of --db; on unless --quick
   --no-build   fail instead of running \`next build\` when .next is missing or older than the sources`;
 
@@ -40,6 +46,7 @@ function options() {
       "refresh-ms": { type: "string", default: String(JOB_PAGE_REFRESH_MS) },
       "no-build": { type: "boolean", default: false },
       "no-micro": { type: "boolean", default: false },
+      only: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -50,6 +57,7 @@ function options() {
   const dbs = values.db.split(",").map((d) => d.trim());
   if (!dbs.every((d): d is BenchDb => d === "sqlite" || d === "postgres"))
     throw new Error(`--db takes sqlite and/or postgres\n${USAGE}`);
+  if (values.only !== undefined && values.only !== "proxy") throw new Error(`--only takes proxy\n${USAGE}`);
   const int = (name: string, raw: string) => {
     const v = Number(raw);
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
@@ -65,6 +73,7 @@ function options() {
     refreshMs: int("refresh-ms", values["refresh-ms"]),
     build: !values["no-build"],
     micro: !values["no-micro"],
+    onlyProxy: values.only === "proxy",
   };
 }
 
@@ -101,6 +110,8 @@ function gitCommit(): string | undefined {
   }
 }
 
+const machine = () => ({ cpus: os.cpus().length, node: process.version });
+
 const cleanup = new Cleanup();
 
 async function main() {
@@ -130,6 +141,14 @@ async function main() {
     metricsToken,
     appEnv,
   };
+  if (o.onlyProxy) {
+    const proxy = await runProxyBench(settings, cleanup);
+    await cleanup.runAll();
+    console.log(`\n${renderProxy(proxy.measurements, proxy.targets)}`);
+    writeResults(PROXY_RESULTS_FILE, { generatedAt: new Date().toISOString(), commit: gitCommit(), machine: machine(), proxy });
+    console.log(`\nwrote ${path.relative(process.cwd(), PROXY_RESULTS_FILE)}`);
+    return;
+  }
   if (o.dbs.includes("postgres")) await checkPgServer(settings.pgBaseUrl);
   console.log(
     `SIM_SYNC_DELAY_MS=${settings.syncDelayMs} (per-tag sync time ${2 * settings.syncDelayMs} ms: waiting → running → done), ` +
@@ -156,12 +175,14 @@ async function main() {
   const faultResults: ScenarioResult[] = [];
   if (o.faults) for (const spec of faultPlan(o.dbs[0]!, FAULT_TIMEOUT_MS)) faultResults.push(await run(spec));
   const faults = o.faults ? summarizeFaults(faultResults, settings.pollMs) : undefined;
+  const proxy: ProxyBench | undefined = o.micro ? await runProxyBench(settings, cleanup) : undefined;
   const signing = o.micro ? benchSigning() : undefined;
   await cleanup.runAll();
 
   const checks = checkTargets(reports);
   console.log(`\n${renderReport(reports, checks, settings)}`);
   if (faults) console.log(`\n${renderFaults(faults, settings.pollMs)}`);
+  if (proxy) console.log(`\n${renderProxy(proxy.measurements, proxy.targets)}`);
   if (signing)
     console.log(
       `\nsigning micro-bench: ours ÷ official SDK ${signing.ratio.toFixed(2)} (${signing.oursPerSecond.toFixed(0)}/s vs ${signing.sdkPerSecond.toFixed(0)}/s)`,
@@ -170,7 +191,7 @@ async function main() {
   writeResults(RESULTS_FILE, {
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
-    machine: { cpus: os.cpus().length, node: process.version },
+    machine: machine(),
     settings: {
       simSyncDelayMs: settings.syncDelayMs,
       perTagSyncMs: 2 * settings.syncDelayMs,
@@ -186,6 +207,7 @@ async function main() {
     ),
     targets: checks,
     faults,
+    proxy,
     signing,
   });
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);

@@ -11,7 +11,11 @@ export interface RepoSpec {
 /** The body of `PUT /__sim/faults` (simulator/README.md, "Faults"), the rules the bench uses. */
 export interface SimFaults {
   seed: number;
-  rules: ({ kind: "error"; status: number; rate: number } | { kind: "hang" | "drop"; rate: number })[];
+  rules: (
+    | { kind: "error"; status: number; rate: number }
+    | { kind: "hang" | "drop"; rate: number }
+    | { kind: "latency"; ms: number; rate?: number }
+  )[];
 }
 
 async function send(simUrl: string, path: string, body: unknown, method = "POST"): Promise<Response> {

@@ -2,7 +2,6 @@ import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type * as NextAuthModule from "next-auth";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { actAs, createTestUser, setUpApiTests } from "@/test/api-routes";
@@ -13,7 +12,7 @@ import { HTTP_METHODS, listApiRoutes, serve, type ApiRoute, type RawRequest } fr
 // no answer ≥ 500, nothing written, our routes answer in the error shape, memory stays bounded. Seeded: a failure replays.
 
 // next-auth's own route handler runs for real; only the session our guard asks for is faked.
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuthModule>()), getServerSession: vi.fn() }));
+vi.mock("@/lib/auth/session-cookie");
 // next-auth logs every refused token and form at error level; the answers are what is checked here.
 vi.stubEnv("LOG_LEVEL", "silent");
 

@@ -1,8 +1,8 @@
 // Helpers for route-handler tests: real guard, database and simulator; only the session is faked.
-// The test file must mock next-auth first: vi.mock("next-auth");
-import { getServerSession } from "next-auth";
+// The test file must mock the session cookie's check first: vi.mock("@/lib/auth/session-cookie");
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
+import { sessionUserOf } from "@/lib/auth/session-cookie";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { isTerminal, type JobStatus, type TaskState } from "@/lib/jobs/states";
@@ -19,9 +19,7 @@ type Handler = (request: Request, context: { params: Promise<unknown> }) => Prom
 
 /** The signed-in user for the following calls; null signs out. */
 export function actAs(user: SessionUser | null): void {
-  vi.mocked(getServerSession).mockResolvedValue(
-    user && { user, expires: new Date(Date.now() + 3_600_000).toISOString() },
-  );
+  vi.mocked(sessionUserOf).mockResolvedValue(user);
 }
 
 let userCount = 0;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
 import { route } from "./handler";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 vi.mock("@/lib/env", () => ({ env: () => ({ NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "silent", LOG_FORMAT: "json" }) }));
 
 // The guard: bounded bodies, control characters refused by field, every answer no-store.

@@ -3,7 +3,7 @@ import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
 import { logger } from "@/lib/log";
 import { route } from "./handler";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 vi.mock("@/lib/env", () => ({ env: () => ({ NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "debug", LOG_FORMAT: "json" }) }));
 
 // Request ids: every answer names its request, and every log line written while serving it carries the same id.

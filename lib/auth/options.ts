@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { redirectWithinApp } from "./callback-url";
 import { authorizeCredentials } from "./credentials";
+import type { SessionUser } from "./session-user";
 import { retryAfterOf } from "./sign-in-error";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -29,6 +30,12 @@ export async function currentClaims(token: JWT, now = Date.now()): Promise<JWT> 
   const { userId, email, name, role } = check.claims;
   if (userId !== token.sub) throw new SessionRevokedError(`session ${token.sid} belongs to another user`);
   return { ...token, email, name, role };
+}
+
+/** Who the token says is signed in, as pages and route handlers see it; SessionRevokedError when it lacks its claims. */
+export function userOfToken(token: JWT): SessionUser {
+  if (!token.sub || !token.email || !token.role) throw new SessionRevokedError("the token lacks its claims");
+  return { id: token.sub, email: token.email, name: token.name ?? null, role: token.role };
 }
 
 /** next-auth's own messages, as lines of the app's log (their metadata goes through the logger's redaction). */
@@ -90,14 +97,7 @@ function buildAuthOptions(): AuthOptions {
       // At sign-in the token gets its session's ID; on every later request the session is checked (lib/db/user-sessions.ts).
       jwt: ({ token, user }) =>
         user ? { ...token, role: user.role, sid: user.sessionId } : currentClaims(token),
-      session: ({ session, token }) => {
-        if (!token.sub || !token.email || !token.role)
-          throw new SessionRevokedError("the token lacks its claims");
-        return {
-          ...session,
-          user: { id: token.sub, email: token.email, name: token.name ?? null, role: token.role },
-        };
-      },
+      session: ({ session, token }) => ({ ...session, user: userOfToken(token) }),
     },
     events: {
       // Revoking the row ends this session for every copy of its cookie, not only the browser that signed out.

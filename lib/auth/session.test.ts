@@ -1,21 +1,22 @@
-import { getServerSession } from "next-auth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Role } from "./roles";
-import { getCurrentUser, requireUser } from "./session";
+import { sessionUserOf } from "./session-cookie";
+import type * as SessionCookie from "./session-cookie";
+import { requireUser } from "./session";
 
-vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
-vi.mock("./options", () => ({ getAuthOptions: () => ({ providers: [] }) }));
+vi.mock("./session-cookie", async (importOriginal) => ({
+  ...(await importOriginal<typeof SessionCookie>()),
+  sessionUserOf: vi.fn(),
+}));
 
 const signedInAs = (role: Role | null) =>
-  vi
-    .mocked(getServerSession)
-    .mockResolvedValue(
-      role ? { expires: "", user: { id: "u1", email: "u@example.com", name: null, role } } : null,
-    );
+  vi.mocked(sessionUserOf).mockResolvedValue(role ? { id: "u1", email: "u@example.com", name: null, role } : null);
+
+const request = (headers: Record<string, string> = {}) => new Request("http://localhost:3000/api/x", { headers });
 
 describe("requireUser", () => {
-  beforeEach(() => vi.mocked(getServerSession).mockReset());
+  beforeEach(() => vi.mocked(sessionUserOf).mockReset());
 
   it.each<[Role | null, Role, string | null]>([
     [null, "viewer", "unauthenticated"],
@@ -26,15 +27,23 @@ describe("requireUser", () => {
     ["admin", "operator", null],
   ])("signed in as %s, needing %s → %s", async (role, minRole, code) => {
     signedInAs(role);
-    const outcome = await requireUser(minRole).then(
+    const outcome = await requireUser(minRole, request()).then(
       (user) => user.role,
       (error: unknown) => (error instanceof AppError ? `${error.code}:${error.status}` : String(error)),
     );
     expect(outcome).toBe(code ? `${code}:${code === "forbidden" ? 403 : 401}` : role);
   });
 
-  it("getCurrentUser returns null without a session", async () => {
-    signedInAs(null);
-    expect(await getCurrentUser()).toBeNull();
+  it("checks the request's own cookies, once", async () => {
+    signedInAs("viewer");
+    await requireUser("viewer", request({ cookie: "theme=dark; next-auth.session-token=abc%2Edef" }));
+    expect(vi.mocked(sessionUserOf).mock.calls).toEqual([
+      [
+        [
+          { name: "theme", value: "dark" },
+          { name: "next-auth.session-token", value: "abc.def" },
+        ],
+      ],
+    ]);
   });
 });

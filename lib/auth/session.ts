@@ -1,20 +1,24 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { authenticateToken } from "@/lib/tokens/store";
 import { bearerOf } from "@/lib/tokens/rules";
-import { getAuthOptions } from "./options";
 import { roleAllows, type Role } from "./roles";
+import { cookiesOfHeader, sessionUserOf } from "./session-cookie";
 import type { RequestUser, SessionUser } from "./session-user";
 
 export { roleAllows } from "./roles";
 export type { RequestUser, SessionUser } from "./session-user";
 
-/** The signed-in user, or null; for server components and route handlers. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(getAuthOptions());
-  return session?.user ?? null;
-}
+/**
+ * The signed-in user, or null; for server components. Verified once per render: the layout and the page asking both
+ * get the same answer.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // Loaded on use: route handlers (and their tests) read the request's own cookies and never need Next's request scope.
+  const { cookies } = await import("next/headers");
+  return sessionUserOf((await cookies()).getAll());
+});
 
 /** Whether the request authenticates with an API token (`Authorization: Bearer …`) rather than the session cookie. */
 export function usesBearerToken(request: Request): boolean {
@@ -23,8 +27,9 @@ export function usesBearerToken(request: Request): boolean {
 
 /**
  * The caller when their role reaches `minRole`: the bearer of the request's API token when it has one, else the
- * signed-in user; AppError unauthenticated (401) or forbidden (403) otherwise. `onDenied` hears of a signed-in user
- * refused for their role (a token's refusals are audited by the token store).
+ * user its session cookie signs in (the render's, without a request); AppError unauthenticated (401) or forbidden
+ * (403) otherwise. `onDenied` hears of a signed-in user refused for their role (a token's refusals are audited by the
+ * token store).
  */
 export async function requireUser(
   minRole: Role,
@@ -33,7 +38,7 @@ export async function requireUser(
 ): Promise<RequestUser> {
   const bearer = request ? bearerOf(request.headers) : null;
   if (bearer !== null) return authenticateToken(bearer, minRole);
-  const user = await getCurrentUser();
+  const user = request ? await sessionUserOf(cookiesOfHeader(request.headers.get("cookie"))) : await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!roleAllows(user.role, minRole)) {
     await onDenied?.(user);

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // The admin's read of the audit log: filters, paging, and refusal for everyone else.
 

@@ -9,7 +9,7 @@ import { GET as exportCsv } from "./export.csv/route";
 import { GET as listJobs } from "./route";
 import { GET as getStats } from "./stats/route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // Reading the history: list filters and cursor paging, one job, the overview stats and the CSV export.
 

@@ -10,7 +10,7 @@ import { planTasks } from "@/lib/jobs/plan";
 import { POST } from "./route";
 import { NGINX_ROUTE } from "@/test/fixtures";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs against a real database and the SWR simulator over HTTP.
 

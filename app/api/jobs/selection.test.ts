@@ -8,7 +8,7 @@ import { NGINX_ROUTE } from "@/test/fixtures";
 import { POST as planRoute } from "./plan/route";
 import { POST as startRoute } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // Whole repositories and patterns: POST /api/jobs and POST /api/jobs/plan with a tagSelector, against the simulator.
 

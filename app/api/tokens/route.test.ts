@@ -12,7 +12,7 @@ import { GET as listJobs, POST as postJob } from "../jobs/route";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // API tokens: created from a session (text shown once, only its hash kept), listed, revoked; and their bearers let in
 // by the same guard as sessions, with the token's role capped by its owner's, and refused alike when not valid.

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { POST as create } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // Without APP_ENCRYPTION_KEY no webhook can be created, and the answer says what to set.
 

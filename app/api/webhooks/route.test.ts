@@ -10,7 +10,7 @@ import { GET as listDeliveries } from "./[id]/deliveries/route";
 import { POST as sendTest } from "./[id]/test/route";
 import { GET as list, POST as create } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // The admin's webhooks API: admin only, the secret write-only, bad URLs refused as field errors, changes audited.
 

@@ -6,7 +6,7 @@ import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/
 import { GET as listUsers } from "../route";
 import { PATCH } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // The admin's users API: list, change role, disable and enable; every change is audited with before and after.
 

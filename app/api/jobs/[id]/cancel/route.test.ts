@@ -7,7 +7,7 @@ import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } fr
 import { POST as retryRoute } from "../retry/route";
 import { POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs/{id}/cancel: unsent tags end cancelled, tags SWR has stay with the engine; idempotent, audited.
 

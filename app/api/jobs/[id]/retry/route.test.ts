@@ -6,7 +6,7 @@ import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } fr
 import type { TaskState } from "@/lib/jobs/states";
 import { POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs/{id}/retry: only failed tags go back to the queue, as one new attempt.
 

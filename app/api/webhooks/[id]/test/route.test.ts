@@ -11,7 +11,7 @@ import { POST as create } from "../../route";
 import { GET as listDeliveries } from "../deliveries/route";
 import { POST as sendTest } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // "Send test" against a receiver on this machine (WEBHOOK_ALLOW_PRIVATE=true): queued, sent signed by the worker, logged.
 

@@ -6,7 +6,7 @@ import { revokeSessionsAnswerSchema } from "@/lib/users/dto";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // Ending all sessions of a user: admin only, same-origin, audited; the sessions themselves are checked by
 // app/api/users/session-revocation.test.ts through real cookies.

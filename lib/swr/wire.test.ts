@@ -13,9 +13,17 @@ import {
 
 describe("wire schemas", () => {
   it("reads the tag name from `Tag` (capital T) and fills absent fields", () => {
-    const [tag] = tagsBodySchema.parse([{ Tag: "1.0.0", digest: "sha256:ab", created: "2024-03-14T10:00:01.53183Z" }]);
-    expect(tag).toMatchObject({ Tag: "1.0.0", digest: "sha256:ab", size: 0, is_trusted: false, deleted: "" });
-    expect(tag?.created).toBe("2024-03-14T10:00:01.531Z");
+    const [tag] = tagsBodySchema.parse([{ Tag: "1.0.0", digest: "sha256:ab", updated: "2024-03-14T10:00:01.53183Z" }]);
+    expect(tag).toEqual({ Tag: "1.0.0", digest: "sha256:ab", size: 0, updated: "2024-03-14T10:00:01.531Z" });
+  });
+
+  it("reads only the fields the app uses of a page's records, checking those", () => {
+    const wire = { Tag: "v1", digest: "sha256:ab", size: "2099", updated: null, image_id: "sha256:cd", manifest: "{…}", tag_type: 1 };
+    expect(tagsBodySchema.parse([wire])).toEqual([{ Tag: "v1", digest: "sha256:ab", size: 2099, updated: "" }]);
+    expect(tagsBodySchema.safeParse([{ ...wire, size: "big" }]).success).toBe(false);
+    expect(reposBodySchema.parse([{ name: "web", namespace: "apps", num_images: 3, logo: "x", tags: ["a"] }])).toEqual([
+      { name: "web", namespace: "apps", size: 0, num_images: 3, updated_at: "", path: "", total_range: 0 },
+    ]);
   });
 
   it("accepts a lower-case `tag` but not a record without any name", () => {
@@ -24,9 +32,8 @@ describe("wire schemas", () => {
   });
 
   it("keeps the three timestamp namings of §3.7 apart", () => {
-    expect(reposBodySchema.parse([{ name: "apps/web", created_at: "2024-01-05T03:12:44Z" }])[0]).toMatchObject({
-      created_at: "2024-01-05T03:12:44.000Z",
-      tags: [],
+    expect(reposBodySchema.parse([{ name: "apps/web", updated_at: "2024-01-05T03:12:44Z" }])[0]).toMatchObject({
+      updated_at: "2024-01-05T03:12:44.000Z",
       total_range: 0,
     });
     expect(repositoryDetailSchema.parse({ name: "busybox", created: "2024-01-05T03:12:44Z" }).created).toBe(
@@ -54,8 +61,8 @@ describe("wire schemas", () => {
   });
 
   it.each([
-    ["numbers as digit strings", { name: "r", size: "2099", is_public: "true" }, { size: 2099, is_public: true }],
-    ["nulls", { name: "r", size: null, description: null }, { size: 0, description: "" }],
+    ["numbers as digit strings", { name: "r", size: "2099", num_images: "3" }, { size: 2099, num_images: 3 }],
+    ["nulls", { name: "r", size: null, path: null }, { size: 0, path: "" }],
   ])("tolerates %s", (_what, row, expected) => {
     expect(reposBodySchema.parse([row])[0]).toMatchObject(expected);
   });

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { regionIdSchema } from "./regions";
 
 // Zod schemas of SWR's responses with their wire names (contract §8, §10 sketch). Every field may be
-// absent at run time (the SDK marks all optional), so each gets a default and the app sees the full shape.
+// absent at run time (the SDK marks all optional), so each field the app reads gets a default and the app sees
+// the full shape of what it reads.
 
 const text = z
   .string()
@@ -25,10 +26,15 @@ export function normalizeTimestamp(v: string | null | undefined): string | undef
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 /** ISO-8601 UTC when parseable, the raw value otherwise, "" when absent. */
-const timestamp = z
-  .string()
-  .nullish()
-  .transform((v) => normalizeTimestamp(v) ?? v ?? "");
+const toTimestamp = (v: string | null | undefined) => normalizeTimestamp(v) ?? v ?? "";
+const timestamp = z.string().nullish().transform(toTimestamp);
+
+// The same rules for records read by the page (lists of repositories and tags): the fields are checked as they come,
+// with no transform of their own, and one transform per record fills the defaults. zod checks such objects on its
+// fast path, which a transform on every field would leave.
+const rawText = z.string().nullish();
+const rawInt = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).nullish();
+const toInt = (v: number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
 // GET / — ListApiVersions (§8.1); `links` is documented as one object, tolerated as an array.
 const versionLinkSchema = z.object({ href: text, rel: text });
@@ -59,32 +65,29 @@ export const namespacesBodySchema = z
 /** `auth`: 7 manage, 3 edit (write), 1 read. */
 export type Namespace = z.output<typeof namespaceSchema>;
 
-// ListReposDetails (§8.4): timestamps are created_at / updated_at here.
-export const repoSchema = z.object({
-  name: z.string(),
-  category: text,
-  description: text,
-  size: int,
-  is_public: flag,
-  num_images: int,
-  num_download: int,
-  created_at: timestamp,
-  updated_at: timestamp,
-  logo: text,
-  url: text,
-  path: text,
-  internal_path: text,
-  domain_name: text,
-  namespace: text,
-  tags: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
-  status: flag,
-  total_range: int,
-});
+// ListReposDetails (§8.4): timestamps are created_at / updated_at here. Only the fields the app shows are read;
+// SWR's others (category, description, logo, …) are left unread.
+export const repoSchema = z
+  .object({
+    name: z.string(),
+    namespace: rawText,
+    size: rawInt,
+    num_images: rawInt,
+    updated_at: rawText,
+    path: rawText,
+    total_range: rawInt,
+  })
+  .transform((w) => ({
+    name: w.name,
+    namespace: w.namespace ?? "",
+    size: toInt(w.size),
+    num_images: toInt(w.num_images),
+    updated_at: toTimestamp(w.updated_at),
+    path: w.path ?? "",
+    total_range: toInt(w.total_range),
+  }));
 export const reposBodySchema = z.array(repoSchema);
-/** One row of ListReposDetails; `num_images` is the tag count. */
+/** What the app reads of a row of ListReposDetails; `num_images` is the tag count. */
 export type Repo = z.output<typeof repoSchema>;
 
 // ShowRepository (§8.5): timestamps are created / updated here.
@@ -110,32 +113,25 @@ export const repositoryDetailSchema = z.object({
 });
 export type RepositoryDetail = z.output<typeof repositoryDetailSchema>;
 
-// ListRepositoryTags (§8.6): the name is `Tag`; a lower-case `tag` (V3 style) is accepted in its place.
+// ListRepositoryTags (§8.6): the name is `Tag`; a lower-case `tag` (V3 style) is accepted in its place. Pages of up
+// to 1,000 tags are walked, so only the fields the app reads are; SWR's others (image_id, manifest, …) are left unread.
 export const tagSchema = z
   .object({
-    id: int,
-    repo_id: int,
     Tag: z.string().optional(),
     tag: z.string().optional(),
-    image_id: text,
-    manifest: text,
-    digest: text,
-    schema: int,
-    path: text,
-    internal_path: text,
-    size: int,
-    is_trusted: flag,
-    created: timestamp,
-    updated: timestamp,
-    deleted: timestamp,
-    domain_id: text,
-    scanned: flag,
-    tag_type: int,
+    digest: rawText,
+    size: rawInt,
+    updated: rawText,
   })
   .refine((w) => (w.Tag ?? w.tag) !== undefined, { message: "a tag record without its name (`Tag`)" })
-  .transform(({ Tag, tag, ...rest }) => ({ ...rest, Tag: Tag ?? tag ?? "" }));
+  .transform((w) => ({
+    Tag: w.Tag ?? w.tag ?? "",
+    digest: w.digest ?? "",
+    size: toInt(w.size),
+    updated: toTimestamp(w.updated),
+  }));
 export const tagsBodySchema = z.array(tagSchema);
-/** `tag_type`: 0 manifest, 1 manifest list (multi-arch). */
+/** What the app reads of a tag record. */
 export type Tag = z.output<typeof tagSchema>;
 
 // CreateManualImageSyncRepo (§8.7): an array of tag names whose meaning is unknown, or nothing.

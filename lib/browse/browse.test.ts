@@ -61,13 +61,15 @@ describe("tags", () => {
     ["the target repository is missing", notFound("ListRepositoryTags", { namespace: "team-b", repository: "nginx" }), ["latest"], []],
   ])("finds existing tags when %s", async (_, answer, wanted, expected) => {
     const listAllTags = answer instanceof Error ? vi.fn().mockRejectedValue(answer) : vi.fn().mockResolvedValue(answer);
-    const result = await findExistingTags({ ...ref, region: "ap-southeast-1", tag: wanted }, { listTags: vi.fn(), listAllTags });
+    const result = await findExistingTags({ ...ref, region: "ap-southeast-1" }, wanted, { listTags: vi.fn(), listAllTags });
     expect(result.existing).toEqual(expected);
+    expect(listAllTags).toHaveBeenCalledOnce();
+    expect(listAllTags).toHaveBeenCalledWith("ap-southeast-1", "team-a", "nginx", {}, { pageSize: 1000, maxItems: 200_000 });
   });
 
   it("passes on other SWR failures", async () => {
     const listAllTags = vi.fn().mockRejectedValue(unavailable);
-    await expect(findExistingTags({ ...ref, tag: ["latest"] }, { listTags: vi.fn(), listAllTags })).rejects.toBe(unavailable);
+    await expect(findExistingTags(ref, ["latest"], { listTags: vi.fn(), listAllTags })).rejects.toBe(unavailable);
   });
 });
 

@@ -4,5 +4,5 @@ import { existingTagsQuerySchema } from "@/lib/validation/browse";
 
 // GET /api/tags/existing — which of the given tags already exist in a (target) repository
 export const GET = route({ role: "viewer", query: existingTagsQuerySchema }, async ({ query }) =>
-  Response.json(await findExistingTags(query)),
+  Response.json(await findExistingTags(query, query.tag)),
 );

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { DEMO_USERS } from "@/lib/db/demo-users";
 import { canonicalQueryString, signRequest, type Query } from "@/lib/swr/signing";
-import { startStack } from "@/scripts/lib/stack";
+import { startStack, type SwrFront } from "@/scripts/lib/stack";
 import { projectIdOf } from "@/simulator/regions";
 import { AppClient } from "./app-client";
 import type { Cleanup } from "./cleanup";
@@ -14,6 +14,7 @@ import { createBenchDatabase } from "./databases";
 import { checkProxyTargets, type ProxyCheck, type ProxyMeasurement, type ProxyRound, proxyFigures } from "./proxy-figures";
 import type { BenchSettings } from "./scenario";
 import { createRepository, setFaults } from "./sim-fixtures";
+import { startSimulatorProcess } from "./sim-process";
 
 const REGION = "cn-north-4";
 const NAMESPACE = "bench-proxy";
@@ -114,15 +115,26 @@ export interface ProxyBench {
   targets: ProxyCheck[];
 }
 
-/** A fresh SQLite stack without the counting proxy; every scenario at SWR_LATENCY_MS with 1 and 10 clients, then at no latency. */
+/**
+ * A fresh SQLite stack whose SWR is the simulator in a process of its own (the stack's in-process simulator stays
+ * idle), so that neither side shares an event loop with SWR; every scenario at SWR_LATENCY_MS with 1 and 10 clients,
+ * then at no latency.
+ */
 export async function runProxyBench(settings: BenchSettings, cleanup: Cleanup): Promise<ProxyBench> {
   const database = createBenchDatabase("sqlite", settings.pgBaseUrl, settings.tempDir);
   const dropDatabase = cleanup.add("drop the proxy bench database", database.drop);
+  let swr: SwrFront | undefined;
   const stack = await startStack({
     databaseUrl: database.url,
     appPort: await freePort(),
     nextAuthSecret: randomBytes(32).toString("base64url"),
     simulator: { port: 0, syncDelayMs: settings.syncDelayMs },
+    swrFront: async () =>
+      (swr = await startSimulatorProcess({
+        port: await freePort(),
+        syncDelayMs: settings.syncDelayMs,
+        logFile: path.join(settings.tempDir, "sim-proxy.log"),
+      })),
     appLogFile: path.join(settings.tempDir, "app-proxy.log"),
     env: settings.appEnv,
   }).catch(async (error: unknown) => {
@@ -131,7 +143,8 @@ export async function runProxyBench(settings: BenchSettings, cleanup: Cleanup): 
   });
   const stopStack = cleanup.add("stop the proxy bench stack", stack.stop);
   try {
-    const sim = stack.simulator;
+    if (!swr) throw new Error("the simulator process did not start");
+    const sim = { url: swr.url, endpointTemplate: `${swr.url}/{region}`, credentials: stack.simulator.credentials };
     await createRepository(sim.url, { region: REGION, namespace: NAMESPACE, repository: "five", tags: 5 });
     await createRepository(sim.url, { region: REGION, namespace: NAMESPACE, repository: "hundred", tags: 100 });
     for (let i = 1; i <= 18; i++)

@@ -110,7 +110,8 @@ function gitCommit(): string | undefined {
   }
 }
 
-const machine = () => ({ cpus: os.cpus().length, node: process.version });
+/** The machine, with its load when the figures were written: these machines are shared, and the load shows in every figure. */
+const machine = () => ({ cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) });
 
 const cleanup = new Cleanup();
 

@@ -6,7 +6,7 @@ import { simAdmin } from "@/simulator/testing";
 import { POST as plan } from "./plan/route";
 import { POST as start } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs and /api/jobs/plan refuse a sync SWR would refuse for its regions, before asking SWR or writing anything.
 

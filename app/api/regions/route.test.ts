@@ -5,7 +5,7 @@ import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { GET } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // GET /api/regions against the SWR simulator over HTTP.
 

@@ -8,7 +8,7 @@ import { actAs, callRoute, createTestUser, jsonOf, rowCounts, setUpApiTests } fr
 import { GET as statusRoute } from "./status/route";
 import { DELETE, GET, POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // The automatic sync rules API against a real database and the SWR simulator over HTTP.
 

@@ -5,7 +5,7 @@ import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { DELETE, POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/rules refuses a rule SWR would refuse for its regions, before asking SWR or writing anything.
 

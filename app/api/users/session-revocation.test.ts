@@ -10,7 +10,7 @@ import { TestBrowser, withRealAuth } from "@/test/auth-browser";
 import { withTestDatabase } from "@/test/with-test-database";
 
 // Revocation measured through the real stack: next-auth's sign-in and sign-out, its session cookie, and the route guard
-// (lib/api/handler.ts → requireUser → getServerSession → the session check). Nothing of next-auth is mocked.
+// (lib/api/handler.ts → requireUser → the session cookie's check → the session row). Nothing of next-auth is mocked.
 
 withTestDatabase();
 withRealAuth();

@@ -5,7 +5,7 @@ import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/
 import { POST as start } from "../../route";
 import { POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs/{id}/again: a new job from an earlier one's settings, planned against SWR now.
 

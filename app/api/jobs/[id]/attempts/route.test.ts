@@ -5,7 +5,7 @@ import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } fr
 import { POST as retryRoute } from "../retry/route";
 import { GET } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // GET /api/jobs/{id}/attempts: a retry keeps the attempt it ends readable, with its counts and failures.
 

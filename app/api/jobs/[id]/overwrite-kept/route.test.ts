@@ -6,7 +6,7 @@ import type { TaskState } from "@/lib/jobs/states";
 import { actAs, callRoute, createTestUser, insertJob, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { POST } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // POST /api/jobs/{id}/overwrite-kept: only the kept tags go back to the queue, as one new attempt with override on.
 

@@ -4,7 +4,7 @@ import { createJob } from "@/lib/jobs/store";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // GET /api/jobs/{id}/tasks over a job of two repositories and two targets: filters by repository and target,
 // alone and with the state and tag filters, and refuses a target that is not `region/namespace`.

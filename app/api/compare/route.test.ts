@@ -6,7 +6,7 @@ import { simAdmin } from "@/simulator/testing";
 import { GET as compare } from "./route";
 import { GET as scope } from "./repositories/route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // GET /api/compare and /api/compare/repositories through the real guard, against the SWR simulator over HTTP.
 

@@ -4,7 +4,7 @@ import { actAs, callRoute, createTestUser, setUpApiTests } from "@/test/api-rout
 import { PATCH as patchUser } from "../users/[id]/route";
 import { GET as listAudit } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // A signed-in user refused for their role leaves one `access_denied` event per route and minute; anonymous calls none.
 

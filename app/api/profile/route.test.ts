@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { actAs, callRoute, createTestUser, jsonOf, setUpApiTests } from "@/test/api-routes";
 import { GET, PATCH } from "./route";
 
-vi.mock("next-auth");
+vi.mock("@/lib/auth/session-cookie");
 
 // Each person's own time zone: kept on their account, checked against the zones the server knows.
 

@@ -67,8 +67,13 @@ test("an operator keeps ap-southeast-1 and cn-east-3 in step with team-a of cn-n
 
   // Every tag of the namespace without overwriting: identical tags are skipped, differing ones are kept.
   await page.goto("/repositories?region=cn-north-4&namespace=team-a");
-  await page.getByRole("checkbox", { name: "Select all in this namespace" }).check();
+  // Selecting all reads every repository of the namespace first; a click before the page is interactive is not lost.
+  const selectAll = page.getByRole("checkbox", { name: "Select all in this namespace" });
   const bar = page.getByRole("region", { name: "Selected repositories" });
+  await expect(async () => {
+    if (!(await selectAll.isChecked())) await selectAll.click();
+    await expect(bar.getByRole("status")).toContainText(`${REPOSITORIES.length} repositories selected`, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await bar.getByRole("button", { name: `Sync ${REPOSITORIES.length} repositories` }).click();
   const panel = page.getByRole("dialog", { name: `Sync ${REPOSITORIES.length} repositories of team-a` });
   await panel.getByRole("combobox", { name: "Target region" }).selectOption(REGIONS[0]);

@@ -1,7 +1,6 @@
 // Proxy ratio: the app's tag and repository list routes against the same SWR call made directly (signed with the app's
 // AK/SK and sent straight to the simulator), in one run, both sides alternating round by round.
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { DEMO_USERS } from "@/lib/db/demo-users";
@@ -12,7 +11,7 @@ import { AppClient } from "./app-client";
 import type { Cleanup } from "./cleanup";
 import { createBenchDatabase } from "./databases";
 import { checkProxyTargets, type ProxyCheck, type ProxyMeasurement, type ProxyRound, proxyFigures } from "./proxy-figures";
-import type { BenchSettings } from "./scenario";
+import { freePort, type BenchSettings } from "./scenario";
 import { createRepository, setFaults } from "./sim-fixtures";
 import { startSimulatorProcess } from "./sim-process";
 
@@ -59,14 +58,6 @@ const ROUNDS = 4;
 const REQUESTS = { 1: 60, 10: 300 } as const;
 const OVERHEAD_REQUESTS = 200;
 const WARM_UP_REQUESTS = 30;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 type Send = () => Promise<void>;
 

@@ -82,7 +82,8 @@ const TARGET_REGION = "cn-south-1";
 const TARGET_REGIONS = ["cn-south-1", "cn-east-3", "ap-southeast-1"];
 const SOURCE_NAMESPACE = "bench-src";
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as net.AddressInfo;

@@ -5,32 +5,18 @@ import { AppError } from "@/lib/errors";
 import { syncRegionProblem } from "@/lib/swr/regions";
 import type { StartJobResult } from "./start";
 import { startJob } from "./start";
-import type { JobRequest, RepositoryRequest, TagSelector } from "./schemas";
-import { jobNotFound } from "./store";
+import type { JobRequest, RepositoryRequest } from "./schemas";
+import { jobNotFound, parseSelection, parseTargets } from "./store";
 
 // "Sync again with these settings": a new job from an earlier one's source, repositories, targets, override
 // and tag choice. A selector (all tags, a pattern) is evaluated again now; a list of tags is the same list.
-
-function parseSelector(raw: string | null): TagSelector | null {
-  if (!raw) return null;
-  const v = JSON.parse(raw) as { all?: unknown; pattern?: unknown };
-  if (v.all === true) return { all: true };
-  if (typeof v.pattern === "string") return { pattern: v.pattern };
-  return null;
-}
-
-function parseTargets(raw: string | null, first: { region: string; namespace: string }): JobRequest["targets"] {
-  if (!raw) return [first];
-  const v = JSON.parse(raw) as unknown;
-  return Array.isArray(v) && v.length > 0 ? (v as JobRequest["targets"]) : [first];
-}
 
 /** The request that made the job, as far as it can be told again. */
 export async function requestOf(jobId: string): Promise<JobRequest> {
   const job = await db().syncJob.findUnique({ where: { id: jobId } });
   if (!job) throw jobNotFound(jobId);
-  const targets = parseTargets(job.targets, { region: job.targetRegion, namespace: job.targetNamespace });
-  const selector = parseSelector(job.tagSelection);
+  const targets = parseTargets(job);
+  const selector = parseSelection(job.tagSelection);
   // The job's repositories in the order they were first written, with their tags (one target's worth: every target had the same tags).
   const rows = await db().syncTask.findMany({
     where: { jobId, targetRegion: targets[0]!.region, targetNamespace: targets[0]!.namespace },

@@ -66,7 +66,7 @@ const isPlanClass = (v: string): v is PlanClass => (PLAN_CLASSES as readonly str
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function parseSelection(raw: string | null): TagSelection {
+export function parseSelection(raw: string | null): TagSelection {
   if (!raw) return null;
   const v = JSON.parse(raw) as { all?: unknown; pattern?: unknown };
   if (v.all === true) return { all: true };
@@ -89,7 +89,7 @@ const storedCounts = (job: SyncJob): JobCounts => ({
   kept: job.kept,
 });
 
-function parseTargets(job: SyncJob): JobTarget[] {
+export function parseTargets(job: Pick<SyncJob, "targets" | "targetRegion" | "targetNamespace">): JobTarget[] {
   const first = [{ region: job.targetRegion, namespace: job.targetNamespace }];
   if (!job.targets) return first;
   const v: unknown = JSON.parse(job.targets);

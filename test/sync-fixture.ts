@@ -25,6 +25,7 @@ export const FAST_CONFIG: Partial<SyncEngineConfig> = {
   tickMs: 10,
   leaseMs: 2_000,
   recordWindowMs: 5_000,
+  landingSlackMs: 300,
   noProgressMs: 20_000,
   backoffBaseMs: 20,
   backoffMaxMs: 100,

@@ -25,6 +25,11 @@ export interface SyncEngineConfig {
   recordWindowMs: number;
   /** Clock difference tolerated between submission time and SWR's record times. */
   recordSkewMs: number;
+  /**
+   * How long after the engine stopped waiting for a sync_images call without an answer (a time-out, a dropped
+   * connection) SWR may still act on it: the chunk is not sent again before a read of SWR's records that began later.
+   */
+  landingSlackMs: number;
   /** sync_images calls per tag and attempt before a throttled or failing submission fails. */
   maxSubmitTries: number;
   /** Backoff after a retryable failure: capped exponential with full jitter. */
@@ -53,6 +58,7 @@ export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
   noProgressMs: 30 * 60_000,
   recordWindowMs: 2 * 60_000,
   recordSkewMs: 60_000,
+  landingSlackMs: 5_000,
   maxSubmitTries: 5,
   backoffBaseMs: 2_000,
   backoffMaxMs: 60_000,
@@ -82,6 +88,8 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     noProgressMs: Math.round(e.SYNC_NO_PROGRESS_MINUTES * 60_000),
     recordWindowMs: e.SYNC_RECORD_WINDOW_MS,
     maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
+    // SWR may take as long with a request it received as the engine waits for its answer.
+    landingSlackMs: Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS),
     recordPageSize: e.SYNC_RECORD_PAGE_SIZE,
     // Long enough that a round's own reads are small beside its submitting, short enough that a long submission is watched often.
     roundSubmitMs: Math.max(5_000, e.SYNC_POLL_MS),

@@ -5,16 +5,20 @@ import { isRetryable, retryDelay } from "@/lib/swr/retry";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { decideTask, type DecideOptions, type TargetView, wantsVerification } from "./decide";
+import { readCoversWindow } from "./landing";
 import { swrCallError, type TaskError } from "./messages";
 import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
-import { type Claim, type EngineJob, type EngineTask, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd } from "./store";
+import { type Claim, type EngineJob, type EngineTask, type HeldCalls, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd } from "./store";
 import { submitTasks } from "./submit";
 
 // One round of one job: per source repository, one read of SWR's records serves the watch, the check of
 // unanswered calls and the baseline of new submissions; each target repository is listed once, and only
 // when some tag is ready for it. A job over many repositories and targets costs calls per group, not per tag.
 
-type RecordsOutcome = { ok: true; index: RecordIndex; newestId: string | null; cursor: RecordCursor | null; records: SwrSyncRecord[] } | { ok: false; error: TaskError; retryable: boolean };
+type RecordsOutcome = ({ ok: true; index: RecordIndex; newestId: string | null; cursor: RecordCursor | null; records: SwrSyncRecord[] } | { ok: false; error: TaskError; retryable: boolean }) & {
+  /** When the read began: it shows the calls that could no longer land by then. */
+  startedAt: Date;
+};
 
 const TARGET_WALK = { pageSize: 1000, maxItems: 200_000 };
 const SMALL_RECORD_PAGE = 100;
@@ -25,6 +29,7 @@ const READS_AT_ONCE = 4;
 async function readRecords(ctx: RoundContext, job: EngineJob, repository: string, since: Date, cursor: RecordCursor | null): Promise<RecordsOutcome> {
   const repo = { sourceRegion: job.sourceRegion, sourceNamespace: job.sourceNamespace, sourceRepository: repository };
   const read = () => readRecordsSince(ctx.swr, repo, since, cursor, { pageSize: ctx.recordPage.size, maxPages: ctx.config.maxRecordPages });
+  const startedAt = ctx.now();
   try {
     let got;
     try {
@@ -36,10 +41,10 @@ async function readRecords(ctx: RoundContext, job: EngineJob, repository: string
       ctx.recordPage.size = SMALL_RECORD_PAGE;
       got = await read();
     }
-    return { ok: true, index: new RecordIndex(got.records), newestId: got.newestId, cursor: got.cursor, records: got.records };
+    return { ok: true, index: new RecordIndex(got.records), newestId: got.newestId, cursor: got.cursor, records: got.records, startedAt };
   } catch (error) {
     ctx.log.error({ repository }, `reading SWR's sync records failed: ${swrCallError(error).message}`);
-    return { ok: false, error: swrCallError(error), retryable: isRetryable(error) };
+    return { ok: false, error: swrCallError(error), retryable: isRetryable(error), startedAt };
   }
 }
 
@@ -111,20 +116,30 @@ async function watch(ctx: RoundContext, job: EngineJob, watched: readonly Engine
   return { ends, moved };
 }
 
-/** Tasks whose sync_images call went unanswered (or whose holder stopped mid-round) that SWR shows records for. */
-function findLanded(ctx: RoundContext, tasks: readonly EngineTask[], records: RecordsOutcome, mark: Date | null) {
+/**
+ * Tasks whose sync_images call went unanswered (or whose holder stopped mid-round) that SWR shows records for.
+ * The calls of a holder that stopped without writing them down may still land until `slackMs` after this round
+ * began (that holder stopped before the job could be claimed): tasks not found are held until then, as calls
+ * without an answer, and looked for again.
+ */
+function findLanded(ctx: RoundContext, tasks: readonly EngineTask[], records: RecordsOutcome, mark: Date | null, now: Date) {
   const skew = ctx.config.recordSkewMs;
   const unanswered = tasks.filter((t) => t.swrStatus === SUBMITTING);
   const unwritten = mark ? tasks.filter((t) => t.swrStatus !== SUBMITTING && (t.status === "queued" || t.status === "retrying")) : [];
-  if (!records.ok) return { landed: [] as { ids: string[]; submittedAt: Date | null }[], unsettled: [...unanswered, ...unwritten].map((t) => t.id) };
-  const landedUnanswered = unanswered.filter((t) => records.index.match(recordQuery(t, t.submittedAt, skew, t.swrPriorJobId)));
-  const landedUnwritten = unwritten.filter((t) => records.index.match(recordQuery(t, mark, skew, t.swrPriorJobId)));
+  const landedUnanswered = records.ok ? unanswered.filter((t) => records.index.match(recordQuery(t, t.submittedAt, skew, t.swrPriorJobId))) : [];
+  const landedUnwritten = records.ok ? unwritten.filter((t) => records.index.match(recordQuery(t, mark, skew, t.swrPriorJobId))) : [];
+  const found = new Set(landedUnwritten.map((t) => t.id));
+  const held: HeldCalls[] = mark
+    ? [{ ids: unwritten.filter((t) => !found.has(t.id)).map((t) => t.id), submittedAt: mark, nextCheckAt: new Date(now.getTime() + ctx.config.landingSlackMs) }].filter((h) => h.ids.length > 0)
+    : [];
   return {
     landed: [
       { ids: landedUnanswered.map((t) => t.id), submittedAt: null },
       { ids: landedUnwritten.map((t) => t.id), submittedAt: mark },
     ].filter((l) => l.ids.length > 0),
-    unsettled: [] as string[],
+    held,
+    // Without the records a lost call cannot be told from none: those wait until SWR lists its records again.
+    unsettled: records.ok ? ([] as string[]) : unanswered.map((t) => t.id),
   };
 }
 
@@ -133,6 +148,7 @@ interface RepositoryRound {
   ends: TaskEnd[];
   moved: boolean;
   landed: { ids: string[]; submittedAt: Date | null }[];
+  held: HeldCalls[];
   unsettled: string[];
 }
 
@@ -143,7 +159,7 @@ async function workRepository(ctx: RoundContext, claim: Claim, repository: strin
   const since = minTime([...watched.map((t) => t.submittedAt), ...tasks.filter((t) => t.swrStatus === SUBMITTING).map((t) => t.submittedAt), claim.inheritedMark, now])!;
   const records = await readRecords(ctx, job, repository, new Date(since.getTime() - ctx.config.recordSkewMs), cursor);
   const { ends, moved } = watched.length > 0 ? await watch(ctx, job, watched, records, now) : { ends: [], moved: false };
-  return { records, ends, moved, ...findLanded(ctx, tasks, records, claim.inheritedMark) };
+  return { records, ends, moved, ...findLanded(ctx, tasks, records, claim.inheritedMark, now) };
 }
 
 /** Works one claimed job once; what to write at its end is returned, not written. */
@@ -171,10 +187,13 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const ends = all.flatMap((r) => r.ends);
   const landed = all.flatMap((r) => r.landed);
   const landedIds = new Set(landed.flatMap((l) => l.ids));
-  // Without the records a lost call cannot be told from none: those wait until SWR lists its records again.
-  const unsettled = new Set(all.flatMap((r) => r.unsettled));
+  const held = all.flatMap((r) => r.held);
+  const unsettled = new Set([...all.flatMap((r) => r.unsettled), ...held.flatMap((h) => h.ids)]);
   const baselines = new Map([...rounds].map(([repository, r]) => [repository, r.records.ok ? r.records.newestId : null]));
-  const due = tasks.filter((t) => rounds.has(t.repository) && !landedIds.has(t.id) && !unsettled.has(t.id) && isDue(t));
+  // A call that may have reached SWR is made again only when this round's read of the records began after it could
+  // land (its task's nextCheckAt is never earlier) and does not show it.
+  const provenUnlanded = (t: EngineTask) => t.swrStatus !== SUBMITTING || readCoversWindow(t.nextCheckAt, rounds.get(t.repository)!.records.startedAt);
+  const due = tasks.filter((t) => rounds.has(t.repository) && !landedIds.has(t.id) && !unsettled.has(t.id) && isDue(t) && provenUnlanded(t));
   const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, baselines) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;
@@ -184,7 +203,8 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const waiting = tasks.filter((t) => t.status === "retrying" && t.nextCheckAt && t.nextCheckAt > now).map((t) => t.nextCheckAt);
   const nextRoundAt = minTime([
     stillWatched ? new Date(now.getTime() + pollDelay) : null,
-    unsettled.size > 0 ? new Date(now.getTime() + pollDelay) : null,
+    all.some((r) => r.unsettled.length > 0) ? new Date(now.getTime() + pollDelay) : null,
+    ...held.map((h) => h.nextCheckAt),
     submission.leftover ? (submission.deferUntil ?? ctx.now()) : null,
     ...waiting,
     ...submission.retryTimes,
@@ -194,6 +214,7 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   return {
     ends,
     landed,
+    held,
     nextRoundAt,
     progressed: all.some((r) => r.moved) || ends.length > 0 || landedIds.size > 0 || submission.submitted > 0,
     recordCursor,

@@ -170,6 +170,25 @@ export async function markLanded(tx: DbTx, jobId: string, ids: readonly string[]
   return count;
 }
 
+/** Tasks an earlier holder may have sent without writing it down: held as calls without an answer until `nextCheckAt`. */
+export interface HeldCalls {
+  ids: string[];
+  submittedAt: Date;
+  nextCheckAt: Date;
+}
+
+async function markHeld(tx: DbTx, jobId: string, held: HeldCalls): Promise<number> {
+  let count = 0;
+  for (const part of chunk(held.ids, IDS_PER_QUERY)) {
+    const r = await tx.syncTask.updateMany({
+      where: { jobId, id: { in: part }, status: { in: ["queued", "retrying"] } },
+      data: { status: "retrying", swrStatus: SUBMITTING, submittedAt: held.submittedAt, swrPriorJobId: null, nextCheckAt: held.nextCheckAt },
+    });
+    count += r.count;
+  }
+  return count;
+}
+
 export interface TaskEnd {
   id: string;
   status: EndStatus;
@@ -199,6 +218,8 @@ export interface RoundEnd {
   ends: TaskEnd[];
   /** Tasks SWR shows records for although their call's answer was lost. */
   landed: { ids: string[]; submittedAt: Date | null }[];
+  /** Tasks an earlier holder may have sent that SWR's records do not show yet. */
+  held?: HeldCalls[];
   nextRoundAt: Date | null;
   progressed: boolean;
   /** Where each repository's read of SWR's records stopped; undefined when no read succeeded (the stored ones stay). */
@@ -213,6 +234,7 @@ export async function finishRound(db: Db, job: EngineJob, owner: string, end: Ro
   try {
     await db.$transaction(async (tx) => {
       for (const l of end.landed) await markLanded(tx, job.id, l.ids, l.submittedAt);
+      for (const h of end.held ?? []) await markHeld(tx, job.id, h);
       await endTasks(tx, job.id, end.ends, now);
       const current = await tx.syncJob.findUniqueOrThrow({ where: { id: job.id }, select: { cancelledAt: true, finishedAt: true } });
       const summary = summaryFields(await readTaskCounts(tx, job.id), current.cancelledAt !== null, now, current.finishedAt);

@@ -5,6 +5,7 @@ import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/re
 import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
+import { landingWindowEnd } from "./landing";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
 // Submit: due tags go to SWR's sync_images in chunks, at most once per tag and attempt. Each chunk is
@@ -74,8 +75,12 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       const e = swrCallError(error);
       ctx.log.error({ tags: part.length }, `sync_images failed: ${e.message}`);
       const tries = Math.max(...part.map((t) => t.submitTries)) + 1;
-      const retryAt = new Date(ctx.now().getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error))));
+      const endedAt = ctx.now();
+      const backoffUntil = endedAt.getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error)));
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
+      // A call that may have reached SWR is looked for in its records before it is repeated, and only by a read that
+      // begins once it can no longer land: its tasks are due no earlier (a round reads SWR's records after it began).
+      const retryAt = new Date(Math.max(backoffUntil, ambiguous ? landingWindowEnd(error, endedAt, config.landingSlackMs).getTime() : 0));
       const { again = [], last = [] } = Object.fromEntries(groupBy(part, (t) => (isRetryable(error) && t.submitTries + 1 < config.maxSubmitTries ? "again" : "last")));
       // SWR asked to wait (429 or busy): every job of this region waits as long, other regions go on. Any other
       // failure concerns this chunk only: it waits for its retry while the job's other chunks go on.

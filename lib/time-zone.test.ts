@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timeZoneSchema } from "@/lib/validation/time-zone";
-import { canonicalTimeZone, dayIn, endOfDay, formatInTimeZone, nextDay, startOfDay } from "./time-zone";
+import { addDays, canonicalTimeZone, dayIn, endOfDay, formatInTimeZone, nextDay, startOfDay } from "./time-zone";
 
 describe("time zones", () => {
   it.each([
@@ -44,6 +44,9 @@ describe("time zones", () => {
     expect(nextDay("2024-02-28")).toBe("2024-02-29");
     expect(nextDay("2023-12-31")).toBe("2024-01-01");
     expect(nextDay("0099-12-31")).toBe("0100-01-01");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+    expect(addDays("2024-01-05", -35)).toBe("2023-12-01");
+    expect(addDays("2024-05-01", 0)).toBe("2024-05-01");
   });
 
   it.each([

@@ -80,14 +80,17 @@ export function dayIn(instant: Date | number, timeZone: string): string {
   return dayText(wallClock(Number(instant), timeZone));
 }
 
-/** The day after `2024-05-31` is `2024-06-01`. */
-export function nextDay(day: string): string {
+/** The calendar day `count` days after `day` (before it when negative): `addDays("2024-05-31", 1)` is `2024-06-01`. */
+export function addDays(day: string, count: number): string {
   const match = DAY_RE.exec(day);
   if (!match) throw new Error(`not a day: ${day}`);
   const d = new Date(0);
-  d.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1);
+  d.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + count);
   return dayText({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
+
+/** The day after `2024-05-31` is `2024-06-01`. */
+export const nextDay = (day: string): string => addDays(day, 1);
 
 /**
  * The first instant of the local day `day` (`2024-05-01`) in `timeZone`. Local days only move forward as time does,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLAN_CLASSES } from "@/lib/compare/classify";
+import { HISTORY_OUTCOMES, type HistoryOutcome } from "./history";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 
 // What the jobs API sends (docs/api.md "Jobs"): ONE set of schemas, used by the route handlers to
@@ -94,11 +95,33 @@ export type TaskPage = z.infer<typeof taskPageSchema>;
 export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
 export type JobPage = z.infer<typeof jobPageSchema>;
 
+/** The history at a glance: jobs started in the last `days` days of the reader's zone. */
+export const jobHistorySchema = z.object({
+  days: z.number().int().positive(),
+  timeZone: z.string(),
+  /** The window: the start of its first day and the start of the day after its last. */
+  from: isoTime,
+  to: isoTime,
+  /** Every day of the window, oldest first, with its jobs by outcome (`unfinished`: queued, running or cancelling). */
+  daily: z.array(z.object({ day: z.string() }).extend(Object.fromEntries(HISTORY_OUTCOMES.map((o) => [o, count])) as Record<HistoryOutcome, typeof count>)),
+  /** Jobs that succeeded, of those that ran to their end (succeeded, partially failed or failed; cancelled ones aside). */
+  success: z.object({ succeeded: count, ended: count }),
+  /** From start to end of the jobs that finished (nearest-rank percentiles); null without any. */
+  duration: z.object({ jobs: count, p50Ms: count.nullable(), p95Ms: count.nullable() }),
+  /** Tags that reached each target region (succeeded), the most first. */
+  tagsPerRegion: z.array(z.object({ region: z.string(), tags: count })),
+  /** The most frequent codes of failed tags, with how many tags failed so and one of their messages. */
+  failures: z.array(z.object({ code: z.string(), tags: count, message: z.string() })),
+});
+export type JobHistory = z.infer<typeof jobHistorySchema>;
+
 export const jobStatsSchema = z.object({
   counts: z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, count])) as Record<(typeof JOB_STATUSES)[number], typeof count>),
   /** Jobs not settled yet, newest first. */
   running: z.array(jobSummarySchema),
   recent: z.array(jobSummarySchema),
+  /** With `days`: the history at a glance. */
+  history: jobHistorySchema.optional(),
 });
 export type JobStats = z.infer<typeof jobStatsSchema>;
 
@@ -164,6 +187,27 @@ export const jobAttemptSchema = z.object({
   endedHow: z.enum(["retry", "overwrite_kept"]),
 });
 export type AttemptDto = z.infer<typeof jobAttemptSchema>;
+
+/** GET /api/jobs/{id}/timeline — the job's slowest tags, each from its submission to its end. */
+export const jobTimelineSchema = z.object({
+  /** When the job started: the timeline's zero. */
+  startedAt: isoTime,
+  /** Tasks with both times, of which the slowest are listed. */
+  measured: count,
+  tasks: z.array(
+    z.object({
+      repository: z.string(),
+      tag: z.string(),
+      targetRegion: z.string(),
+      targetNamespace: z.string(),
+      status: z.enum(TASK_STATES),
+      submittedAt: isoTime,
+      finishedAt: isoTime,
+      durationMs: count,
+    }),
+  ),
+});
+export type JobTimeline = z.infer<typeof jobTimelineSchema>;
 
 /** GET /api/jobs/{id}/attempts */
 export const jobAttemptsSchema = z.object({ attempts: z.array(jobAttemptSchema) });

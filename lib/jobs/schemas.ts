@@ -7,6 +7,7 @@ import { knownRegionSchema } from "@/lib/validation/browse";
 import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS, MIN_DATE_MS } from "@/lib/validation/dates";
 import { timeZoneSchema } from "@/lib/validation/time-zone";
 import { endOfDay, startOfDay, UTC } from "@/lib/time-zone";
+import { MAX_HISTORY_DAYS } from "./history";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
 
@@ -224,8 +225,20 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const searchTextSchema = (max: number) =>
   optional(z.string().max(max, { message: `must be at most ${max} characters`, abort: true }).trim().toLowerCase().min(1));
 
+export const MAX_FAILURE_CODE_LENGTH = 128;
+const FAILURE_CODE_SHAPE = "must be an error code of a failed tag: letters, digits and . _ : - only";
+
+/** The code a failed tag was given (`swr_failed`, `no_progress`, SWR's own `SVCSTG.SWR.4001008`). */
+export const failureCodeSchema = z
+  .string()
+  .trim()
+  .max(MAX_FAILURE_CODE_LENGTH, { message: `must be at most ${MAX_FAILURE_CODE_LENGTH} characters`, abort: true })
+  .regex(/^[A-Za-z0-9_.:-]+$/, FAILURE_CODE_SHAPE);
+
 const filterFields = {
   status: optional(z.enum(JOB_STATUSES, `must be one of ${JOB_STATUSES.join(", ")}`)),
+  /** Jobs with at least one tag that failed with this code. */
+  failureCode: optional(failureCodeSchema),
   sourceRegion: optional(regionIdSchema),
   targetRegion: optional(regionIdSchema),
   namespace: optional(namespaceNameSchema),
@@ -275,6 +288,31 @@ export const jobListQuerySchema = z
 
 export type JobFilters = z.output<typeof jobFiltersSchema>;
 export type JobListQuery = z.output<typeof jobListQuerySchema>;
+
+/** GET /api/jobs/stats: with `days`, also the history of the last `days` days in `tz` (UTC when not given). */
+export const jobStatsQuerySchema = z.object({
+  days: optional(
+    z.coerce
+      .number("must be a number of days")
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(MAX_HISTORY_DAYS, `must be at most ${MAX_HISTORY_DAYS}`),
+  ),
+  tz: optional(timeZoneSchema),
+});
+export type JobStatsQuery = z.output<typeof jobStatsQuerySchema>;
+
+export const MAX_TIMELINE_TASKS = 100;
+
+/** GET /api/jobs/{id}/timeline */
+export const jobTimelineQuerySchema = z.object({
+  limit: z.coerce
+    .number("must be a number")
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(MAX_TIMELINE_TASKS, `must be at most ${MAX_TIMELINE_TASKS}`)
+    .default(20),
+});
 
 /** IDs this API hands out are cuids: anything else (dots, slashes, spaces) is refused before a lookup or an audit entry. */
 export const jobIdParamsSchema = z.object({

@@ -339,6 +339,7 @@ async function jobWhere(f: JobFilters): Promise<Prisma.SyncJobWhereInput> {
     sourceRepository: repositories && { in: repositories },
     createdById: users && { in: users },
     createdAt: { gte: f.from, lt: f.to },
+    tasks: f.failureCode === undefined ? undefined : { some: { lastErrorCode: f.failureCode, status: "failed" } },
   };
 }
 

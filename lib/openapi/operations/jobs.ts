@@ -5,6 +5,7 @@ import {
   jobPlanSchema,
   jobProgressSchema,
   jobStatsSchema,
+  jobTimelineSchema,
   startAnswerSchema,
   taskPageSchema,
 } from "@/lib/jobs/dto";
@@ -18,6 +19,8 @@ import {
   jobIdParamsSchema,
   jobListQuerySchema,
   jobQuerySchema,
+  jobStatsQuerySchema,
+  jobTimelineQuerySchema,
   taskListQuerySchema,
 } from "@/lib/jobs/schemas";
 import {
@@ -38,6 +41,7 @@ const HISTORY_NOTES = {
   from: "Inclusive: an ISO date (2024-05-01, that whole day in `tz`) or date-time (2024-05-01T08:00:00Z).",
   to: "Exclusive when a date-time; a date alone includes that day (in `tz`).",
   tz: "The IANA time zone dates are days in, e.g. Asia/Shanghai (default UTC); the CSV writes its times in it.",
+  failureCode: "Only jobs with a tag that failed with this error code (`swr_failed`, `no_progress`, an SWR code …).",
 };
 
 const createJobBody = {
@@ -123,10 +127,16 @@ export const JOB_OPERATIONS: Operation[] = [
     id: "getJobStats",
     method: "get",
     path: "/api/jobs/stats",
-    summary: "Count jobs by status",
-    description: "Counts by status, the unsettled jobs and the latest jobs, for the overview.",
+    summary: "Count jobs by status, and the history at a glance",
+    description:
+      "Counts by status, the unsettled jobs and the latest jobs, for the overview. With `days`, also `history` for the jobs started in the last `days` days of `tz` (today included): jobs per day by outcome, the success rate, the median and 95th-percentile job duration (creation to finish, nearest rank), tags synced per target region and the five most frequent error codes of failed tags — each from grouped queries.",
     tag: "Jobs",
     access: "viewer",
+    query: jobStatsQuerySchema,
+    notes: {
+      days: "1–90: include `history` for that many local days, today included.",
+      tz: "The IANA time zone whose days `history` counts in, e.g. Asia/Shanghai (default UTC).",
+    },
     responses: [
       {
         status: 200,
@@ -230,6 +240,21 @@ export const JOB_OPERATIONS: Operation[] = [
       { status: 200, description: "The job of a repeated Idempotency-Key, or the same request's job still running.", json: { schema: startAnswerSchema, name: "StartJobAnswer" } },
     ],
     errors: [404, 422, ...SWR_ERRORS],
+  },
+  {
+    id: "getJobTimeline",
+    method: "get",
+    path: "/api/jobs/{id}/timeline",
+    summary: "The slowest tags of a sync job",
+    description:
+      "The job's tags that took longest from their submission to SWR to their end (the slowest first), with both times, and how many tags have both: what the job page draws as a timeline from the job's start.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    query: jobTimelineQuerySchema,
+    notes: { id: "The job's ID.", limit: "How many tags to list (1–100, default 20)." },
+    responses: [{ status: 200, description: "The slowest tags.", json: { schema: jobTimelineSchema, name: "JobTimeline" } }],
+    errors: [404],
   },
   {
     id: "listJobAttempts",

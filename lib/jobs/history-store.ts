@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { elapsedMsSql } from "@/lib/db/elapsed";
+import { UTC } from "@/lib/time-zone";
+import { Prisma } from "@/prisma/generated/postgres/client";
+import type { JobHistory } from "./dto";
+import { HISTORY_OUTCOMES, historyWindow, nearestRank, outcomeOf, TOP_FAILURES, type HistoryOutcome, type HistoryWindow } from "./history";
+import { isJobStatus } from "./states";
+
+// The history at a glance, from grouped queries over the jobs started in the window (and their tasks): the database
+// counts and ranks, and only sums and a few rows come back, however many jobs there are.
+
+const PERCENTILES = { p50Ms: 50, p95Ms: 95 } as const;
+
+/** Raw counts arrive as BigInt (COUNT, CAST … AS INTEGER) or number, depending on the database. */
+const toNumber = (v: bigint | number) => Number(v);
+
+/** Jobs per local day and status: each job's day is the last day start at or before its creation. */
+async function countDaily(w: HistoryWindow): Promise<JobHistory["daily"]> {
+  // Day numbers are written into the SQL (our own integers), so PostgreSQL types the CASE as an integer.
+  const int = (n: number) => Prisma.raw(String(Math.trunc(n)));
+  const later = w.starts.slice(1).map((start, i) => Prisma.sql`WHEN "createdAt" < ${start} THEN ${int(i)}`);
+  const dayIndex = later.length > 0 ? Prisma.sql`CASE ${Prisma.join(later, " ")} ELSE ${int(later.length)} END` : int(0);
+  const rows = await db().$queryRaw<{ day: bigint | number; status: string; jobs: bigint | number }[]>`
+    SELECT ${dayIndex} AS "day", "status", COUNT(*) AS "jobs" FROM "SyncJob"
+    WHERE "createdAt" >= ${w.from} AND "createdAt" < ${w.to}
+    GROUP BY 1, "status"`;
+  const daily = w.days.map((day) => ({ day, ...(Object.fromEntries(HISTORY_OUTCOMES.map((o) => [o, 0])) as Record<HistoryOutcome, number>) }));
+  for (const row of rows) {
+    const entry = daily[toNumber(row.day)];
+    if (entry && isJobStatus(row.status)) entry[outcomeOf(row.status)] += toNumber(row.jobs);
+  }
+  return daily;
+}
+
+/** The 50th and 95th percentile of finished jobs' durations, ranked by the database: two rows come back, not every job. */
+async function durationPercentiles(w: HistoryWindow): Promise<JobHistory["duration"]> {
+  const elapsed = elapsedMsSql(`"createdAt"`, `"finishedAt"`);
+  // The nearest rank (./history.ts) in integers: rank × 100 ≥ percent × jobs > (rank − 1) × 100.
+  const at = (percent: number) => Prisma.raw(`("rank" * 100 >= ${percent} * "jobs" AND ("rank" - 1) * 100 < ${percent} * "jobs")`);
+  const rows = await db().$queryRaw<{ rank: bigint | number; jobs: bigint | number; ms: bigint | number }[]>`
+    SELECT "rank", "jobs", "ms" FROM (
+      SELECT ${elapsed} AS "ms", ROW_NUMBER() OVER (ORDER BY ${elapsed}) AS "rank", COUNT(*) OVER () AS "jobs"
+      FROM "SyncJob"
+      WHERE "createdAt" >= ${w.from} AND "createdAt" < ${w.to} AND "finishedAt" IS NOT NULL
+    ) AS "ranked"
+    WHERE ${at(PERCENTILES.p50Ms)} OR ${at(PERCENTILES.p95Ms)}`;
+  const jobs = rows[0] ? toNumber(rows[0].jobs) : 0;
+  const valueAt = (percent: number) => {
+    const row = rows.find((r) => toNumber(r.rank) === nearestRank(percent, jobs));
+    return row ? Math.max(0, toNumber(row.ms)) : null;
+  };
+  return { jobs, p50Ms: valueAt(PERCENTILES.p50Ms), p95Ms: valueAt(PERCENTILES.p95Ms) };
+}
+
+const inWindow = (w: HistoryWindow) => ({ job: { createdAt: { gte: w.from, lt: w.to } } });
+
+async function tagsPerRegion(w: HistoryWindow): Promise<JobHistory["tagsPerRegion"]> {
+  const groups = await db().syncTask.groupBy({ by: ["targetRegion"], where: { status: "succeeded", ...inWindow(w) }, _count: { _all: true } });
+  return groups
+    .map((g) => ({ region: g.targetRegion, tags: g._count._all }))
+    .sort((a, b) => b.tags - a.tags || a.region.localeCompare(b.region));
+}
+
+/** The most frequent codes of failed tags (ties by code), each with one of its messages. */
+async function topFailures(w: HistoryWindow): Promise<JobHistory["failures"]> {
+  const groups = await db().syncTask.groupBy({
+    by: ["lastErrorCode"],
+    where: { status: "failed", lastErrorCode: { not: null }, ...inWindow(w) },
+    _count: { lastErrorCode: true },
+    _max: { lastErrorMessage: true },
+    orderBy: [{ _count: { lastErrorCode: "desc" } }, { lastErrorCode: "asc" }],
+    take: TOP_FAILURES,
+  });
+  return groups.map((g) => ({ code: g.lastErrorCode ?? "", tags: g._count?.lastErrorCode ?? 0, message: g._max?.lastErrorMessage ?? "" }));
+}
+
+/** Jobs started in the last `days` local days of `timeZone` (today included), at `now`. */
+export async function getJobHistory(days: number, timeZone = UTC, now = new Date()): Promise<JobHistory> {
+  const w = historyWindow(days, timeZone, now);
+  const [daily, duration, regions, failures] = await Promise.all([countDaily(w), durationPercentiles(w), tagsPerRegion(w), topFailures(w)]);
+  const sum = (o: HistoryOutcome) => daily.reduce((n, d) => n + d[o], 0);
+  const succeeded = sum("succeeded");
+  return {
+    days,
+    timeZone,
+    from: w.from.toISOString(),
+    to: w.to.toISOString(),
+    daily,
+    success: { succeeded, ended: succeeded + sum("partially_failed") + sum("failed") },
+    duration,
+    tagsPerRegion: regions,
+    failures,
+  };
+}

@@ -19,6 +19,7 @@ describe("job filters in the URL", () => {
       "every filter",
       {
         status: "failed",
+        failureCode: "SVCSTG.SWR.4001008",
         sourceRegion: "cn-north-4",
         targetRegion: "ap-southeast-1",
         namespace: "team-a",
@@ -47,6 +48,7 @@ describe("job filters in the URL", () => {
     ["empty fields", { status: "", user: "  " }, {}],
     ["repeated values", { status: ["failed", "running"], user: "A@Example.com" }, { user: "a@example.com" }],
     ["a target namespace SWR would refuse", { targetNamespace: "-x", repository: "WEB" }, { repository: "web" }],
+    ["a failure code with spaces", { failureCode: "no such code", status: "failed" }, { status: "failed" }],
   ])("drops %s and keeps the rest", (_, input, expected) => {
     expect(parseJobFilters(input)).toEqual(expected);
   });

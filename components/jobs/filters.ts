@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseLeniently, toSearch, type SearchParamsRecord } from "@/components/browse/url-state";
 import { namespaceNameSchema } from "@/lib/swr/names";
 import { regionIdSchema } from "@/lib/swr/regions";
+import { failureCodeSchema } from "@/lib/jobs/schemas";
 import { JOB_STATUSES } from "@/lib/jobs/states";
 
 // The history's filters live in the URL (shareable, back-button friendly) under the same names the API takes.
@@ -19,6 +20,7 @@ const daySchema = z
 // of names (the API matches them in any case); namespaces are whole names.
 const fields = {
   status: optional(z.enum(JOB_STATUSES)),
+  failureCode: optional(failureCodeSchema),
   sourceRegion: optional(regionIdSchema),
   targetRegion: optional(regionIdSchema),
   namespace: optional(z.string().trim().pipe(namespaceNameSchema)),
@@ -45,6 +47,7 @@ export const jobFiltersFormSchema = jobFiltersSchema.refine((f) => !isUpsideDown
 
 export const JOB_FILTER_KEYS = [
   "status",
+  "failureCode",
   "sourceRegion",
   "targetRegion",
   "namespace",

@@ -60,7 +60,7 @@ export function JobFiltersForm({
 
   const error = (key: FilterKey) => (invalid.has(key) ? t(`invalid_${key}`) : undefined);
   const text = (
-    key: "namespace" | "targetNamespace" | "repository" | "user" | "from" | "to",
+    key: "failureCode" | "namespace" | "targetNamespace" | "repository" | "user" | "from" | "to",
     type: "text" | "date",
     placeholder?: string,
   ) => (
@@ -118,6 +118,7 @@ export function JobFiltersForm({
           </select>
         )}
       </Field>
+      {text("failureCode", "text", t("failureCodeExample"))}
       {region("sourceRegion")}
       {region("targetRegion")}
       {text("namespace", "text")}

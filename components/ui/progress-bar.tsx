@@ -4,18 +4,22 @@ import type { BadgeTone } from "./badge";
 
 export type ProgressTone = Exclude<BadgeTone, "neutral"> | "neutral";
 
+// Each theme's colour of a tone is a CSS variable (app/globals.css), shared with the charts.
 const FILLS: Record<ProgressTone, string> = {
-  neutral: "bg-slate-400 dark:bg-slate-500",
-  info: "bg-blue-600 dark:bg-blue-500",
-  success: "bg-green-600 dark:bg-green-500",
-  "success-muted": "bg-teal-500 dark:bg-teal-400",
-  accent: "bg-violet-500 dark:bg-violet-400",
-  warning: "bg-amber-500",
-  danger: "bg-red-600 dark:bg-red-500",
+  neutral: "bg-(--tone-fill-neutral)",
+  info: "bg-(--tone-fill-info)",
+  success: "bg-(--tone-fill-success)",
+  "success-muted": "bg-(--tone-fill-success-muted)",
+  accent: "bg-(--tone-fill-accent)",
+  warning: "bg-(--tone-fill-warning)",
+  danger: "bg-(--tone-fill-danger)",
 };
 
 /** The fill colour of a tone, for legends that repeat the bar's colours. */
 export const progressFillClass = (tone: ProgressTone) => FILLS[tone];
+
+/** The same colour as an SVG fill (`var(--tone-fill-…)`), for charts. */
+export const toneFill = (tone: ProgressTone) => `var(--tone-fill-${tone})`;
 
 export interface ProgressSegment {
   /** Share of the whole bar, in percent. */

@@ -7,14 +7,18 @@ import {
   jobPageSchema,
   jobPlanSchema,
   jobProgressSchema,
+  jobHistoryStatsSchema,
   jobStatsSchema,
+  jobTimelineSchema,
   taskPageSchema,
   type JobAnswer,
   type JobDetail,
   type JobPage,
   type JobPlan,
   type JobProgress,
+  type JobHistoryStats,
   type JobStats,
+  type JobTimeline,
   type TaskDto,
   type TaskPage,
 } from "@/lib/jobs/dto";
@@ -86,6 +90,18 @@ export function fetchJobPage(filters: JobFilters, timeZone: string, cursor: stri
 
 export function fetchJobStats(signal?: AbortSignal): Promise<JobStats> {
   return getJson("/api/jobs/stats", jobStatsSchema, signal);
+}
+
+const historyAnswerSchema = jobStatsSchema.extend({ history: jobHistoryStatsSchema });
+
+/** The history at a glance: the jobs of the last `days` days, days counted in `timeZone`. */
+export async function fetchJobHistoryStats(days: number, timeZone: string, signal?: AbortSignal): Promise<JobHistoryStats> {
+  return (await getJson(apiUrl("/api/jobs/stats", { days, tz: timeZone }), historyAnswerSchema, signal)).history;
+}
+
+/** The job's slowest tags, each from its submission to its end. */
+export function fetchJobTimeline(id: string, limit: number, signal?: AbortSignal): Promise<JobTimeline> {
+  return getJson(apiUrl(`${jobApiUrl(id)}/timeline`, { limit }), jobTimelineSchema, signal);
 }
 
 export async function retryJob(id: string): Promise<JobDetail> {

@@ -18,5 +18,7 @@ export const jobKeys = {
   taskCount: (id: string, status: string) => [...all, "task-count", id, status] as const,
   taskNames: (id: string, status: string, limit: number) => [...all, "task-names", id, status, limit] as const,
   stats: () => [...all, "stats"] as const,
+  historyStats: (days: number, timeZone: string) => [...all, "stats", "history", days, timeZone] as const,
+  timeline: (id: string, limit: number) => [...all, "timeline", id, limit] as const,
   plan: (request: SyncRequest) => [...all, "plan", request] as const,
 };

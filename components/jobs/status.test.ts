@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { JOB_STATUSES, TASK_STATES } from "@/lib/jobs/states";
 import en from "@/messages/en/jobs.json";
 import zh from "@/messages/zh-CN/jobs.json";
-import { jobBadge, keptNote, progressOf, progressSegments, retryableCount, taskBadge } from "./status";
+import { HISTORY_OUTCOMES } from "@/lib/jobs/history";
+import { jobBadge, keptNote, outcomeTone, progressOf, progressSegments, retryableCount, taskBadge } from "./status";
 
 describe("status badges", () => {
   it.each([
@@ -47,6 +48,19 @@ describe("status badges", () => {
     ["cancelling", 1, null],
   ] as const)("a %s job with %i kept tags notes %s of them", (status, kept, note) => {
     expect(keptNote(status, kept)).toBe(note);
+  });
+});
+
+describe("outcomeTone", () => {
+  it("paints each outcome of the history as its status badge, unfinished jobs as running ones", () => {
+    expect(Object.fromEntries(HISTORY_OUTCOMES.map((o) => [o, outcomeTone(o)]))).toEqual({
+      succeeded: jobBadge("succeeded").tone,
+      partially_failed: jobBadge("partially_failed").tone,
+      failed: jobBadge("failed").tone,
+      cancelled: jobBadge("cancelled").tone,
+      unfinished: jobBadge("running").tone,
+    });
+    expect(new Set(HISTORY_OUTCOMES.map(outcomeTone)).size).toBe(HISTORY_OUTCOMES.length);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { ProgressSegment } from "@/components/ui/progress-bar";
 import type { JobCounts } from "@/lib/jobs/dto";
+import type { HistoryOutcome } from "@/lib/jobs/history";
 import { isLiveJobStatus, type JobStatus, type TaskState } from "@/lib/jobs/states";
 
 // How statuses look and add up on screen; pure, so it is tested without a browser.
@@ -32,6 +33,11 @@ export function taskBadge(state: TaskState): { tone: BadgeTone; labelKey: `taskS
 
 export function jobBadge(status: JobStatus): { tone: BadgeTone; labelKey: `jobStatus.${JobStatus}` } {
   return { tone: JOB_TONES[status], labelKey: `jobStatus.${status}` };
+}
+
+/** The colour of a job outcome in the history's charts: its status badge's, and a running job's for unfinished ones. */
+export function outcomeTone(outcome: HistoryOutcome): BadgeTone {
+  return outcome === "unfinished" ? JOB_TONES.running : JOB_TONES[outcome];
 }
 
 /** A settled job with kept tags says how many next to its status ("Succeeded (3 kept)"); a moving one does not yet. */

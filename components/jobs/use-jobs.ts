@@ -16,7 +16,9 @@ import {
   fetchJobChanges,
   fetchJobPage,
   fetchJobProgress,
+  fetchJobHistoryStats,
   fetchJobStats,
+  fetchJobTimeline,
   fetchTaskCount,
   fetchTaskNames,
   fetchTaskPage,
@@ -36,6 +38,8 @@ export const STATS_REFRESH_MS = 3_000;
 /** Counts per repository and target follow the job, but a grouped count over every task is asked for at most this often. */
 export const PROGRESS_REFRESH_MS = Math.max(JOB_REFRESH_MS, 3_000);
 const STATS_IDLE_REFRESH_MS = 30_000;
+/** The history at a glance moves slowly: its grouped queries run twice a minute at most. */
+export const HISTORY_STATS_REFRESH_MS = 30_000;
 
 const isMoving = (job: JobSummary) => isLiveJobStatus(job.status);
 
@@ -152,6 +156,26 @@ export function useJobStats() {
     queryKey: jobKeys.stats(),
     queryFn: ({ signal }) => fetchJobStats(signal),
     refetchInterval: (query) => (query.state.data?.running.length ? STATS_REFRESH_MS : STATS_IDLE_REFRESH_MS),
+  });
+}
+
+/** Jobs of the last `days` days by day (in `timeZone`) and outcome, durations, tags per region and top failures. */
+export function useJobHistoryStats(days: number, timeZone: string) {
+  return useQuery({
+    queryKey: jobKeys.historyStats(days, timeZone),
+    queryFn: ({ signal }) => fetchJobHistoryStats(days, timeZone, signal),
+    refetchInterval: HISTORY_STATS_REFRESH_MS,
+    // Another period keeps the old figures on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The job's slowest tags; read again while the job moves and once more when it settles. */
+export function useJobTimeline(id: string, live: boolean, limit: number) {
+  return useQuery({
+    queryKey: [...jobKeys.timeline(id, limit), live],
+    queryFn: ({ signal }) => fetchJobTimeline(id, limit, signal),
+    refetchInterval: live ? PROGRESS_REFRESH_MS : false,
   });
 }
 

@@ -96,7 +96,7 @@ export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCu
 export type JobPage = z.infer<typeof jobPageSchema>;
 
 /** The history at a glance: jobs started in the last `days` days of the reader's zone. */
-export const jobHistorySchema = z.object({
+export const jobHistoryStatsSchema = z.object({
   days: z.number().int().positive(),
   timeZone: z.string(),
   /** The window: the start of its first day and the start of the day after its last. */
@@ -113,7 +113,7 @@ export const jobHistorySchema = z.object({
   /** The most frequent codes of failed tags, with how many tags failed so and one of their messages. */
   failures: z.array(z.object({ code: z.string(), tags: count, message: z.string() })),
 });
-export type JobHistory = z.infer<typeof jobHistorySchema>;
+export type JobHistoryStats = z.infer<typeof jobHistoryStatsSchema>;
 
 export const jobStatsSchema = z.object({
   counts: z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, count])) as Record<(typeof JOB_STATUSES)[number], typeof count>),
@@ -121,7 +121,7 @@ export const jobStatsSchema = z.object({
   running: z.array(jobSummarySchema),
   recent: z.array(jobSummarySchema),
   /** With `days`: the history at a glance. */
-  history: jobHistorySchema.optional(),
+  history: jobHistoryStatsSchema.optional(),
 });
 export type JobStats = z.infer<typeof jobStatsSchema>;
 

@@ -3,8 +3,8 @@ import { db } from "@/lib/db/client";
 import { elapsedMsSql } from "@/lib/db/elapsed";
 import { UTC } from "@/lib/time-zone";
 import { Prisma } from "@/prisma/generated/postgres/client";
-import type { JobHistory } from "./dto";
-import { HISTORY_OUTCOMES, historyWindow, nearestRank, outcomeOf, TOP_FAILURES, type HistoryOutcome, type HistoryWindow } from "./history";
+import type { JobHistoryStats } from "./dto";
+import { emptyOutcomeCounts, endedJobs, historyWindow, nearestRank, outcomeOf, sumOutcomes, TOP_FAILURES, type HistoryWindow } from "./history";
 import { isJobStatus } from "./states";
 
 // The history at a glance, from grouped queries over the jobs started in the window (and their tasks): the database
@@ -16,7 +16,7 @@ const PERCENTILES = { p50Ms: 50, p95Ms: 95 } as const;
 const toNumber = (v: bigint | number) => Number(v);
 
 /** Jobs per local day and status: each job's day is the last day start at or before its creation. */
-async function countDaily(w: HistoryWindow): Promise<JobHistory["daily"]> {
+async function countDaily(w: HistoryWindow): Promise<JobHistoryStats["daily"]> {
   // Day numbers are written into the SQL (our own integers), so PostgreSQL types the CASE as an integer.
   const int = (n: number) => Prisma.raw(String(Math.trunc(n)));
   const later = w.starts.slice(1).map((start, i) => Prisma.sql`WHEN "createdAt" < ${start} THEN ${int(i)}`);
@@ -25,7 +25,7 @@ async function countDaily(w: HistoryWindow): Promise<JobHistory["daily"]> {
     SELECT ${dayIndex} AS "day", "status", COUNT(*) AS "jobs" FROM "SyncJob"
     WHERE "createdAt" >= ${w.from} AND "createdAt" < ${w.to}
     GROUP BY 1, "status"`;
-  const daily = w.days.map((day) => ({ day, ...(Object.fromEntries(HISTORY_OUTCOMES.map((o) => [o, 0])) as Record<HistoryOutcome, number>) }));
+  const daily = w.days.map((day) => ({ day, ...emptyOutcomeCounts() }));
   for (const row of rows) {
     const entry = daily[toNumber(row.day)];
     if (entry && isJobStatus(row.status)) entry[outcomeOf(row.status)] += toNumber(row.jobs);
@@ -34,7 +34,7 @@ async function countDaily(w: HistoryWindow): Promise<JobHistory["daily"]> {
 }
 
 /** The 50th and 95th percentile of finished jobs' durations, ranked by the database: two rows come back, not every job. */
-async function durationPercentiles(w: HistoryWindow): Promise<JobHistory["duration"]> {
+async function durationPercentiles(w: HistoryWindow): Promise<JobHistoryStats["duration"]> {
   const elapsed = elapsedMsSql(`"createdAt"`, `"finishedAt"`);
   // The nearest rank (./history.ts) in integers: rank × 100 ≥ percent × jobs > (rank − 1) × 100.
   const at = (percent: number) => Prisma.raw(`("rank" * 100 >= ${percent} * "jobs" AND ("rank" - 1) * 100 < ${percent} * "jobs")`);
@@ -55,7 +55,7 @@ async function durationPercentiles(w: HistoryWindow): Promise<JobHistory["durati
 
 const inWindow = (w: HistoryWindow) => ({ job: { createdAt: { gte: w.from, lt: w.to } } });
 
-async function tagsPerRegion(w: HistoryWindow): Promise<JobHistory["tagsPerRegion"]> {
+async function tagsPerRegion(w: HistoryWindow): Promise<JobHistoryStats["tagsPerRegion"]> {
   const groups = await db().syncTask.groupBy({ by: ["targetRegion"], where: { status: "succeeded", ...inWindow(w) }, _count: { _all: true } });
   return groups
     .map((g) => ({ region: g.targetRegion, tags: g._count._all }))
@@ -63,7 +63,7 @@ async function tagsPerRegion(w: HistoryWindow): Promise<JobHistory["tagsPerRegio
 }
 
 /** The most frequent codes of failed tags (ties by code), each with one of its messages. */
-async function topFailures(w: HistoryWindow): Promise<JobHistory["failures"]> {
+async function topFailures(w: HistoryWindow): Promise<JobHistoryStats["failures"]> {
   const groups = await db().syncTask.groupBy({
     by: ["lastErrorCode"],
     where: { status: "failed", lastErrorCode: { not: null }, ...inWindow(w) },
@@ -76,18 +76,17 @@ async function topFailures(w: HistoryWindow): Promise<JobHistory["failures"]> {
 }
 
 /** Jobs started in the last `days` local days of `timeZone` (today included), at `now`. */
-export async function getJobHistory(days: number, timeZone = UTC, now = new Date()): Promise<JobHistory> {
+export async function getJobHistoryStats(days: number, timeZone = UTC, now = new Date()): Promise<JobHistoryStats> {
   const w = historyWindow(days, timeZone, now);
   const [daily, duration, regions, failures] = await Promise.all([countDaily(w), durationPercentiles(w), tagsPerRegion(w), topFailures(w)]);
-  const sum = (o: HistoryOutcome) => daily.reduce((n, d) => n + d[o], 0);
-  const succeeded = sum("succeeded");
+  const totals = sumOutcomes(daily);
   return {
     days,
     timeZone,
     from: w.from.toISOString(),
     to: w.to.toISOString(),
     daily,
-    success: { succeeded, ended: succeeded + sum("partially_failed") + sum("failed") },
+    success: { succeeded: totals.succeeded, ended: endedJobs(totals) },
     duration,
     tagsPerRegion: regions,
     failures,

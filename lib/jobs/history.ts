@@ -25,6 +25,20 @@ const OUTCOME_OF: Record<JobStatus, HistoryOutcome> = {
 
 export const outcomeOf = (status: JobStatus): HistoryOutcome => OUTCOME_OF[status];
 
+export type OutcomeCounts = Record<HistoryOutcome, number>;
+
+export const emptyOutcomeCounts = (): OutcomeCounts => Object.fromEntries(HISTORY_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts;
+
+/** Each outcome's jobs over every day. */
+export function sumOutcomes(daily: readonly OutcomeCounts[]): OutcomeCounts {
+  const sum = emptyOutcomeCounts();
+  for (const day of daily) for (const o of HISTORY_OUTCOMES) sum[o] += day[o];
+  return sum;
+}
+
+/** Jobs that ran to their end: succeeded, partially failed or failed (a cancel is nobody's failure). */
+export const endedJobs = (c: OutcomeCounts): number => c.succeeded + c.partially_failed + c.failed;
+
 export interface HistoryWindow {
   /** Every local day of the window, oldest first, `2024-05-01`. */
   days: string[];

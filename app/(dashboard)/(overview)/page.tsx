@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { ConnectionCard } from "@/components/overview/connection-card";
+import { HistorySection } from "@/components/overview/history-section";
 import { JobActivity } from "@/components/overview/job-activity";
 import { NamespacesCard } from "@/components/overview/namespaces-card";
 import { CardSkeleton } from "@/components/ui/card-skeleton";
@@ -21,6 +22,7 @@ export default async function OverviewPage() {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <JobActivity />
+      <HistorySection />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <Suspense fallback={<CardSkeleton />}>
           <ConnectionCard region={region} />

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import type { JobHistory, JobPage, JobStats } from "@/lib/jobs/dto";
+import type { JobHistoryStats, JobPage, JobStats } from "@/lib/jobs/dto";
 import { HISTORY_OUTCOMES, nearestRank, outcomeOf } from "@/lib/jobs/history";
 import type { JobStatus, TaskState } from "@/lib/jobs/states";
 import { dayIn } from "@/lib/time-zone";
@@ -84,7 +84,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function history(query: string): Promise<JobHistory> {
+async function history(query: string): Promise<JobHistoryStats> {
   vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
   const { status, body } = await jsonOf(await callRoute(getStats, `/api/jobs/stats?${query}`));
   vi.useRealTimers();
@@ -150,7 +150,7 @@ describe("GET /api/jobs/stats?days=", () => {
   it("puts a job in the reader's day: 00:30 in Shanghai is the next day there, the same day in UTC", async () => {
     const shanghai = await history("days=30&tz=Asia%2FShanghai");
     const utc = await history("days=30&tz=UTC");
-    const day = (h: JobHistory, d: string) => h.daily.find((e) => e.day === d);
+    const day = (h: JobHistoryStats, d: string) => h.daily.find((e) => e.day === d);
     expect(day(shanghai, "2024-05-30")?.succeeded).toBe(1);
     expect(day(shanghai, "2024-05-31")).toMatchObject({ succeeded: 1, unfinished: 1 });
     expect(day(utc, "2024-05-30")?.succeeded).toBe(2);

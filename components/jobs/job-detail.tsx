@@ -24,6 +24,7 @@ import { RetryJobButton } from "./retry-job-button";
 import { SyncAgainButton } from "./sync-again-button";
 import { JobStatusBadge } from "./status-badge";
 import { TaskTable } from "./task-table";
+import { TaskTimeline } from "./task-timeline";
 import { useJob, useJobProgress } from "./use-jobs";
 
 /** Who is looking: operators retry, overwrite kept tags and cancel; whoever started a job may cancel it too. */
@@ -85,6 +86,7 @@ export function JobDetail({ jobId, initialJob, viewer }: { jobId: string; initia
         </div>
       ) : null}
       <TaskTable job={job} progress={several ? progress.data : undefined} />
+      <TaskTimeline job={job} />
       <JobAttempts job={job} />
     </div>
   );

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "@/lib/db/demo-users";
+import { seedDemoHistory } from "@/prisma/demo-history";
 import { startStack } from "./lib/stack";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -56,6 +57,11 @@ async function main() {
   const stack = await startStack({
     databaseUrl: process.env.DATABASE_URL ?? "file:./data/swr-sync.db",
     appPort: port("PORT", 3000),
+    // A month of past jobs, so the overview's history charts have something to show from the first visit.
+    seed: async (url) => {
+      const { created } = await seedDemoHistory(url);
+      if (created > 0) console.log(`Added ${created} past sync jobs to the demo's history.`);
+    },
     nextAuthSecret: demoSecret(),
     simulator: {
       port: port("SIM_PORT", 4010),

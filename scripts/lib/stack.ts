@@ -19,6 +19,8 @@ export interface StackOptions {
   swrFront?: (simulator: RunningSimulator) => Promise<SwrFront>;
   /** Write the Next server's output to this file instead of the terminal. */
   appLogFile?: string;
+  /** Writes more seed data once the database is migrated and has its users, before the app starts. */
+  seed?: (databaseUrl: string) => Promise<void>;
 }
 
 export interface SwrFront {
@@ -127,6 +129,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
 export async function startStack(o: StackOptions): Promise<RunningStack> {
   await migrateDatabase(o.databaseUrl);
   await seedDemoUsers(o.databaseUrl);
+  await o.seed?.(o.databaseUrl);
   const simulator = await startSimulator(o.simulator);
   const front = await o.swrFront?.(simulator).catch(async (error: unknown) => {
     await simulator.close();

@@ -1,6 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  // The catalogs' ICU messages are compiled at build time, so the browser formats them with next-intl's small runtime
+  // instead of shipping the ICU parser (about 9 kB of gzipped JS on every page).
+  experimental: { messages: { path: "./messages", format: "json", locales: ["en", "zh-CN"], sourceLocale: "en", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

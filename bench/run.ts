@@ -8,6 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/env";
 import { assertBuildCurrent, ensureBuild } from "./build";
+import { bundleReport } from "./bundle";
+import { renderBundles } from "./bundle-figures";
 import { Cleanup } from "./cleanup";
 import { checkPgServer, type BenchDb } from "./databases";
 import { faultPlan, renderFaults, summarizeFaults } from "./faults";
@@ -22,13 +24,17 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
 /** Where `--only proxy` writes its figures, so that a partial run leaves the full run's file alone. */
 const PROXY_RESULTS_FILE = path.join(ROOT, "bench", "results", "proxy.json");
+/** Where `--only bundle` writes the first-load JS per page. */
+const BUNDLE_RESULTS_FILE = path.join(ROOT, "bench", "results", "bundle.json");
 /** How often the job page refreshes a live job (JOB_REFRESH_MS in components/jobs/use-jobs.ts). */
 const JOB_PAGE_REFRESH_MS = 1_500;
 /** A fault run that has not settled in this long is reported as a timeout. */
 const FAULT_TIMEOUT_MS = 15 * 60_000;
-const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro] [--only proxy]
+const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro] [--only proxy|bundle]
   --quick      skip the 20,000-tag scenario (and the fault comparison, unless --faults)
   --only proxy only the proxy ratio (the list routes vs a direct signed SWR call); writes bench/results/proxy.json
+  --only bundle only the first-load JS per page of the build (gzip, against the budget); writes bench/results/bundle.json
+               and exits 1 when a page is over the budget
   --no-micro   skip the micro-benches (proxy ratio, signing)
   --faults     1,000-tag jobs under simulator faults (A, B, B, A, C) on the first database of --db; on unless --quick
   --no-build   fail instead of running \`next build\` when .next is missing or older than the sources`;
@@ -57,7 +63,7 @@ function options() {
   const dbs = values.db.split(",").map((d) => d.trim());
   if (!dbs.every((d): d is BenchDb => d === "sqlite" || d === "postgres"))
     throw new Error(`--db takes sqlite and/or postgres\n${USAGE}`);
-  if (values.only !== undefined && values.only !== "proxy") throw new Error(`--only takes proxy\n${USAGE}`);
+  if (values.only !== undefined && values.only !== "proxy" && values.only !== "bundle") throw new Error(`--only takes proxy or bundle\n${USAGE}`);
   const int = (name: string, raw: string) => {
     const v = Number(raw);
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
@@ -74,6 +80,7 @@ function options() {
     build: !values["no-build"],
     micro: !values["no-micro"],
     onlyProxy: values.only === "proxy",
+    onlyBundle: values.only === "bundle",
   };
 }
 
@@ -120,6 +127,18 @@ async function main() {
   cleanup.handleSignals();
   if (o.build) await ensureBuild(ROOT);
   else assertBuildCurrent(ROOT);
+  if (o.onlyBundle) {
+    const bundle = bundleReport(ROOT);
+    console.log(renderBundles(bundle.pages, bundle.budgetBytes));
+    writeResults(BUNDLE_RESULTS_FILE, { generatedAt: new Date().toISOString(), commit: gitCommit(), bundle });
+    console.log(`\nwrote ${path.relative(process.cwd(), BUNDLE_RESULTS_FILE)}`);
+    const over = bundle.pages.filter((p) => p.overBudget);
+    if (over.length > 0) {
+      console.error(`over the budget: ${over.map((p) => p.route).join(", ")}`);
+      process.exitCode = 1;
+    }
+    return;
+  }
 
   const metricsToken = randomBytes(24).toString("base64url");
   const appEnv = {
@@ -178,6 +197,7 @@ async function main() {
   const faults = o.faults ? summarizeFaults(faultResults, settings.pollMs) : undefined;
   const proxy: ProxyBench | undefined = o.micro ? await runProxyBench(settings, cleanup) : undefined;
   const signing = o.micro ? benchSigning() : undefined;
+  const bundle = bundleReport(ROOT);
   await cleanup.runAll();
 
   const checks = checkTargets(reports);
@@ -188,6 +208,7 @@ async function main() {
     console.log(
       `\nsigning micro-bench: ours ÷ official SDK ${signing.ratio.toFixed(2)} (${signing.oursPerSecond.toFixed(0)}/s vs ${signing.sdkPerSecond.toFixed(0)}/s)`,
     );
+  console.log(`\n${renderBundles(bundle.pages, bundle.budgetBytes)}`);
 
   writeResults(RESULTS_FILE, {
     generatedAt: new Date().toISOString(),
@@ -210,6 +231,7 @@ async function main() {
     faults,
     proxy,
     signing,
+    bundle,
   });
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   if ([...reports.map((r) => r.result), ...faultResults].some((r) => r.outcome === "error")) process.exitCode = 1;

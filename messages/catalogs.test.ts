@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/i18n/config";
 import { loadMessages } from "./index";
@@ -38,5 +39,16 @@ describe("message catalogs", () => {
     const zh = await loadMessages("zh-CN");
     expect(keys(zh).sort()).toEqual(keys(en).sort());
     for (const key of keys(en)) expect(placeholders(lookup(zh, key)), key).toEqual(placeholders(lookup(en, key)));
+  });
+
+  it("hold valid ICU messages (the build compiles them; `'{'` and `'<'` quote a brace or a bracket)", async () => {
+    for (const locale of LOCALES) {
+      const messages = await loadMessages(locale);
+      const invalid: string[] = [];
+      // A value makes the translator parse every message; an argument it lacks is a formatting error, not a parse error.
+      const t = createTranslator({ locale, messages, onError: (e) => void (e.code === "INVALID_MESSAGE" && invalid.push(e.message)) });
+      for (const key of keys(messages)) t.markup(key as never, { _: "" } as never);
+      expect(invalid, locale).toEqual([]);
+    }
   });
 });

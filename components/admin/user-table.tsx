@@ -11,7 +11,7 @@ import { selectClass } from "@/components/ui/field";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
-import { ROLES, roleSchema } from "@/lib/auth/roles";
+import { isRole, ROLES } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/users/dto";
 import type { UserPatch } from "./api";
 import { EndSessions } from "./end-sessions";
@@ -55,9 +55,8 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
           value={role}
           disabled={update.isPending}
           onChange={(e) => {
-            const next = roleSchema.safeParse(e.target.value);
-            if (next.success)
-              change({ role: next.data }, (u) => t("roleChanged", { email: u.email, role: tRole(u.role) }));
+            const next = e.target.value;
+            if (isRole(next)) change({ role: next }, (u) => t("roleChanged", { email: u.email, role: tRole(u.role) }));
           }}
         >
           {ROLES.map((r) => (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { retryAfterOf } from "@/lib/auth/sign-in-error";
+import { signInWithCredentials } from "./auth-endpoints";
 
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -29,15 +29,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (result?.ok && !result.error) {
+      const result = await signInWithCredentials(email, password);
+      if (result.ok && !result.error) {
         router.replace(callbackUrl);
         router.refresh();
         return;
       }
-      const retryAfter = retryAfterOf(result?.error);
+      const retryAfter = retryAfterOf(result.error);
       if (retryAfter !== null) setError(t("throttled", { seconds: retryAfter }));
-      else setError(result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+      else setError(result.error === "CredentialsSignin" ? t("invalid") : t("failed"));
     } catch {
       setError(t("failed"));
     }

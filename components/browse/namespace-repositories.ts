@@ -1,8 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { repositoryPageDtoSchema } from "@/lib/browse/dto";
-import { MAX_REPOSITORIES_PER_JOB } from "@/lib/jobs/schemas";
+import type { RepositoryPageDto } from "@/lib/browse/dto";
+import { MAX_REPOSITORIES_PER_JOB } from "@/lib/jobs/limits";
 import { apiUrl, getJson } from "@/lib/query/api-client";
-import { MAX_REPOSITORY_PAGE_SIZE } from "@/lib/validation/browse";
+import { MAX_REPOSITORY_PAGE_SIZE } from "@/lib/validation/browse-options";
 import { browseKeys } from "./query-keys";
 
 /** Every repository of a namespace (name and tag count), read page by page; `total` says how many SWR has. */
@@ -20,7 +20,7 @@ export const namespaceRepositoriesQuery = (region: string, namespace: string) =>
       let total = 0;
       for (let page = 1; ; page++) {
         const url = apiUrl("/api/repositories", { region, namespace, page, pageSize: MAX_REPOSITORY_PAGE_SIZE, sort: "name", order: "asc" });
-        const answer = await getJson(url, repositoryPageDtoSchema, signal);
+        const answer = await getJson<RepositoryPageDto>(url, signal);
         total = answer.total;
         items.push(...answer.items.filter((r) => r.namespace === namespace).map((r) => ({ name: r.name, tagCount: r.tagCount })));
         if (answer.items.length < MAX_REPOSITORY_PAGE_SIZE || items.length >= Math.min(total, MAX_REPOSITORIES_PER_JOB)) break;

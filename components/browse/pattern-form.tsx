@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { MAX_PATTERN_LENGTH, tagSelectorSchema } from "@/lib/jobs/schemas";
+import { MAX_PATTERN_LENGTH, tagPatternOf } from "@/lib/jobs/pattern";
 
 /** "Select by pattern": a glob such as `v1.*`, checked by the API's own rule before it becomes the selection. */
 export function PatternForm({ onSelect }: { onSelect: (pattern: string) => void }) {
@@ -15,13 +15,13 @@ export function PatternForm({ onSelect }: { onSelect: (pattern: string) => void 
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = tagSelectorSchema.safeParse({ pattern: text });
-    if (!parsed.success || !("pattern" in parsed.data)) {
+    const pattern = tagPatternOf(text);
+    if (pattern === null) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
-    onSelect(parsed.data.pattern);
+    onSelect(pattern);
   }
 
   return (

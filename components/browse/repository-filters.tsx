@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { SelectField } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
-import { REPOSITORY_PAGE_SIZES } from "@/lib/validation/browse";
+import { REPOSITORY_PAGE_SIZES } from "@/lib/validation/browse-options";
 import { errorMessage } from "@/lib/query/api-client";
 import { type RepositoryListState, repositoriesHref } from "./links";
 import { rememberRegion } from "./region-cookie";

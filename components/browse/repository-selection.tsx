@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { createContext, useContext, useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { MAX_REPOSITORIES_PER_JOB } from "@/lib/jobs/schemas";
+import { MAX_REPOSITORIES_PER_JOB } from "@/lib/jobs/limits";
 import { errorMessage } from "@/lib/query/api-client";
 import { namespaceRepositoriesQuery } from "./namespace-repositories";
 

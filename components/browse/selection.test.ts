@@ -4,12 +4,13 @@ import {
   isEmptySelection,
   pageCheck,
   selectionCount,
-  selectionMatcher,
   selectionRequest,
   type SelectionState,
   type SyncSelection,
   withTags,
 } from "./selection";
+import { tagPatternMatcher } from "@/lib/jobs/glob";
+import { selectionMatcher } from "./selection-matcher";
 
 const visible = ["a", "b", "c", "d", "e"];
 const state = (selected: string[], anchor: string | null = null): SelectionState => ({ selected: new Set(selected), anchor });
@@ -81,6 +82,11 @@ describe("a selection as a sync request", () => {
     ["a search", { kind: "search", q: "1.", count: 1 }, ["v1.0"]],
     ["a pattern", { kind: "pattern", pattern: "[ab]" }, ["a", "b"]],
   ])("ticks the rows %s covers", (_, selection, ticked) => {
-    expect(["a", "b", "v1.0"].filter(selectionMatcher(selection))).toEqual(ticked);
+    expect(["a", "b", "v1.0"].filter(selectionMatcher(selection, tagPatternMatcher))).toEqual(ticked);
+  });
+
+  it("ticks no row by a rule until the glob compiler has loaded", () => {
+    expect(["a", "b"].filter(selectionMatcher({ kind: "pattern", pattern: "*" }, undefined))).toEqual([]);
+    expect(["a", "b"].filter(selectionMatcher({ kind: "all", count: 2 }, undefined))).toEqual(["a", "b"]);
   });
 });

@@ -1,5 +1,5 @@
 import type { TagSelector } from "@/lib/jobs/schemas";
-import { searchPattern, tagPatternMatcher } from "@/lib/jobs/glob";
+import { searchPattern } from "@/lib/jobs/pattern";
 
 // Tag selection as pure functions: the table keeps a Set of tag names, so it survives paging, sorting and searching.
 
@@ -81,19 +81,5 @@ export function selectionRequest(selection: SyncSelection): { tags: string[] } |
       return { tagSelector: { pattern: searchPattern(selection.q) } };
     case "pattern":
       return { tagSelector: { pattern: selection.pattern } };
-  }
-}
-
-/** Whether a tag on screen is covered by the selection, for ticking its row. */
-export function selectionMatcher(selection: SyncSelection): (tag: string) => boolean {
-  switch (selection.kind) {
-    case "tags":
-      return (tag) => selection.tags.has(tag);
-    case "all":
-      return () => true;
-    case "search":
-      return tagPatternMatcher(searchPattern(selection.q));
-    case "pattern":
-      return tagPatternMatcher(selection.pattern);
   }
 }

@@ -9,7 +9,7 @@ import { RetryAlert } from "@/components/ui/retry-alert";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import type { RepositoryRef } from "@/lib/validation/browse";
 import { errorMessage } from "@/lib/query/api-client";
-import { selectionMatcher } from "./selection";
+import { needsGlob, selectionMatcher, useGlobCompiler } from "./selection-matcher";
 import { SelectionBar } from "./selection-bar";
 import { TagTable } from "./tag-table";
 import { TagToolbar } from "./tag-toolbar";
@@ -26,6 +26,7 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
   const { params, update } = useTagListParams();
   const page = useTagPage({ ...repositoryRef, ...params });
   const selection = useTagSelection();
+  const compile = useGlobCompiler(needsGlob(selection.selection));
   const [syncOpen, setSyncOpen] = useState(false);
   const name = `${repositoryRef.namespace}/${repositoryRef.repository}`;
   const total = page.data?.total ?? 0;
@@ -33,9 +34,9 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
   // The rows the selection covers on this page: a rule is applied to them, a list is looked up.
   const selectedOnPage = useMemo(() => {
     if (selection.selection.kind === "tags") return selection.selection.tags;
-    const matches = selectionMatcher(selection.selection);
+    const matches = selectionMatcher(selection.selection, compile);
     return new Set((page.data?.items ?? []).map((tag) => tag.tag).filter(matches));
-  }, [selection.selection, page.data]);
+  }, [selection.selection, page.data, compile]);
 
   let body;
   if (page.isPending) {

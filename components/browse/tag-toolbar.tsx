@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
-import { TAG_PAGE_SIZES } from "@/lib/validation/browse";
+import { TAG_PAGE_SIZES } from "@/lib/validation/browse-options";
 import { SearchInput } from "./search-input";
 import type { TagListParams } from "./use-tag-list-params";
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 // Search params → validated state, forgiving: a bad value falls back to its default instead of failing the page.
+// parseLeniently serves pages rendered on the server (zod schemas); the zod-free readers below serve the browser.
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
@@ -39,4 +40,27 @@ export function toSearch(values: Record<string, string | number | undefined>, de
   }
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+type ParamValue = string | string[] | undefined;
+
+/** A value that is absent or only spaces: the API's schemas read it as not given, so its default applies. */
+export const isBlankParam = (value: unknown): boolean => value === undefined || (typeof value === "string" && value.trim() === "");
+
+/** One of `options`, or undefined when the parameter is absent or holds anything else. */
+export function optionParam<T extends string>(value: ParamValue, options: readonly T[]): T | undefined {
+  return options.find((option) => option === value);
+}
+
+/** A whole number from `min` to `max` (read as `Number()` reads it), or undefined when absent or out of bounds. */
+export function intParam(value: ParamValue, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === "string" ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
+/** A search text: at most `max` characters, trimmed; undefined when blank, too long or repeated. */
+export function searchParam(value: unknown, max = 128): string | undefined {
+  if (isBlankParam(value) || typeof value !== "string" || value.length > max) return undefined;
+  return value.trim();
 }

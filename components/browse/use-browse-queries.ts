@@ -1,12 +1,7 @@
 "use client";
 
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import {
-  namespaceCheckDtoSchema,
-  namespacesDtoSchema,
-  syncTargetsDtoSchema,
-  tagPageDtoSchema,
-} from "@/lib/browse/dto";
+import type { SyncTargetsDto, TagPageDto, NamespaceCheckDto, NamespacesDto } from "@/lib/browse/dto";
 import type { TagsQuery } from "@/lib/validation/browse";
 import { apiUrl, getJson } from "@/lib/query/api-client";
 import { browseKeys } from "./query-keys";
@@ -19,7 +14,7 @@ const MINUTE = 60_000;
 export function useSyncTargets(source: string, enabled = true) {
   return useQuery({
     queryKey: browseKeys.syncTargets(source),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/regions", { source }), syncTargetsDtoSchema, signal),
+    queryFn: ({ signal }) => getJson<SyncTargetsDto>(apiUrl("/api/regions", { source }), signal),
     staleTime: 10 * MINUTE,
     enabled,
   });
@@ -28,7 +23,7 @@ export function useSyncTargets(source: string, enabled = true) {
 export function useNamespaces(region: string | undefined) {
   return useQuery({
     queryKey: browseKeys.namespaces(region ?? ""),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/namespaces", { region }), namespacesDtoSchema, signal),
+    queryFn: ({ signal }) => getJson<NamespacesDto>(apiUrl("/api/namespaces", { region }), signal),
     enabled: Boolean(region),
     select: (d) => d.namespaces,
   });
@@ -37,14 +32,14 @@ export function useNamespaces(region: string | undefined) {
 export const namespaceCheckQuery = (region: string, namespace: string) =>
   queryOptions({
     queryKey: browseKeys.namespaceCheck(region, namespace),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/namespaces/check", { region, namespace }), namespaceCheckDtoSchema, signal),
+    queryFn: ({ signal }) => getJson<NamespaceCheckDto>(apiUrl("/api/namespaces/check", { region, namespace }), signal),
     staleTime: 15_000,
   });
 
 export function useTagPage(query: TagsQuery) {
   return useQuery({
     queryKey: browseKeys.tagPage(query),
-    queryFn: ({ signal }) => getJson(apiUrl("/api/tags", { ...query }), tagPageDtoSchema, signal),
+    queryFn: ({ signal }) => getJson<TagPageDto>(apiUrl("/api/tags", { ...query }), signal),
     // The old page stays on screen (and selectable) while the next one loads.
     placeholderData: keepPreviousData,
   });

@@ -5,8 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useNamespaces, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
-import { compareScopeQuerySchema, type CompareScopeQuery, MAX_COMPARE_TARGETS } from "@/lib/compare/schemas";
-import { type FieldErrors, zodFieldErrors } from "@/lib/errors";
+import { checkCompareScope, type CompareProblem, type CompareProblems, type CompareScope, MAX_COMPARE_TARGETS } from "@/lib/compare/scope";
 import { SWR_REGIONS } from "@/lib/swr/regions";
 import type { CompareDraft } from "./url-state";
 
@@ -22,8 +21,8 @@ const rowOf = (spec: string): TargetRow => {
   return { key: nextKey++, region, namespace };
 };
 
-/** Messages of one parameter and of the parts below it (`target.1.region` belongs to `target.1`). */
-const messagesOf = (problems: FieldErrors, key: string) =>
+/** Problems of one parameter and of the parts below it (`target.1.region` belongs to `target.1`). */
+const problemsOf = (problems: CompareProblems, key: string) =>
   Object.entries(problems)
     .filter(([k]) => k === key || k.startsWith(`${key}.`))
     .flatMap(([, m]) => m);
@@ -35,8 +34,8 @@ export function CompareForm({
   onCompare,
 }: {
   draft: CompareDraft;
-  problems: FieldErrors;
-  onCompare: (comparison: CompareScopeQuery) => void;
+  problems: CompareProblems;
+  onCompare: (comparison: CompareScope) => void;
 }) {
   const t = useTranslations("compare");
   const id = useId();
@@ -44,7 +43,7 @@ export function CompareForm({
   const [namespace, setNamespace] = useState(draft.namespace);
   const [repository, setRepository] = useState(draft.repository);
   const [targets, setTargets] = useState<TargetRow[]>(() => (draft.targets.length > 0 ? draft.targets.map(rowOf) : [rowOf("")]));
-  const [errors, setErrors] = useState<FieldErrors>(problems);
+  const [errors, setErrors] = useState<CompareProblems>(problems);
   const namespaces = useNamespaces(region);
   const syncTargets = useSyncTargets(region);
 
@@ -57,23 +56,29 @@ export function CompareForm({
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const parsed = compareScopeQuerySchema.safeParse({
+    const checked = checkCompareScope({
       region,
       namespace: namespace.trim(),
       repository: repository.trim(),
       target: targets.map((r) => (r.namespace.trim() ? `${r.region}/${r.namespace.trim()}` : r.region)),
     });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+    if (!checked.ok) {
+      setErrors(checked.problems);
       return;
     }
     setErrors({});
-    onCompare(parsed.data);
+    onCompare(checked.scope);
   }
 
-  const errorText = (key: string) => messagesOf(errors, key).join(" ") || undefined;
+  const say = (problem: CompareProblem) =>
+    problem.code === "tooManyTargets"
+      ? t("problem_tooManyTargets", { max: problem.max })
+      : problem.code === "targetIsSource" || problem.code === "targetTwice"
+        ? t(`problem_${problem.code}`, { target: problem.target })
+        : t(`problem_${problem.code}`);
+  const errorText = (key: string) => problemsOf(errors, key).map(say).join(" ") || undefined;
   const ownKeys = ["region", "namespace", "repository", "target"];
-  const targetListError = errors.target?.join(" ");
+  const targetListError = errors.target?.map(say).join(" ");
 
   return (
     <form aria-label={t("formLabel")} className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700" onSubmit={onSubmit} noValidate>
@@ -163,7 +168,7 @@ export function CompareForm({
 
       {Object.keys(errors).some((k) => !ownKeys.includes(k.split(".")[0] ?? "")) ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {Object.values(errors).flat().join(" ")}
+          {Object.values(errors).flat().map(say).join(" ")}
         </p>
       ) : null}
       <Button type="submit">{t("compare")}</Button>

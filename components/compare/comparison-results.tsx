@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { SearchInput } from "@/components/browse/search-input";
@@ -11,16 +12,18 @@ import { RetryAlert } from "@/components/ui/retry-alert";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { COMPARE_OUTCOMES, type CompareOutcome } from "@/lib/compare/classify";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
-import type { CompareScopeQuery } from "@/lib/compare/schemas";
+import type { CompareScope } from "@/lib/compare/scope";
 import { OutcomeCounts } from "./counts";
 import { requestFailureText } from "./outcome";
 import { RepositoryTable } from "./repository-table";
 import { totalsPerTarget, visibleRepositories } from "./results";
-import { SyncDialog } from "./sync-dialog";
 import { syncRequestFromComparison, type MultiJobRequest, type SyncChoice } from "./sync-request";
 import { TagComparison } from "./tag-comparison";
 import { compareKeys, useComparison } from "./use-comparison";
 import { type CompareView, REPOSITORY_SORTS, type RepositorySortKey } from "./url-state";
+
+// Loaded when an operator asks for a sync, so the page itself never carries the dialog and its job requests.
+const SyncDialog = dynamic(() => import("./sync-dialog").then((m) => m.SyncDialog));
 
 /** Segmented buttons: every tag, or only tags of one outcome in some target. */
 function OutcomeFilter({ value, onChange }: { value: CompareOutcome | undefined; onChange: (o: CompareOutcome | undefined) => void }) {
@@ -49,7 +52,7 @@ export function ComparisonResults({
   onView,
   canSync,
 }: {
-  comparison: CompareScopeQuery;
+  comparison: CompareScope;
   view: CompareView;
   onView: (patch: Partial<CompareView>, mode?: "push" | "replace") => void;
   canSync: boolean;

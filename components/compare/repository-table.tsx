@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
-import type { CompareScopeQuery } from "@/lib/compare/schemas";
+import type { CompareScope } from "@/lib/compare/scope";
 import { OutcomeCounts } from "./counts";
 import { requestFailureText, useFailureText } from "./outcome";
 import type { SyncChoice } from "./sync-request";
@@ -24,7 +24,7 @@ export function RepositoryTable({
   onOpen,
   sync,
 }: {
-  comparison: CompareScopeQuery;
+  comparison: CompareScope;
   lines: readonly RepositoryLine[];
   openName: string | undefined;
   tagsId: string;

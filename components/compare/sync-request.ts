@@ -1,6 +1,6 @@
 import type { CompareOutcome } from "@/lib/compare/classify";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
-import type { ComparePlace } from "@/lib/compare/schemas";
+import type { ComparePlace } from "@/lib/compare/scope";
 import type { MultiSyncJobRequest } from "@/components/sync-panel/sync-request";
 
 // From a comparison to one job over its repositories and targets: the body of POST /api/jobs/plan and POST /api/jobs

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
-import type { CompareScopeQuery } from "@/lib/compare/schemas";
+import type { CompareScope } from "@/lib/compare/scope";
 import { OutcomeBadge } from "./outcome";
 import { pageOf, visibleTags } from "./results";
 import { type CompareView, TAG_SORTS, type TagSortKey } from "./url-state";
@@ -24,7 +24,7 @@ export function TagComparison({
   onClose,
 }: {
   id: string;
-  comparison: CompareScopeQuery;
+  comparison: CompareScope;
   result: RepositoryComparisonDto;
   view: CompareView;
   onView: (patch: Partial<CompareView>, mode?: "push" | "replace") => void;

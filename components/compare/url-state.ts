@@ -1,10 +1,9 @@
-import { z } from "zod";
 import type { SearchParamsRecord } from "@/components/browse/url-state";
-import { parseLeniently } from "@/components/browse/url-state";
-import { COMPARE_OUTCOMES } from "@/lib/compare/classify";
-import { compareScopeQuerySchema, type CompareScopeQuery, targetParam } from "@/lib/compare/schemas";
-import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
-import { repositoryNameSchema } from "@/lib/swr/names";
+import { intParam, isBlankParam, optionParam, searchParam } from "@/components/browse/url-state";
+import { COMPARE_OUTCOMES, type CompareOutcome } from "@/lib/compare/classify";
+import { checkCompareScope, type CompareProblems, type CompareScope, targetParam } from "@/lib/compare/scope";
+import { isRepositoryName } from "@/lib/swr/name-rules";
+import { MAX_PAGE } from "@/lib/validation/browse-options";
 
 // The compare page's whole state lives in its URL: what is compared (the API's own parameters) and how the results
 // are viewed (filter, searches, sorting, the repository whose tags are open, its page). Reload or share restores it.
@@ -14,23 +13,35 @@ export const TAG_SORTS = ["name", "updated"] as const;
 export type RepositorySortKey = (typeof REPOSITORY_SORTS)[number];
 export type TagSortKey = (typeof TAG_SORTS)[number];
 
-const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const searchSchema = z.preprocess(emptyToUndefined, z.string().max(128).trim().optional());
-
-const viewSchema = z.object({
-  outcome: z.preprocess(emptyToUndefined, z.enum(COMPARE_OUTCOMES).optional()),
+export interface CompareView {
+  outcome?: CompareOutcome;
   /** A part of a repository name. */
-  q: searchSchema,
-  sort: z.enum(REPOSITORY_SORTS).default("name"),
+  q?: string;
+  sort: RepositorySortKey;
   /** The repository whose tags are shown (the only one when the comparison is of one repository). */
-  open: z.preprocess(emptyToUndefined, repositoryNameSchema.optional()),
+  open?: string;
   /** A part of a tag name, in the open repository. */
-  tq: searchSchema,
-  tagSort: z.enum(TAG_SORTS).default("name"),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-});
-export type CompareView = z.output<typeof viewSchema>;
-const VIEW_DEFAULTS: CompareView = viewSchema.parse({});
+  tq?: string;
+  tagSort: TagSortKey;
+  page: number;
+}
+/** The view's parameters in the order the address lists them. */
+const VIEW_KEYS = ["outcome", "q", "sort", "open", "tq", "tagSort", "page"] as const satisfies readonly (keyof CompareView)[];
+const VIEW_DEFAULTS: CompareView = { sort: "name", tagSort: "name", page: 1 };
+
+/** The view the URL asks for; a value that does not fit falls back to its default. */
+function parseView(params: SearchParamsRecord): CompareView {
+  const open = params.open;
+  return {
+    outcome: optionParam(params.outcome, COMPARE_OUTCOMES),
+    q: searchParam(params.q),
+    sort: optionParam(params.sort, REPOSITORY_SORTS) ?? VIEW_DEFAULTS.sort,
+    open: !isBlankParam(open) && typeof open === "string" && isRepositoryName(open) ? open : undefined,
+    tq: searchParam(params.tq),
+    tagSort: optionParam(params.tagSort, TAG_SORTS) ?? VIEW_DEFAULTS.tagSort,
+    page: intParam(params.page, 1, MAX_PAGE) ?? VIEW_DEFAULTS.page,
+  };
+}
 
 /** What the form shows: the URL's values as typed, valid or not. */
 export interface CompareDraft {
@@ -42,9 +53,9 @@ export interface CompareDraft {
 
 export interface CompareState {
   /** Null until the URL names a valid comparison. */
-  comparison: CompareScopeQuery | null;
+  comparison: CompareScope | null;
   /** Why the URL's comparison is not valid, by parameter; empty when it is (or when it names none). */
-  problems: FieldErrors;
+  problems: CompareProblems;
   draft: CompareDraft;
   view: CompareView;
 }
@@ -54,16 +65,16 @@ const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array
 
 export function parseCompareState(params: SearchParamsRecord): CompareState {
   const draft = { region: text(params.region), namespace: text(params.namespace), repository: text(params.repository), targets: list(params.target) };
-  const view = parseLeniently(viewSchema, params) ?? VIEW_DEFAULTS;
+  const view = parseView(params);
   // A link that names only the source (a repository page's "Compare") fills the form in without complaining.
   const named = params.target !== undefined;
-  const parsed = compareScopeQuerySchema.safeParse({ region: params.region, namespace: params.namespace, repository: params.repository, target: params.target });
-  if (parsed.success) return { comparison: parsed.data, problems: {}, draft, view };
-  return { comparison: null, problems: named ? zodFieldErrors(parsed.error) : {}, draft, view };
+  const checked = checkCompareScope({ region: params.region, namespace: params.namespace, repository: params.repository, target: params.target });
+  if (checked.ok) return { comparison: checked.scope, problems: {}, draft, view };
+  return { comparison: null, problems: named ? checked.problems : {}, draft, view };
 }
 
 /** `/compare?…` for a comparison and a view, leaving out the view's defaults. */
-export function compareHref(comparison: CompareScopeQuery | null, view: Partial<CompareView> = {}): string {
+export function compareHref(comparison: CompareScope | null, view: Partial<CompareView> = {}): string {
   const params = new URLSearchParams();
   if (comparison) {
     params.set("region", comparison.region);
@@ -72,7 +83,7 @@ export function compareHref(comparison: CompareScopeQuery | null, view: Partial<
     for (const t of comparison.targets) params.append("target", targetParam(t, comparison.namespace));
   }
   const merged = { ...VIEW_DEFAULTS, ...view };
-  for (const key of Object.keys(viewSchema.shape) as (keyof CompareView)[]) {
+  for (const key of VIEW_KEYS) {
     const value = merged[key];
     if (value === undefined || value === VIEW_DEFAULTS[key]) continue;
     params.set(key, String(value));

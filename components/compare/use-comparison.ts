@@ -2,7 +2,7 @@
 
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { createLimiter } from "@/lib/collections";
-import type { CompareScopeQuery } from "@/lib/compare/schemas";
+import type { CompareScope } from "@/lib/compare/scope";
 import { fetchCompareScope, fetchRepositoryComparison } from "./api";
 
 // A comparison as the page loads it: the list of repositories, then each repository on its own, a few at a time.
@@ -16,11 +16,11 @@ const STALE_MS = 10 * 60_000;
 const all = ["compare"] as const;
 export const compareKeys = {
   all,
-  scope: (c: CompareScopeQuery) => [...all, "scope", c] as const,
-  repository: (c: CompareScopeQuery, repository: string) => [...all, "repository", c, repository] as const,
+  scope: (c: CompareScope) => [...all, "scope", c] as const,
+  repository: (c: CompareScope, repository: string) => [...all, "repository", c, repository] as const,
 };
 
-export function useComparison(comparison: CompareScopeQuery) {
+export function useComparison(comparison: CompareScope) {
   const scope = useQuery({
     queryKey: compareKeys.scope(comparison),
     queryFn: ({ signal }) => fetchCompareScope(comparison, signal),

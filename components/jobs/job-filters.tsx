@@ -8,10 +8,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { SWR_REGIONS } from "@/lib/swr/regions";
 import { JOB_STATUSES } from "@/lib/jobs/states";
-import { hasJobFilters, isUpsideDown, JOB_FILTER_KEYS, jobFiltersFormSchema, type JobFilters } from "./filters";
+import { checkJobFilterForm, type FilterKey, hasJobFilters, isUpsideDown, JOB_FILTER_KEYS, type JobFilters } from "./filters";
 import { jobsHref } from "./links";
-
-export type FilterKey = (typeof JOB_FILTER_KEYS)[number];
 
 /** Filters the form holds that cannot apply: which fields, and whether "To" is before "From". */
 export interface FilterProblem {
@@ -47,15 +45,14 @@ export function JobFiltersForm({
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const input = Object.fromEntries(JOB_FILTER_KEYS.map((key) => [key, data.get(key) ?? undefined]));
-    const parsed = jobFiltersFormSchema.safeParse(input);
-    if (!parsed.success) {
-      const fields = new Set(JOB_FILTER_KEYS.filter((key) => parsed.error.issues.some((i) => i.path[0] === key)));
+    const checked = checkJobFilterForm(input);
+    if (!checked.ok) {
       const dates = { from: String(input.from ?? "") || undefined, to: String(input.to ?? "") || undefined };
-      report(fields, isUpsideDown(dates));
+      report(checked.invalid, isUpsideDown(dates));
       return;
     }
     report(new Set(), false);
-    startTransition(() => router.push(jobsHref(parsed.data)));
+    startTransition(() => router.push(jobsHref(checked.filters)));
   };
 
   const error = (key: FilterKey) => (invalid.has(key) ? t(`invalid_${key}`) : undefined);

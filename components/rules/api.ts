@@ -1,18 +1,9 @@
 import type { z } from "zod";
 import { apiUrl, getJson, sendJson } from "@/lib/query/api-client";
-import {
-  createdRuleAnswerSchema,
-  type CreatedRuleAnswer,
-  deletedRuleAnswerSchema,
-  type DeletedRuleAnswer,
-  rulesAnswerSchema,
-  type RulesAnswer,
-  ruleStatusesAnswerSchema,
-  type RuleStatusesAnswer,
-} from "@/lib/rules/dto";
+import type { CreatedRuleAnswer, DeletedRuleAnswer, RulesAnswer, RuleStatusesAnswer } from "@/lib/rules/dto";
 import type { createRuleSchema, RuleRef } from "@/lib/rules/schemas";
 
-// The automatic sync rules API as the pages see it (docs/api.md "Automatic sync rules"); answers parsed with the server's own schemas.
+// The automatic sync rules API as the pages see it (docs/api.md "Automatic sync rules"); answers are typed by the server's own DTOs.
 
 export interface RulesScope {
   region: string;
@@ -27,17 +18,17 @@ export const ruleKeys = {
 };
 
 export function fetchRules(scope: RulesScope, signal?: AbortSignal): Promise<RulesAnswer> {
-  return getJson(apiUrl("/api/rules", { ...scope }), rulesAnswerSchema, signal);
+  return getJson<RulesAnswer>(apiUrl("/api/rules", { ...scope }), signal);
 }
 
 export function fetchRuleStatuses(scope: RulesScope, signal?: AbortSignal): Promise<RuleStatusesAnswer> {
-  return getJson(apiUrl("/api/rules/status", { ...scope }), ruleStatusesAnswerSchema, signal);
+  return getJson<RuleStatusesAnswer>(apiUrl("/api/rules/status", { ...scope }), signal);
 }
 
 export function createRule(input: z.input<typeof createRuleSchema>): Promise<CreatedRuleAnswer> {
-  return sendJson("POST", "/api/rules", input, createdRuleAnswerSchema);
+  return sendJson<CreatedRuleAnswer>("POST", "/api/rules", input);
 }
 
 export function deleteRule(ref: RuleRef): Promise<DeletedRuleAnswer> {
-  return sendJson("DELETE", "/api/rules", ref, deletedRuleAnswerSchema);
+  return sendJson<DeletedRuleAnswer>("DELETE", "/api/rules", ref);
 }

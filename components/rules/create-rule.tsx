@@ -16,7 +16,7 @@ import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
 import type { Backfill } from "@/lib/rules/dto";
-import { namespaceNameSchema } from "@/lib/swr/names";
+import { isNamespaceName } from "@/lib/swr/name-rules";
 import type { RepositoryRef } from "@/lib/validation/browse";
 import { useCreateRule } from "./use-rules";
 
@@ -97,7 +97,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
       ? attempted
         ? t("namespaceRequired")
         : ""
-      : namespaceNameSchema.safeParse(trimmed).success
+      : isNamespaceName(trimmed)
         ? ""
         : t("namespaceRule");
   const namespaceError = [namespaceRule, ...serverErrors("targetNamespace")].filter(Boolean).join(" ");
@@ -121,7 +121,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setAttempted(true);
-    if (targetRegion === "" || !namespaceNameSchema.safeParse(trimmed).success || create.isPending) return;
+    if (targetRegion === "" || !isNamespaceName(trimmed) || create.isPending) return;
     create.mutate(
       { ...source, targetRegion, targetNamespace: trimmed, override, backfill },
       {

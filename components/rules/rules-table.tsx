@@ -6,7 +6,8 @@ import { repositoryHref } from "@/components/browse/links";
 import { formatDateTime } from "@/components/jobs/format";
 import { Badge } from "@/components/ui/badge";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
-import { type RuleDto, ruleKey, type TargetStatus } from "@/lib/rules/dto";
+import type { RuleDto, TargetStatus } from "@/lib/rules/dto";
+import { ruleKey } from "@/lib/rules/rule-key";
 import { regionLabel } from "@/lib/swr/regions";
 import { DeleteRule } from "./delete-rule";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, selectClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage, sendJson } from "@/lib/query/api-client";
-import { profileAnswerSchema } from "@/lib/users/dto";
+import type { ProfileAnswer } from "@/lib/users/dto";
 import type { UpdateProfileInput } from "@/lib/users/schemas";
 
 const BROWSER = "";
@@ -45,7 +45,7 @@ export function TimeZoneForm({ saved }: { saved: string | null }) {
   const browser = useSyncExternalStore(noSubscription, readBrowserZones, () => null);
 
   const save = useMutation({
-    mutationFn: (input: UpdateProfileInput) => sendJson("PATCH", "/api/profile", input, profileAnswerSchema),
+    mutationFn: (input: UpdateProfileInput) => sendJson<ProfileAnswer>("PATCH", "/api/profile", input),
     onSuccess: ({ profile }) => {
       toast(profile.timeZone ? t("savedZone", { zone: profile.timeZone }) : t("savedBrowser"), "success");
       startRefresh(() => router.refresh());

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { canonicalSyncRequest, type SyncRequest } from "./sync-request";
 
 // An Idempotency-Key per request body, kept ~10 minutes in localStorage so that double clicks, reloads
@@ -16,7 +15,12 @@ export interface KeyDeps {
   randomHex: (bytes: number) => string;
 }
 
-const entrySchema = z.object({ nonce: z.string().regex(/^[0-9a-f]{16,64}$/), expiresAt: z.number() });
+/** A stored entry as this module writes it; anything else in storage (another version's, an edit) is ignored. */
+function entryOf(value: unknown): { nonce: string; expiresAt: number } | undefined {
+  if (typeof value !== "object" || value === null || !("nonce" in value) || !("expiresAt" in value)) return undefined;
+  const { nonce, expiresAt } = value;
+  return typeof nonce === "string" && /^[0-9a-f]{16,64}$/.test(nonce) && typeof expiresAt === "number" ? { nonce, expiresAt } : undefined;
+}
 
 function cyrb53(text: string, seed: number): string {
   let h1 = 0xdeadbeef ^ seed;
@@ -51,8 +55,7 @@ function safely<T>(fn: () => T, fallback: T): T {
 function readEntry(storage: KeyStorage, name: string) {
   const raw = safely(() => storage.getItem(name), null);
   if (raw === null) return undefined;
-  const parsed = entrySchema.safeParse(safely<unknown>(() => JSON.parse(raw), null));
-  return parsed.success ? parsed.data : undefined;
+  return entryOf(safely<unknown>(() => JSON.parse(raw), null));
 }
 
 function pruneExpired(storage: KeyStorage, now: number): void {

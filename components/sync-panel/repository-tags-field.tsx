@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import { inputClass } from "@/components/ui/field";
-import { MAX_PATTERN_LENGTH } from "@/lib/jobs/schemas";
+import { MAX_PATTERN_LENGTH } from "@/lib/jobs/pattern";
 import { repositoryTagsProblem, type RepositoryTags } from "./sync-scope";
 
 /** How many repository names the panel lists before "and N more". */

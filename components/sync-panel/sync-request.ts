@@ -1,10 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { selectionRequest, type SyncSelection } from "@/components/browse/selection";
 import type { JobTarget, multiJobSchema, singleJobSchema, TagSelector } from "@/lib/jobs/schemas";
 
 // The body of POST /api/jobs (and of POST /api/jobs/plan) as the sync panel sends it (docs/api.md "Jobs").
 
-export { MAX_TAGS_PER_JOB, MAX_TARGETS_PER_JOB } from "@/lib/jobs/schemas";
+export { MAX_TAGS_PER_JOB, MAX_TARGETS_PER_JOB } from "@/lib/jobs/limits";
 export type SyncJobRequest = z.input<typeof singleJobSchema>;
 /** Several repositories of a namespace to one or more targets. */
 export type MultiSyncJobRequest = z.input<typeof multiJobSchema>;
@@ -95,5 +95,9 @@ export function canonicalSyncRequest(r: SyncRequest): SyncRequest {
   return { ...n, targets: [...n.targets].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
 }
 
-/** What a 201/200 from POST /api/jobs must carry for the panel to open the job. */
-export const createdJobSchema = z.object({ job: z.object({ id: z.union([z.string(), z.number()]).transform(String) }) });
+/** The job's ID in a 201/200 from POST /api/jobs, what the panel needs to open the job; null when the answer has none. */
+export function createdJobId(body: unknown): string | null {
+  const job = typeof body === "object" && body !== null && "job" in body ? body.job : null;
+  const id = typeof job === "object" && job !== null && "id" in job ? job.id : null;
+  return typeof id === "string" || typeof id === "number" ? String(id) : null;
+}

@@ -1,5 +1,5 @@
 import type { SyncSelection } from "@/components/browse/selection";
-import { tagSelectorSchema } from "@/lib/jobs/schemas";
+import { tagPatternOf } from "@/lib/jobs/pattern";
 import type { RepositoryRef } from "@/lib/validation/browse";
 
 // What the sync panel was opened for; pure, so the request it leads to is tested without a browser.
@@ -20,7 +20,7 @@ export function scopeSource(scope: SyncScope): { region: string; namespace: stri
 export function repositoryTagsProblem(tags: RepositoryTags): "empty" | "invalid" | null {
   if (tags.kind === "all") return null;
   if (tags.pattern.trim() === "") return "empty";
-  return tagSelectorSchema.safeParse({ pattern: tags.pattern }).success ? null : "invalid";
+  return tagPatternOf(tags.pattern) === null ? "invalid" : null;
 }
 
 /** Each repository of the scope with the tags chosen of it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TARGETS_PER_JOB } from "@/lib/jobs/schemas";
+import { MAX_TARGETS_PER_JOB } from "@/lib/jobs/limits";
 import { addTarget, duplicateTargets, firstTargets, removeTarget, updateTarget } from "./targets";
 
 describe("the sync panel's target rows", () => {

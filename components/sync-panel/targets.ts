@@ -1,4 +1,4 @@
-import { MAX_TARGETS_PER_JOB } from "@/lib/jobs/schemas";
+import { MAX_TARGETS_PER_JOB } from "@/lib/jobs/limits";
 
 // The sync panel's list of targets as pure functions: rows in the order the person added them.
 

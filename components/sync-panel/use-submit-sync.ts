@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { jobKeys } from "@/components/jobs/query-keys";
 import { ApiError, apiErrorOf } from "@/lib/query/api-client";
 import { browserKeyDeps, forgetIdempotencyKey, idempotencyKeyFor } from "./idempotency-key";
-import { createdJobSchema, normalizeSyncRequest, type SyncRequest } from "./sync-request";
+import { createdJobId, normalizeSyncRequest, type SyncRequest } from "./sync-request";
 
 export interface StartedJob {
   id: string;
@@ -30,9 +30,9 @@ async function postJob(request: SyncRequest): Promise<StartedJob> {
     if (refusedOutright(response.status)) forgetIdempotencyKey(body, deps);
     throw await apiErrorOf(response);
   }
-  const created = createdJobSchema.safeParse(await response.json().catch(() => null));
-  if (!created.success) throw new ApiError(response.status, UNREADABLE_ANSWER, "");
-  return { id: created.data.job.id, reused: response.status === 200 };
+  const id = createdJobId(await response.json().catch(() => null));
+  if (id === null) throw new ApiError(response.status, UNREADABLE_ANSWER, "");
+  return { id, reused: response.status === 200 };
 }
 
 /** POST /api/jobs with an Idempotency-Key derived from the body. */

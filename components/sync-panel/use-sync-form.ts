@@ -5,7 +5,7 @@ import { useState } from "react";
 import { namespaceCheckQuery } from "@/components/browse/use-browse-queries";
 import { useDebouncedValue } from "@/components/browse/use-debounced";
 import { selectionCount } from "@/components/browse/selection";
-import { namespaceNameSchema } from "@/lib/swr/names";
+import { isNamespaceName } from "@/lib/swr/name-rules";
 import { buildSyncRequest, MAX_TAGS_PER_JOB } from "./sync-request";
 import { repositoryTagsProblem, scopeRepositories, scopeSource, type RepositoryTags, type SyncScope } from "./sync-scope";
 import { addTarget, duplicateTargets, firstTargets, removeTarget, updateTarget, type TargetRow } from "./targets";
@@ -41,7 +41,7 @@ export function useSyncForm(scope: SyncScope) {
   // The existence checks and the plan wait until typing pauses (one string, so a re-render does not restart the wait).
   const typed = JSON.stringify([trimmed.map((r) => [r.region, r.namespace]), repositoryTags]);
   const settled = useDebouncedValue(typed, 300) === typed;
-  const followsRule = trimmed.map((r) => namespaceNameSchema.safeParse(r.namespace).success);
+  const followsRule = trimmed.map((r) => isNamespaceName(r.namespace));
   const checks = useQueries({
     queries: trimmed.map((r, i) => ({
       ...namespaceCheckQuery(r.region, r.namespace),

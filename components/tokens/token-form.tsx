@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { ApiError, errorMessage } from "@/lib/query/api-client";
-import { ROLES, roleAllows, roleSchema, type Role } from "@/lib/auth/roles";
-import { createTokenSchema, TOKEN_DAYS_CHOICES, TOKEN_DAYS_DEFAULT, TOKEN_NAME_MAX } from "@/lib/tokens/schemas";
+import { isRole, ROLES, roleAllows, type Role } from "@/lib/auth/roles";
+import { TOKEN_DAYS_CHOICES, TOKEN_DAYS_DEFAULT, TOKEN_NAME_MAX, tokenNameOf } from "@/lib/tokens/limits";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
@@ -24,13 +24,13 @@ export function TokenForm({ ownRole }: { ownRole: Role }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const input = createTokenSchema.safeParse({ name, expiresInDays: days, role });
-    if (!input.success) {
+    const tokenName = tokenNameOf(name);
+    if (tokenName === null) {
       setNameError(t("nameRequired", { max: TOKEN_NAME_MAX }));
       return;
     }
     setNameError(null);
-    create.mutate(input.data, { onSuccess: () => setName("") });
+    create.mutate({ name: tokenName, expiresInDays: days, role }, { onSuccess: () => setName("") });
   };
 
   const fieldError = create.error instanceof ApiError ? create.error.fields.name?.[0] : undefined;
@@ -68,8 +68,7 @@ export function TokenForm({ ownRole }: { ownRole: Role }) {
               className={selectClass}
               value={role}
               onChange={(e) => {
-                const next = roleSchema.safeParse(e.target.value);
-                if (next.success) setRole(next.data);
+                if (isRole(e.target.value)) setRole(e.target.value);
               }}
             >
               {ROLES.filter((r) => roleAllows(ownRole, r)).map((r) => (

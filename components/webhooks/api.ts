@@ -1,15 +1,8 @@
 import { apiErrorOf, getJson, sendJson } from "@/lib/query/api-client";
-import {
-  deliveriesAnswerSchema,
-  deliveryAnswerSchema,
-  webhookAnswerSchema,
-  webhooksAnswerSchema,
-  type DeliveryDto,
-  type WebhookDto,
-} from "@/lib/webhooks/dto";
+import type { DeliveryDto, WebhookDto, WebhookAnswer, WebhooksAnswer, DeliveriesAnswer, DeliveryAnswer } from "@/lib/webhooks/dto";
 import type { WebhookEvent, WebhookFormat } from "@/lib/webhooks/events";
 
-// The webhooks API as the admin page sees it (docs/api.md "Webhooks"); answers parsed with the server's own schemas.
+// The webhooks API as the admin page sees it (docs/api.md "Webhooks"); answers are typed by the server's own DTOs.
 
 export interface WebhookInput {
   name: string;
@@ -24,15 +17,15 @@ export interface WebhookInput {
 const path = (id: string) => `/api/webhooks/${encodeURIComponent(id)}`;
 
 export async function fetchWebhooks(signal?: AbortSignal): Promise<WebhookDto[]> {
-  return (await getJson("/api/webhooks", webhooksAnswerSchema, signal)).webhooks;
+  return (await getJson<WebhooksAnswer>("/api/webhooks", signal)).webhooks;
 }
 
 export async function createWebhook(input: WebhookInput): Promise<WebhookDto> {
-  return (await sendJson("POST", "/api/webhooks", input, webhookAnswerSchema)).webhook;
+  return (await sendJson<WebhookAnswer>("POST", "/api/webhooks", input)).webhook;
 }
 
 export async function updateWebhook(id: string, input: Partial<WebhookInput>): Promise<WebhookDto> {
-  return (await sendJson("PATCH", path(id), input, webhookAnswerSchema)).webhook;
+  return (await sendJson<WebhookAnswer>("PATCH", path(id), input)).webhook;
 }
 
 export async function deleteWebhook(id: string): Promise<void> {
@@ -41,9 +34,9 @@ export async function deleteWebhook(id: string): Promise<void> {
 }
 
 export async function sendTestDelivery(id: string): Promise<DeliveryDto> {
-  return (await sendJson("POST", `${path(id)}/test`, {}, deliveryAnswerSchema)).delivery;
+  return (await sendJson<DeliveryAnswer>("POST", `${path(id)}/test`, {})).delivery;
 }
 
 export async function fetchDeliveries(id: string, signal?: AbortSignal): Promise<DeliveryDto[]> {
-  return (await getJson(`${path(id)}/deliveries`, deliveriesAnswerSchema, signal)).deliveries;
+  return (await getJson<DeliveriesAnswer>(`${path(id)}/deliveries`, signal)).deliveries;
 }

@@ -10,8 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import type { WebhookDto } from "@/lib/webhooks/dto";
-import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from "@/lib/webhooks/events";
-import { SECRET_MIN_LENGTH } from "@/lib/webhooks/schemas";
+import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from "@/lib/webhooks/events";
 import type { WebhookInput } from "./api";
 import { useSaveWebhook } from "./use-webhooks";
 

@@ -1,14 +1,14 @@
-import { z } from "zod";
 import type { Role as PrismaRole } from "@/prisma/generated/postgres/enums";
 
-// Roles in increasing power; pure, so client components may import it too.
+// Roles in increasing power; pure and free of zod, so client components may import it too (role-schema.ts has the schema).
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const roleSchema = z.enum(ROLES);
 
 // Compile-time check that this list and the Prisma enum name the same roles.
 const _sameRoles: [Role, PrismaRole] extends [PrismaRole, Role] ? true : never = true;
+
+export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 
 /** Whether a user with `role` may do what needs `minRole` (viewer < operator < admin). */
 export function roleAllows(role: Role, minRole: Role): boolean {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SYNC_TARGET_ORIGINS } from "@/lib/swr/regions";
 
-// What the browse API sends to the browser: trimmed, camelCase DTOs; the browser parses answers with these.
+// What the browse API sends to the browser: trimmed, camelCase DTOs; the browser reads answers as their types.
 
 export const regionDtoSchema = z.object({ id: z.string(), label: z.string() });
 /** Every region of the app's table (GET /api/regions without `source`). */
@@ -44,6 +44,7 @@ export type RegionDto = z.infer<typeof regionDtoSchema>;
 export type RegionsDto = z.infer<typeof regionsDtoSchema>;
 export type SyncTargetsDto = z.infer<typeof syncTargetsDtoSchema>;
 export type NamespaceDto = z.infer<typeof namespaceDtoSchema>;
+export type NamespacesDto = z.infer<typeof namespacesDtoSchema>;
 export type NamespaceCheckDto = z.infer<typeof namespaceCheckDtoSchema>;
 export type RepositorySummaryDto = z.infer<typeof repositorySummaryDtoSchema>;
 export type RepositoryDetailDto = z.infer<typeof repositoryDetailDtoSchema>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SWR_FAILURE_CODES } from "@/lib/swr/failure";
 import { COMPARE_OUTCOMES } from "./classify";
 
-// What the compare API answers; the compare page parses the answers with these.
+// What the compare API answers; the compare page reads the answers as their types.
 
 export const comparePlaceDtoSchema = z.object({ region: z.string(), namespace: z.string() });
 

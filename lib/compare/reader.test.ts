@@ -6,7 +6,7 @@ import { SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
 import { swrRejection } from "@/test/swr/rejection";
 import { compareRepository, COMPARE_READS_AT_ONCE, getCompareScope } from "./reader";
-import type { ComparePlace } from "./schemas";
+import type { ComparePlace } from "./scope";
 
 // The comparison's reads against the SWR simulator over real HTTP, counted by the simulator.
 

@@ -5,7 +5,8 @@ import { swrFailureOf, type SwrFailure } from "@/lib/swr/failure";
 import { shortDigest } from "@/lib/format";
 import { compareRepositories, type CompareOutcome } from "./classify";
 import type { CompareScopeDto, CompareTagDto, CompareTargetResultDto, OutcomeCountsDto, RepositoryComparisonDto } from "./dto";
-import type { ComparePlace, CompareRepositoryQuery, CompareScopeQuery } from "./schemas";
+import type { CompareRepositoryQuery, CompareScopeQuery } from "./schemas";
+import type { ComparePlace } from "./scope";
 
 // Reads for the comparison page: which repositories a comparison covers, and one repository against its targets with
 // one walk of the source's tags and one of each target's, however many targets there are.

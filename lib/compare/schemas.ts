@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
 import { knownRegionSchema } from "@/lib/validation/browse";
+import { type ComparePlace, type CompareScope, MAX_COMPARE_TARGETS } from "./scope";
 
-// Inputs of the compare API (docs/api.md "Compare"); pure, so the compare page parses its URL with them too.
-
-export const MAX_COMPARE_TARGETS = 10;
-
-export interface ComparePlace {
-  region: string;
-  namespace: string;
-}
+// Inputs of the compare API (docs/api.md "Compare"); pure. The compare page checks its URL with scope.ts, which
+// follows these rules without zod.
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-/** A target as a query value: `region`, or `region/namespace` when the namespace is not the source's. */
-export function targetParam(target: ComparePlace, sourceNamespace: string): string {
-  return target.namespace === sourceNamespace ? target.region : `${target.region}/${target.namespace}`;
-}
 
 const TARGET_SHAPE = "must be a region (`ap-southeast-1`) or a region and namespace (`ap-southeast-1/team-b`)";
 
@@ -85,4 +75,6 @@ export const compareScopeQuerySchema = z
 export const compareRepositoryQuerySchema = z.object({ ...placeFields, repository: repositoryNameSchema }).transform(resolveTargets);
 
 export type CompareScopeQuery = z.output<typeof compareScopeQuerySchema>;
+// Compile-time check that the browser's check (scope.ts) yields what this schema does.
+const _sameScope: [CompareScopeQuery, CompareScope] extends [CompareScope, CompareScopeQuery] ? true : never = true;
 export type CompareRepositoryQuery = z.output<typeof compareRepositoryQuerySchema>;

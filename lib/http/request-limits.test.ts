@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { JOB_BODY_LIMIT, MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
+import { MAX_TAGS_PER_JOB } from "@/lib/jobs/limits";
+import { JOB_BODY_LIMIT } from "@/lib/jobs/schemas";
 import { NGINX_ROUTE } from "@/test/fixtures";
 import { findUnsafeString, MAX_BODY_LIMIT, readBodyBytes, requestTargetProblem } from "./request-limits";
 

@@ -4,7 +4,7 @@ import { HISTORY_OUTCOMES, type HistoryOutcome } from "./history";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 
 // What the jobs API sends (docs/api.md "Jobs"): ONE set of schemas, used by the route handlers to
-// build answers and by the browser to parse them. Trimmed shapes, ISO timestamps, never raw rows.
+// build answers and by the browser as types (it imports no zod). Trimmed shapes, ISO timestamps, never raw rows.
 
 const isoTime = z.string().min(1);
 const count = z.number().int().nonnegative();

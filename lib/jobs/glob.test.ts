@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { searchPattern, tagPatternMatcher } from "./glob";
+import { tagPatternMatcher } from "./glob";
+import { searchPattern } from "./pattern";
 
 describe("searchPattern", () => {
   it.each([

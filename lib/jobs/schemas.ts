@@ -1,25 +1,24 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { JOB_STATUSES, TASK_STATES } from "./states";
-import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
-import { regionIdSchema, syncRegionProblem } from "@/lib/swr/regions";
+import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
+import { syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
 import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS, MIN_DATE_MS } from "@/lib/validation/dates";
 import { timeZoneSchema } from "@/lib/validation/time-zone";
 import { endOfDay, startOfDay, UTC } from "@/lib/time-zone";
 import { MAX_HISTORY_DAYS } from "./history";
+import { MAX_FAILURE_CODE_LENGTH, MAX_REPOSITORIES_PER_JOB, MAX_TAGS_PER_JOB, MAX_TARGETS_PER_JOB } from "./limits";
+import { MAX_PATTERN_LENGTH, TAG_PATTERN_RE } from "./pattern";
 
-// Inputs of the jobs API (docs/api.md "Jobs"); pure, so the sync form can check a request before sending it.
+// Inputs of the jobs API (docs/api.md "Jobs"); pure. The forms check with limits.ts and pattern.ts.
 
-/** The most tags one job can hold; SYNC_MAX_TAGS_PER_JOB may lower it on a server. */
-export const MAX_TAGS_PER_JOB = 50_000;
 const MAX_TAG_LENGTH = 128;
 /**
  * Body limit of POST /api/jobs and /plan: the largest tag list, each tag as `"…",` (length + 3 bytes),
  * plus 1 MiB for the other fields and pretty-printing: 50,000 × 131 + 1,048,576 = 7,598,576 bytes.
  */
 export const JOB_BODY_LIMIT = MAX_TAGS_PER_JOB * (MAX_TAG_LENGTH + 3) + 1024 * 1024;
-export const MAX_PATTERN_LENGTH = 128;
 export const MAX_JOBS_PAGE_SIZE = 100;
 export const DEFAULT_JOBS_PAGE_SIZE = 50;
 /** How many offending names a message quotes before it says "and N more". */
@@ -60,13 +59,12 @@ const tagsSchema = z
       ctx.addIssue({ code: "custom", message: `Each tag may appear once; repeated: ${quoteNames(dupes)}.` });
   });
 
-// Tag characters plus the glob's own: `*`, `?`, `[a-z]`, `{a,b}`, `!` for negation.
 const patternSchema = z
   .string("must be a string")
   .max(MAX_PATTERN_LENGTH, { message: `must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
   .trim()
   .min(1, "must not be empty")
-  .regex(/^[A-Za-z0-9_.\-*?[\]{},!^]+$/, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
+  .regex(TAG_PATTERN_RE, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
 
 const SELECTOR_SHAPE = 'must be { "all": true } or { "pattern": "…" }';
 export const tagSelectorSchema = z
@@ -74,10 +72,6 @@ export const tagSelectorSchema = z
   .refine((s) => (s.all === undefined) !== (s.pattern === undefined), SELECTOR_SHAPE)
   .transform((s): { all: true } | { pattern: string } => (s.pattern !== undefined ? { pattern: s.pattern } : { all: true }));
 export type TagSelector = z.output<typeof tagSelectorSchema>;
-
-/** Targets one job may have; repositories one job may span. */
-export const MAX_TARGETS_PER_JOB = 10;
-export const MAX_REPOSITORIES_PER_JOB = 1000;
 
 const exactlyOneSelection = {
   path: ["tags"],
@@ -225,7 +219,6 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const searchTextSchema = (max: number) =>
   optional(z.string().max(max, { message: `must be at most ${max} characters`, abort: true }).trim().toLowerCase().min(1));
 
-export const MAX_FAILURE_CODE_LENGTH = 128;
 const FAILURE_CODE_SHAPE = "must be an error code of a failed tag: letters, digits and . _ : - only";
 
 /** The code a failed tag was given (`swr_failed`, `no_progress`, SWR's own `SVCSTG.SWR.4001008`). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { roleSchema, type Role } from "@/lib/auth/roles";
+import { roleSchema } from "@/lib/auth/role-schema";
+import type { Role } from "@/lib/auth/roles";
 import { ROLE_EXTENSION, type OpenApiDocument } from "./document";
 import { SCHEMA_REF_PREFIX, type JsonSchema } from "./json-schema";
 

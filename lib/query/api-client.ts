@@ -1,14 +1,6 @@
-import { z } from "zod";
-
-// The browser side of our JSON API for every feature: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
-
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
+// The browser side of our JSON API for every feature: URLs, answers typed by the server's DTOs, errors as ApiError with
+// the server's sentence. The route handlers build answers typed by the DTO schemas (lib/<feature>/dto.ts); the
+// browser does not parse them again, since zod would cost every page about 30 kB of gzipped JS.
 
 export class ApiError extends Error {
   constructor(
@@ -36,19 +28,37 @@ export function apiUrl(path: string, params: Record<string, ParamValue> = {}): s
   return query ? `${path}?${query}` : path;
 }
 
-/** The API's error body as an ApiError; a body that is not ours keeps the HTTP status as its message. */
-export async function apiErrorOf(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
-  const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return new ApiError(response.status, "unknown", `HTTP ${response.status} ${response.statusText}`.trim());
-  const { code, message, fields } = parsed.data.error;
-  return new ApiError(response.status, code, message, fields);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+interface ErrorOfBody {
+  code: string;
+  message: string;
+  fields?: Record<string, string[]>;
 }
 
-export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+/** The API's `{ error: { code, message, fields? } }`, or null for any other body (a proxy's page, an empty answer). */
+export function errorOfBody(body: unknown): ErrorOfBody | null {
+  const error = isRecord(body) ? body.error : undefined;
+  if (!isRecord(error) || typeof error.code !== "string" || typeof error.message !== "string") return null;
+  const fields: Record<string, string[]> = {};
+  if (isRecord(error.fields))
+    for (const [key, messages] of Object.entries(error.fields))
+      if (Array.isArray(messages)) fields[key] = messages.filter((m): m is string => typeof m === "string");
+  return { code: error.code, message: error.message, ...(isRecord(error.fields) ? { fields } : {}) };
+}
+
+/** The API's error body as an ApiError; a body that is not ours keeps the HTTP status as its message. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const error = errorOfBody(await response.json().catch(() => null));
+  if (!error) return new ApiError(response.status, "unknown", `HTTP ${response.status} ${response.statusText}`.trim());
+  return new ApiError(response.status, error.code, error.message, error.fields);
+}
+
+/** A GET of the API; `T` is the answer's DTO type (lib/<feature>/dto.ts). */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
   if (!response.ok) throw await apiErrorOf(response);
-  return schema.parse(await response.json());
+  return (await response.json()) as T;
 }
 
 /** A sentence for any failure of a request, for alerts. */
@@ -56,12 +66,11 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A state-changing request: JSON body and Content-Type (the API refuses anything else), answer parsed with `schema`. */
+/** A state-changing request: JSON body and Content-Type (the API refuses anything else); `T` is the answer's DTO type. */
 export async function sendJson<T>(
   method: "POST" | "PATCH" | "DELETE",
   url: string,
   body: unknown,
-  schema: z.ZodType<T>,
   options: { headers?: Record<string, string> } = {},
 ): Promise<T> {
   const response = await fetch(url, {
@@ -70,5 +79,5 @@ export async function sendJson<T>(
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await apiErrorOf(response);
-  return schema.parse(await response.json());
+  return (await response.json()) as T;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // What the automatic sync rules API sends (docs/api.md "Automatic sync rules"): ONE set of schemas, used by the route
-// handlers to shape answers and by the browser to parse them. App names throughout; only lib/swr speaks SWR's.
+// handlers to shape answers and by the browser as types. App names throughout; only lib/swr speaks SWR's.
 
 const count = z.number().int().nonnegative();
 
@@ -94,7 +94,3 @@ export const deletedRuleAnswerSchema = z.object({
 });
 export type DeletedRuleAnswer = z.infer<typeof deletedRuleAnswerSchema>;
 
-/** One key per rule: SWR allows one rule per repository and target. */
-export const ruleKey = (
-  r: Pick<RuleDto, "region" | "namespace" | "repository" | "targetRegion" | "targetNamespace">,
-) => [r.region, r.namespace, r.repository, r.targetRegion, r.targetNamespace].join("\u0000");

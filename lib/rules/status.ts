@@ -1,7 +1,7 @@
 import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { compareRepositories } from "@/lib/compare/classify";
-import { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
+import { MAX_TAGS_PER_JOB } from "@/lib/jobs/limits";
 import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
 import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
 import { type ListRulesSwr, listRules, RULES_CONCURRENCY } from "./list";

@@ -4,7 +4,7 @@ import "server-only";
 export { createSwrClient, getSwrClient, type SwrClient } from "./client";
 export { swrConfigFromEnv, type AkSkCredentials, type PasswordCredentials, type SwrClientConfig, type SwrCredentials } from "./config";
 export { describeSwrError, isSwrError, SwrError, toAppError, type SwrErrorKind, type SwrResource } from "./errors";
-export { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "./names";
+export { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "./names";
 export type {
   AutoSyncRuleInput,
   AutoSyncTarget,
@@ -19,7 +19,6 @@ export {
   documentedSyncTargets,
   iamEndpoint,
   isSyncRegion,
-  regionIdSchema,
   regionLabel,
   SWR_REGIONS,
   SWR_SYNC_REGION_IDS,

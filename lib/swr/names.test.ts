@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { namespaceNameSchema, repositoryNameSchema, repositoryPathSegment, tagNameSchema } from "./names";
+import { isNamespaceName, isRepositoryName, regionIdOf } from "./name-rules";
+import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, repositoryPathSegment, tagNameSchema } from "./names";
 
 describe("namespace names (§3.2)", () => {
   it.each([
@@ -16,8 +17,9 @@ describe("namespace names (§3.2)", () => {
     ["Team", false],
     ["a/b", false],
     ["", false],
-  ])("%j → %s", (name, ok) => {
+  ])("%j → %s (the browser's predicate agrees)", (name, ok) => {
     expect(namespaceNameSchema.safeParse(name).success).toBe(ok);
+    expect(isNamespaceName(name)).toBe(ok);
   });
 });
 
@@ -34,8 +36,9 @@ describe("repository names (§3.2)", () => {
     ["/apps", false],
     ["a$b", false],
     ["A", false],
-  ])("%j → %s", (name, ok) => {
+  ])("%j → %s (the browser's predicate agrees)", (name, ok) => {
     expect(repositoryNameSchema.safeParse(name).success).toBe(ok);
+    expect(isRepositoryName(name)).toBe(ok);
   });
 
   it("puts `$` for every `/` in a path segment", () => {
@@ -56,5 +59,23 @@ describe("tag names", () => {
     ["", false],
   ])("%j → %s", (name, ok) => {
     expect(tagNameSchema.safeParse(name).success).toBe(ok);
+  });
+});
+
+describe("region IDs", () => {
+  it.each([
+    ["cn-north-4", "cn-north-4"],
+    ["my-kualalumpur-1", "my-kualalumpur-1"],
+    ["cn-north-208", "cn-north-208"],
+    [" cn-north-4 ", "cn-north-4"],
+    ["CN-NORTH-4", null],
+    ["cn-north", null],
+    ["../etc", null],
+    ["", null],
+    [`cn-north-${"4".repeat(60)}`, null],
+  ])("%j → %j, by the schema and by the browser's check", (id, expected) => {
+    const parsed = regionIdSchema.safeParse(id);
+    expect(parsed.success ? parsed.data : null).toBe(expected);
+    expect(regionIdOf(id)).toBe(expected);
   });
 });

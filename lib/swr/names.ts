@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { NAMESPACE_RE, REGION_ID_RE, REPOSITORY_RE, TAG_RE } from "./name-rules";
 
-// SWR name rules (contract §3.2) as zod schemas, shared by the client and the app's forms.
-
-const NAMESPACE_RE = /^[a-z](?:[a-z0-9]|[._-](?=[a-z0-9])|__(?=[a-z0-9]))*$/;
-const REPOSITORY_RE = /^[a-z0-9](?:[a-z0-9]|[./_-](?=[a-z0-9])|__(?=[a-z0-9]))*$/;
-// The contract gives no tag rule; this is the Docker distribution grammar SWR stores tags under.
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+// SWR name rules (contract §3.2) as zod schemas, for the client and the API's inputs; the browser's forms check with
+// the predicates of name-rules.ts.
 
 export const namespaceNameSchema = z
   .string()
@@ -29,6 +26,12 @@ export const tagNameSchema = z
   .string()
   .max(128, { message: "must be 1–128 characters", abort: true })
   .regex(TAG_RE, "must be 1–128 characters of A-Z a-z 0-9 _ . - and not start with . or -");
+
+export const regionIdSchema = z
+  .string()
+  .max(64, { message: "must be a region ID such as cn-north-4", abort: true })
+  .trim()
+  .regex(REGION_ID_RE, "must be a region ID such as cn-north-4");
 
 /** A repository name as a path segment: every `/` becomes `$` (contract §3.3). */
 export function repositoryPathSegment(repository: string): string {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "./names";
-import { regionIdSchema } from "./regions";
+import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "./names";
 
 // Inputs of the client's operations (contract §8), validated before anything is sent.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentedSyncTargets, iamEndpoint, regionIdSchema, regionLabel, SWR_REGIONS, SWR_SYNC_REGION_IDS, swrEndpoint, syncRegionProblem } from "./regions";
+import { documentedSyncTargets, iamEndpoint, regionLabel, SWR_REGIONS, SWR_SYNC_REGION_IDS, swrEndpoint, syncRegionProblem } from "./regions";
 
 describe("region table", () => {
   it("has the 27 regions of SDK 3.1.128, each once", () => {
@@ -26,18 +26,6 @@ describe("region table", () => {
     ["cn-north-208", "cn-north-208"],
   ])("labels %s as %s", (id, label) => {
     expect(regionLabel(id)).toBe(label);
-  });
-
-  it.each([
-    ["cn-north-4", true],
-    ["my-kualalumpur-1", true],
-    ["cn-north-208", true],
-    ["CN-NORTH-4", false],
-    ["cn-north", false],
-    ["../etc", false],
-    ["", false],
-  ])("validates the region ID %j → %s", (id, ok) => {
-    expect(regionIdSchema.safeParse(id).success).toBe(ok);
   });
 });
 

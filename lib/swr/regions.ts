@@ -1,6 +1,6 @@
-import { z } from "zod";
+import { regionIdOf } from "./name-rules";
 
-// Region table of SDK 3.1.128 (contract §2.2) and endpoint resolution. Pure: safe for the browser too.
+// Region table of SDK 3.1.128 (contract §2.2) and endpoint resolution. Pure and free of zod: safe for the browser too.
 
 export const DEFAULT_SWR_ENDPOINT_TEMPLATE = "https://swr-api.{region}.myhuaweicloud.com";
 export const DEFAULT_IAM_ENDPOINT_TEMPLATE = "https://iam.myhuaweicloud.com";
@@ -41,12 +41,8 @@ export const SWR_REGIONS: readonly SwrRegion[] = [
   { id: "eu-west-101", label: "EU-Dublin" },
 ];
 
-// The contract treats the table as the default offering, not an allow-list (e.g. cn-north-208 exists).
-export const regionIdSchema = z
-  .string()
-  .max(64, { message: "must be a region ID such as cn-north-4", abort: true })
-  .trim()
-  .regex(/^[a-z]{2}-[a-z]+-\d+$/, "must be a region ID such as cn-north-4");
+/** Whether `id` is a region of the table: the regions the app offers, so any other is taken for a typo. */
+export const isKnownRegion = (id: string): boolean => SWR_REGIONS.some((r) => r.id === id);
 
 export function regionLabel(id: string): string {
   return SWR_REGIONS.find((r) => r.id === id)?.label ?? id;
@@ -110,7 +106,9 @@ const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, "");
 function resolve(template: string, region: string, defaultTemplate: string, pick: "swr" | "iam"): string {
   const override = DEFAULT_TEMPLATE_OVERRIDES[region];
   if (override && withoutTrailingSlash(template) === defaultTemplate) return override[pick];
-  return withoutTrailingSlash(template.replaceAll(REGION_PLACEHOLDER, regionIdSchema.parse(region)));
+  const id = regionIdOf(region);
+  if (id === null) throw new RangeError(`${JSON.stringify(region)} is not a region ID such as cn-north-4`);
+  return withoutTrailingSlash(template.replaceAll(REGION_PLACEHOLDER, id));
 }
 
 /** SWR API base URL of a region, without a trailing slash. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { regionIdSchema } from "./regions";
+import { regionIdSchema } from "./names";
 
 // Zod schemas of SWR's responses with their wire names (contract §8, §10 sketch). Every field may be
 // absent at run time (the SDK marks all optional), so each field the app reads gets a default and the app sees

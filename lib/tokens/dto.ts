@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { roleSchema } from "@/lib/auth/role-schema";
 
 // What the tokens API sends (docs/api.md "API tokens"): ONE set of schemas, used by the server to shape answers
-// and by the settings page to parse them. Never the hash; the token text only in the answer to its creation.
+// and by the settings page as types. Never the hash; the token text only in the answer to its creation.
 
 const isoTime = z.string().min(1);
 

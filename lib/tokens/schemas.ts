@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { roleSchema } from "@/lib/auth/role-schema";
+import { TOKEN_DAYS_MAX, TOKEN_NAME_MAX } from "./limits";
 
-// Inputs of the tokens API (docs/api.md "API tokens"). Pure, so the settings page validates with them too.
-
-export const TOKEN_NAME_MAX = 100;
-export const TOKEN_DAYS_MAX = 365;
-export const TOKEN_DAYS_DEFAULT = 90;
-/** The expiries the settings page offers; the API takes any whole number of days from 1 to TOKEN_DAYS_MAX. */
-export const TOKEN_DAYS_CHOICES = [7, 30, 90, 180, 365] as const;
+// Inputs of the tokens API (docs/api.md "API tokens"). Pure; the settings page checks with the limits in limits.ts.
 
 // Every field required: a token's power and lifetime are chosen, never defaulted by the server.
 export const createTokenSchema = z

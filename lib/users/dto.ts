@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { roleSchema } from "@/lib/auth/role-schema";
 
 // What the users API sends (docs/api.md "Users"): ONE set of schemas, used by the server to shape answers
-// and by the admin page to parse them. A trimmed account with ISO timestamps, never the password hash.
+// and by the admin page as types. A trimmed account with ISO timestamps, never the password hash.
 
 const isoTime = z.string().min(1);
 

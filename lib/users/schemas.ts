@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { roleSchema } from "@/lib/auth/role-schema";
 import { timeZoneSchema } from "@/lib/validation/time-zone";
 
 // Inputs about users (docs/api.md "Users"): the users API's params and patch, and a new account as the

@@ -1,29 +1,23 @@
 import { z } from "zod";
-import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
-import { regionIdSchema, SWR_REGIONS } from "@/lib/swr/regions";
+import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
+import { isKnownRegion } from "@/lib/swr/regions";
+import { MAX_PAGE, MAX_REPOSITORY_PAGE_SIZE, MAX_TAG_PAGE_SIZE, REPOSITORY_SORTS, SORT_ORDERS, TAG_SORTS } from "./browse-options";
 
-// Inputs of the browse API (docs/api.md "Browse"); pure, so pages and the browser parse URLs with them too.
-
-export const REPOSITORY_SORTS = ["updated", "name", "tags"] as const;
-export const TAG_SORTS = ["updated", "name"] as const;
-export const SORT_ORDERS = ["asc", "desc"] as const;
-export const REPOSITORY_PAGE_SIZES = [10, 20, 50, 100] as const;
-export const TAG_PAGE_SIZES = [50, 100, 200, 500] as const;
-export const MAX_REPOSITORY_PAGE_SIZE = 100;
-export const MAX_TAG_PAGE_SIZE = 500;
+// Inputs of the browse API (docs/api.md "Browse"); pure, so pages on the server parse URLs with them too (the browser
+// reads its URL with the lists of browse-options.ts).
 /** How many tag names one `/api/tags/existing` request may carry (keeps the URL well under header limits). */
 export const MAX_EXISTING_TAGS_PER_REQUEST = 200;
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** A region of the SDK's table; the table is what the app offers, so anything else is a typo. */
-export const knownRegionSchema = regionIdSchema.refine((id) => SWR_REGIONS.some((r) => r.id === id), {
+export const knownRegionSchema = regionIdSchema.refine(isKnownRegion, {
   message: "is not a region this app knows (see the region list)",
 });
 
 const searchSchema = z.preprocess(emptyToUndefined, z.string().max(128, { message: "must be at most 128 characters", abort: true }).trim().optional());
 const optionalNamespaceSchema = z.preprocess(emptyToUndefined, namespaceNameSchema.optional());
-const pageNumberSchema = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(1_000_000).default(1);
+const pageNumberSchema = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE).default(1);
 const pageSizeSchema = (max: number, fallback: number) =>
   z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(max, `must be at most ${max}`).default(fallback);
 const orderSchema = z.enum(SORT_ORDERS).default("desc");

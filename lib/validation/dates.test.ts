@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { zodFieldErrors } from "@/lib/errors";
 import { decodeCursor } from "@/lib/db/cursor";
 import { createJobSchema, jobFiltersSchema, jobIdParamsSchema } from "@/lib/jobs/schemas";
-import { namespaceNameSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
-import { regionIdSchema } from "@/lib/swr/regions";
+import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { emailSchema } from "@/lib/users/schemas";
 import { NGINX_ROUTE } from "@/test/fixtures";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DELIVERY_STATUSES, TEST_EVENT, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
 
-// What the webhooks API answers and what a webhook receives: one set of schemas for the routes, the browser and the docs.
+// What the webhooks API answers and what a webhook receives: one set of schemas for the routes and the docs, whose types the browser reads.
 
 const isoTime = z.iso.datetime();
 

@@ -1,4 +1,7 @@
-// The webhook vocabulary shared by the server and the browser: events, formats, delivery states. Pure.
+// The webhook vocabulary shared by the server and the browser: events, formats, delivery states, the secret's least
+// length. Pure and free of zod, so the admin form may import it.
+
+export const SECRET_MIN_LENGTH = 16;
 
 export const WEBHOOK_EVENTS = ["job.succeeded", "job.failed", "job.kept", "job.cancelled"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
+import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
 
-// Inputs of the webhooks API (docs/api.md "Webhooks"). Pure, so the admin form validates with them too.
+// Inputs of the webhooks API (docs/api.md "Webhooks"). Pure.
 // The URL's scheme and address are checked by the store (address-guard.ts), which needs DNS.
-
-export const SECRET_MIN_LENGTH = 16;
 
 const nameSchema = z.string().max(100, { abort: true }).trim().min(1, "Give the webhook a name.");
 const urlSchema = z.string().max(2000, { abort: true }).trim().min(1, "Enter the URL to send events to.");

@@ -1,5 +1,6 @@
 import { compareScopeDtoSchema, repositoryComparisonDtoSchema } from "@/lib/compare/dto";
-import { compareRepositoryQuerySchema, compareScopeQuerySchema, MAX_COMPARE_TARGETS } from "@/lib/compare/schemas";
+import { compareRepositoryQuerySchema, compareScopeQuerySchema } from "@/lib/compare/schemas";
+import { MAX_COMPARE_TARGETS } from "@/lib/compare/scope";
 import { COMPARISON_EXAMPLES } from "../examples";
 import { SWR_ERRORS, type Operation } from "../operation";
 

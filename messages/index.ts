@@ -16,6 +16,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/webhooks.json"),
       import("./en/api-docs.json"),
       import("./en/settings.json"),
+      import("./en/errors.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -31,6 +32,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/webhooks.json"),
       import("./zh-CN/api-docs.json"),
       import("./zh-CN/settings.json"),
+      import("./zh-CN/errors.json"),
     ]),
 };
 

@@ -1,12 +1,24 @@
 import { z } from "zod";
+import type { Message } from "@/i18n/message";
 
 // The browser side of our JSON API for every feature: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
+
+type MessageShape = { key: string; params?: Record<string, string | number | MessageShape> };
+const messageSchema: z.ZodType<MessageShape> = z.object({
+  key: z.string(),
+  get params() {
+    return z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional();
+  },
+});
 
 const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    fieldMessages: z.record(z.string(), z.array(messageSchema)).optional(),
   }),
 });
 
@@ -14,8 +26,12 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The server's sentence in English; people read `msg`, rendered in their language. */
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** The server's message as catalog key and parameters, when the answer was one of ours. */
+    readonly msg?: Message,
+    readonly fieldMessages: Record<string, Message[]> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -41,8 +57,8 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) return new ApiError(response.status, "unknown", `HTTP ${response.status} ${response.statusText}`.trim());
-  const { code, message, fields } = parsed.data.error;
-  return new ApiError(response.status, code, message, fields);
+  const { code, message, key, params, fields, fieldMessages } = parsed.data.error;
+  return new ApiError(response.status, code, message, fields, key ? { key, params } : undefined, fieldMessages);
 }
 
 export async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {

@@ -3,12 +3,13 @@ import { en } from "zod/locales";
 import { type Message, type MessageParam, msg } from "@/i18n/message";
 
 // zod's issues as messages of the catalogs (`errors.validation.*`), for the server's answers and the browser's forms alike.
-// A schema names its own message by giving a catalog key as the issue's message (`{ message: "errors.jobs.pickTags" }`),
+// A schema names its own message by giving a catalog key as the issue's message (`{ message: "jobErrors.pickTags" }`),
 // with parameters from the issue (minimum, maximum, …) and a custom issue's `params`.
 
 type Issue = z.core.$ZodIssue;
 
-const KEY = /^errors\.[\w.]+$/;
+/** A catalog key of server messages: `errors.*` or a feature's `<feature>Errors.*`. */
+const KEY = /^(?:errors|[a-z]\w*Errors)\.[\w.]+$/;
 const TYPES = new Set(["string", "number", "boolean", "array", "object", "date", "bigint"]);
 const ORIGINS = new Set(["string", "array", "number", "set", "date", "file", "bigint"]);
 const FORMATS = new Set(["email", "url", "uuid", "datetime", "date", "regex", "ipv4", "ipv6", "base64", "json_string"]);

@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import errors from "@/messages/en/errors.json";
+import swrErrors from "@/messages/en/swr-errors.json";
 import { type Message, renderMessage, type Translate } from "./message";
 
 // English renderings of messages, for the `message` field of API answers, logs and CSV exports.
@@ -10,7 +11,7 @@ let translate: Translate | undefined;
 function translator(): Translate {
   translate ??= createTranslator({
     locale: "en",
-    messages: errors,
+    messages: { ...errors, ...swrErrors },
     timeZone: "UTC",
     onError: (error) => {
       if (process.env.NODE_ENV !== "production") throw error;

@@ -17,6 +17,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/api-docs.json"),
       import("./en/settings.json"),
       import("./en/errors.json"),
+      import("./en/swr-errors.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -33,6 +34,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/api-docs.json"),
       import("./zh-CN/settings.json"),
       import("./zh-CN/errors.json"),
+      import("./zh-CN/swr-errors.json"),
     ]),
 };
 

@@ -37,7 +37,7 @@ describe("SWR errors become clear errors on the tasks", () => {
       name: "404: the target namespace does not exist",
       spec: { ...SEED.missingTargetNamespace, sourceNamespace: SEED.namespaces.teamB, sourceRepository: "postgres", targetNamespace: SEED.namespaces.teamB, tags: ["15.6", "16.2"] },
       code: "SVCSTG.SWR.4040183",
-      message: "Namespace `team-b` does not exist in ap-southeast-1.",
+      message: "Namespace “team-b” does not exist in ap-southeast-1.",
     },
     {
       name: "403: only read permission on the target namespace",

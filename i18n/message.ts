@@ -30,3 +30,14 @@ export function renderMessage(t: Translate, message: Message): string {
   }
   return t(message.key, values);
 }
+
+/** A message kept as JSON (a task's last error, an audit entry), or null when the text is not one. */
+export function messageFromJson(text: string | null | undefined): Message | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isMessage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}

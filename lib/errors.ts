@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { english } from "@/i18n/english";
 import { isMessage, type Message, msg } from "@/i18n/message";
+import { messageParamsSchema, messageSchema } from "@/i18n/message-schema";
 import { type FieldMessages, zodFieldMessages } from "@/lib/validation/issue-messages";
 
 // One error vocabulary for the whole API: a code for programs, a message (catalog key + parameters) for people,
@@ -60,13 +61,6 @@ export class AppError extends Error {
 
 const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-type MessageShape = { key: string; params?: Record<string, string | number | MessageShape> };
-export const messageSchema: z.ZodType<MessageShape> = z.object({
-  key: z.string(),
-  get params() {
-    return z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional();
-  },
-});
 
 /** The body of every error answer: the API document's `Error` schema. */
 export const errorBodySchema = z.object({
@@ -76,7 +70,7 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** The message's catalog key and parameters, for rendering it in another language. */
     key: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional(),
+    params: messageParamsSchema.optional(),
     /** English messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input. */
     fields: z.record(z.string(), z.array(z.string())).optional(),
     /** The same per field as catalog keys and parameters. */
@@ -112,8 +106,8 @@ export function toResponse(error: unknown): Response {
       code: appError.code,
       message: appError.message,
       key: m.key,
-      ...(m.params ? { params: m.params as MessageShape["params"] } : {}),
-      ...(fieldMessages ? { fields: appError.fields, fieldMessages: fieldMessages as Record<string, MessageShape[]> } : {}),
+      ...(m.params ? { params: m.params } : {}),
+      ...(fieldMessages ? { fields: appError.fields, fieldMessages } : {}),
     },
   };
   return Response.json(body, { status: appError.status });

@@ -18,6 +18,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/settings.json"),
       import("./en/errors.json"),
       import("./en/swr-errors.json"),
+      import("./en/task-errors.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -35,6 +36,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/settings.json"),
       import("./zh-CN/errors.json"),
       import("./zh-CN/swr-errors.json"),
+      import("./zh-CN/task-errors.json"),
     ]),
 };
 

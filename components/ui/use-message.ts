@@ -46,3 +46,9 @@ export function useFieldErrorText(): (error: ApiError) => Record<string, string[
     [text],
   );
 }
+
+/** A recorded error (a task's or an attempt's): its catalog message when it carries one, else its English sentence. */
+export function useRecordedErrorText(): (error: { message: string; key?: string; params?: Message["params"] }) => string {
+  const text = useMessageText();
+  return useCallback((error) => (error.key ? text({ key: error.key, params: error.params }, error.message) : error.message), [text]);
+}

@@ -1,22 +1,16 @@
 import { z } from "zod";
 import type { Message } from "@/i18n/message";
+import { messageParamsSchema, messageSchema } from "@/i18n/message-schema";
 
 // The browser side of our JSON API for every feature: URLs, answers parsed with zod, errors as ApiError with the server's sentence.
 
-type MessageShape = { key: string; params?: Record<string, string | number | MessageShape> };
-const messageSchema: z.ZodType<MessageShape> = z.object({
-  key: z.string(),
-  get params() {
-    return z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional();
-  },
-});
 
 const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     key: z.string().optional(),
-    params: z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional(),
+    params: messageParamsSchema.optional(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
     fieldMessages: z.record(z.string(), z.array(messageSchema)).optional(),
   }),

@@ -61,6 +61,8 @@ describe("SWR errors become clear errors on the tasks", () => {
 
     expect(job.status).toBe("failed");
     for (const t of tasks) expect(t).toMatchObject({ status: "failed", lastErrorCode: code, lastErrorMessage: message, swrStatus: null });
+    // The same error kept as a catalog message, so each reader sees it in their language.
+    for (const t of tasks) expect(JSON.parse(t.lastErrorMsg ?? "null")).toMatchObject({ key: expect.stringMatching(/^swrErrors\./) });
     if (submitCalls) expect((await simAdmin.stats(fx.sim)).operations.CreateManualImageSyncRepo).toBe(submitCalls);
     expect((await submissionsPerTag(fx, spec.sourceRepository, spec.sourceNamespace)).size).toBe(0);
   });

@@ -269,7 +269,7 @@ test.describe("the browse API", () => {
 
   test("a missing target namespace is reported in words", async () => {
     const response = await api.get("/api/namespaces/check?region=ap-southeast-1&namespace=team-b");
-    expect(await response.json()).toEqual({ exists: false, message: "Namespace `team-b` does not exist in ap-southeast-1." });
+    expect(await response.json()).toEqual({ exists: false, message: "Namespace “team-b” does not exist in ap-southeast-1." });
   });
 
   test("a region's sync targets leave the source out", async () => {

@@ -64,7 +64,7 @@ test("a failing tag shows its reason in words, and Retry failed brings it to suc
   const failed = taskRow(page, "1.25.4");
   await expect(failed).toContainText("failed");
   await expect(failed).toContainText(
-    "SWR reports that the sync to namespace `team-a` in ap-southeast-1 failed",
+    "SWR reports that the sync to namespace “team-a” in ap-southeast-1 failed",
   );
 
   const retry = page.getByRole("button", { name: "Retry 1 failed tag" });

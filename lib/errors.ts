@@ -1,6 +1,12 @@
 import { z } from "zod";
+import { english } from "@/i18n/english";
+import { isMessage, type Message, msg } from "@/i18n/message";
+import { messageParamsSchema, messageSchema } from "@/i18n/message-schema";
+import { type FieldMessages, zodFieldMessages } from "@/lib/validation/issue-messages";
 
-// One error vocabulary for the whole API: a code, a sentence for a person, optional field messages.
+// One error vocabulary for the whole API: a code for programs, a message (catalog key + parameters) for people,
+// optional messages per field. Answers carry the message as data (`key`, `params`, `fieldMessages`) for the
+// browser to render in the reader's language, and in English (`message`, `fields`) for API clients and logs.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -20,78 +26,91 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+/** English messages per field, keyed by dotted path. */
 export type FieldErrors = Record<string, string[]>;
+export type { FieldMessages };
+
+/** A sentence not yet in the catalogs; every caller is to name a catalog key instead. */
+const asMessage = (m: Message | string): Message => (typeof m === "string" ? msg("errors.text", { text: m }) : m);
 
 export class AppError extends Error {
+  /** What the person reads, rendered by the browser in their language. */
+  readonly msg: Message;
+  readonly fieldMessages?: FieldMessages;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldErrors,
+    message: Message | string,
+    fields?: Record<string, readonly (Message | string)[]>,
     readonly status: number = ERROR_STATUS[code],
   ) {
-    super(message);
+    const m = asMessage(message);
+    super(english(m));
     this.name = "AppError";
+    this.msg = m;
+    if (fields) this.fieldMessages = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map(asMessage)]));
+  }
+
+  /** The field messages in English. */
+  get fields(): FieldErrors | undefined {
+    return this.fieldMessages
+      ? Object.fromEntries(Object.entries(this.fieldMessages).map(([k, v]) => [k, v.map(english)]))
+      : undefined;
   }
 }
 
 const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
+
 /** The body of every error answer: the API document's `Error` schema. */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
+    /** The message in English. */
     message: z.string(),
-    /** Messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input. */
+    /** The message's catalog key and parameters, for rendering it in another language. */
+    key: z.string(),
+    params: messageParamsSchema.optional(),
+    /** English messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input. */
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    /** The same per field as catalog keys and parameters. */
+    fieldMessages: z.record(z.string(), z.array(messageSchema)).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-type Issue = z.core.$ZodIssue;
-
-/** Issues of a union that matched none of its forms: those of the form the input is closest to (fewest top-level fields missing or of the wrong type). */
-function closestForm(issue: Extract<Issue, { code: "invalid_union" }>): Issue[] {
-  const misfit = (issues: Issue[]) => issues.filter((i) => i.code === "invalid_type" && i.path.length === 1).length;
-  const forms = issue.errors.filter((e) => e.length > 0);
-  if (forms.length === 0) return [issue];
-  const best = forms.reduce((a, b) => (misfit(b) < misfit(a) || (misfit(b) === misfit(a) && b.length < a.length) ? b : a));
-  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
-}
-
-/** Field messages keyed by dotted path, from a zod error. */
+/** English field messages keyed by dotted path, from a zod error. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  const add = (issue: Issue) => {
-    if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.path.length === 0) {
-      for (const i of closestForm(issue)) add(i);
-      return;
-    }
-    const key = issue.path.map(String).join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
-  };
-  for (const issue of error.issues) add(issue);
-  return fields;
+  return Object.fromEntries(Object.entries(zodFieldMessages(error)).map(([k, v]) => [k, v.map(english)]));
 }
 
-export function validationError(error: z.ZodError, message = "Some fields are not valid."): AppError {
-  return new AppError("validation_failed", message, zodFieldErrors(error));
+export function validationError(error: z.ZodError, message: Message | string = msg("errors.invalidFields")): AppError {
+  return new AppError("validation_failed", message, zodFieldMessages(error));
 }
 
-/** Neither an AppError nor a validation error: a fault the server log must show (this module also runs in the browser, so callers log it). */
+/** Neither an AppError nor a validation error: a fault the server log must show (callers log it). */
 export function isUnexpected(error: unknown): boolean {
   return !(error instanceof AppError) && !(error instanceof z.ZodError);
 }
 
+export function internalError(): AppError {
+  return new AppError("internal", msg("errors.internal"));
+}
+
 /** Any thrown value as a JSON response; unknown errors never leak their details. */
 export function toResponse(error: unknown): Response {
-  const appError =
-    error instanceof AppError
-      ? error
-      : error instanceof z.ZodError
-        ? validationError(error)
-        : new AppError("internal", "Something went wrong on the server. Try again; if it persists, check the server log.");
+  const appError = error instanceof AppError ? error : error instanceof z.ZodError ? validationError(error) : internalError();
+  const { msg: m, fieldMessages } = appError;
   const body: ErrorBody = {
-    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+    error: {
+      code: appError.code,
+      message: appError.message,
+      key: m.key,
+      ...(m.params ? { params: m.params } : {}),
+      ...(fieldMessages ? { fields: appError.fields, fieldMessages } : {}),
+    },
   };
   return Response.json(body, { status: appError.status });
 }
+
+export { isMessage };

@@ -34,6 +34,19 @@ describe("message catalogs", () => {
     }
   });
 
+  it("give each top-level namespace one file, as files are merged by namespace", () => {
+    for (const locale of LOCALES) {
+      const owner = new Map<string, string>();
+      for (const f of readdirSync(path.join(import.meta.dirname, locale)).filter((name) => name.endsWith(".json"))) {
+        const file = JSON.parse(readFileSync(path.join(import.meta.dirname, locale, f), "utf8")) as Tree;
+        for (const ns of Object.keys(file)) {
+          expect(owner.get(ns), `${locale}: namespace "${ns}" is in ${owner.get(ns)} and ${f}`).toBeUndefined();
+          owner.set(ns, f);
+        }
+      }
+    }
+  });
+
   it("have the same keys and placeholders in every language", async () => {
     const en = await loadMessages("en");
     const zh = await loadMessages("zh-CN");

@@ -16,6 +16,9 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/webhooks.json"),
       import("./en/api-docs.json"),
       import("./en/settings.json"),
+      import("./en/errors.json"),
+      import("./en/swr-errors.json"),
+      import("./en/task-errors.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -31,6 +34,9 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/webhooks.json"),
       import("./zh-CN/api-docs.json"),
       import("./zh-CN/settings.json"),
+      import("./zh-CN/errors.json"),
+      import("./zh-CN/swr-errors.json"),
+      import("./zh-CN/task-errors.json"),
     ]),
 };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { CompareOutcome } from "@/lib/compare/classify";
@@ -23,8 +24,9 @@ export function OutcomeBadge({ outcome }: { outcome: CompareOutcome }) {
 /** A failed SWR read in the reader's language: the code chooses the sentence, SWR's own words follow where they help. */
 export function useFailureText() {
   const t = useTranslations("compare");
+  const errorText = useRecordedErrorText();
   return (failure: SwrFailureDto, where: { namespace: string; repository: string }) =>
-    t(`failure_${failure.code}`, { region: failure.region, namespace: where.namespace, repository: where.repository, message: failure.message });
+    t(`failure_${failure.code}`, { region: failure.region, namespace: where.namespace, repository: where.repository, message: errorText(failure) });
 }
 
 /** A request for one repository that failed as a whole (the server's sentence, or the network's). */

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import type { JobDetail } from "@/lib/jobs/dto";
 import { fetchJobAttempts } from "./api";
 import { formatDateTime, repositoryPath } from "./format";
@@ -11,6 +12,7 @@ import { jobKeys } from "./query-keys";
 export function JobAttempts({ job }: { job: JobDetail }) {
   const t = useTranslations("job");
   const format = useFormatter();
+  const errorText = useRecordedErrorText();
   const query = useQuery({
     // A new attempt (retry, overwrite) changes `attempt`: the list is read again then, not on every poll.
     queryKey: [...jobKeys.detail(job.id), "attempts", job.attempt],
@@ -48,7 +50,7 @@ export function JobAttempts({ job }: { job: JobDetail }) {
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 {a.errors.map((e) => (
                   <li key={e.code}>
-                    <span className="font-mono text-xs">{e.code}</span> · {t("attemptErrorCount", { count: e.count })}: {e.message}
+                    <span className="font-mono text-xs">{e.code}</span> · {t("attemptErrorCount", { count: e.count })}: {errorText(e)}
                     <span className="block text-slate-500 dark:text-slate-400">
                       {e.tags.map((tag) => `${repositoryPath(job.sourceNamespace, tag.repository)}:${tag.tag} → ${tag.targetRegion}`).join(", ")}
                       {e.count > e.tags.length ? ` ${t("andMore", { count: e.count - e.tags.length })}` : ""}

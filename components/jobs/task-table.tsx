@@ -6,6 +6,7 @@ import { SearchInput } from "@/components/browse/search-input";
 import { Pagination } from "@/components/ui/pagination";
 import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import type { JobDetail, JobProgress, TaskDto } from "@/lib/jobs/dto";
 import type { TaskState } from "@/lib/jobs/states";
 import { shortDigest } from "@/lib/format";
@@ -24,10 +25,11 @@ const COLUMNS = ["colTag", "colStatus", "colAttempts", "colSubmitted", "colUpdat
 /** Why a tag ended as it did: its error, or for identical and kept tags what the target holds. */
 function TaskDetails({ task }: { task: TaskDto }) {
   const t = useTranslations("job");
+  const errorText = useRecordedErrorText();
   if (task.lastError) {
     return (
       <span className="text-red-800 dark:text-red-200">
-        {task.lastError.message} <span className="text-xs text-slate-500 dark:text-slate-400">({task.lastError.code})</span>
+        {errorText(task.lastError)} <span className="text-xs text-slate-500 dark:text-slate-400">({task.lastError.code})</span>
       </span>
     );
   }

@@ -85,7 +85,7 @@ describe("namespaces", () => {
     [
       "SWR says 404",
       () => Promise.reject(notFound("ShowNamespace", { namespace: "team-b" })),
-      { exists: false, message: "Namespace `team-b` does not exist in ap-southeast-1." },
+      { exists: false, message: "Namespace “team-b” does not exist in ap-southeast-1." },
     ],
   ])("checks a namespace when %s", async (_, answer, expected) => {
     const swr = { listNamespaces: vi.fn(), showNamespace: vi.fn(answer) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageParamsSchema } from "@/i18n/message-schema";
 import { SWR_FAILURE_CODES } from "@/lib/swr/failure";
 import { COMPARE_OUTCOMES } from "./classify";
 
@@ -20,6 +21,8 @@ export const swrFailureDtoSchema = z.object({
   region: z.string(),
   status: z.number().int().nullable(),
   message: z.string(),
+  key: z.string().optional(),
+  params: messageParamsSchema.optional(),
 });
 
 export const outcomeCountsDtoSchema = z.object({

@@ -71,9 +71,9 @@ describe("getCompareScope", () => {
   });
 
   it.each([
-    ["an unknown source namespace", { region: "cn-north-4", namespace: "nobody", targets: [overseas] }, "Namespace `nobody` does not exist in cn-north-4."],
-    ["an unknown repository", { ...source, repository: "nope", targets: [overseas] }, "Repository `team-a/nope` does not exist in cn-north-4."],
-    ["an unknown target namespace", { ...source, targets: [mirror, { region: "ap-southeast-1", namespace: "team-b" }] }, "Namespace `team-b` does not exist in ap-southeast-1."],
+    ["an unknown source namespace", { region: "cn-north-4", namespace: "nobody", targets: [overseas] }, "Namespace “nobody” does not exist in cn-north-4."],
+    ["an unknown repository", { ...source, repository: "nope", targets: [overseas] }, "Repository “team-a/nope” does not exist in cn-north-4."],
+    ["an unknown target namespace", { ...source, targets: [mirror, { region: "ap-southeast-1", namespace: "team-b" }] }, "Namespace “team-b” does not exist in ap-southeast-1."],
   ])("refuses %s with 404 naming it", async (_, query, message) => {
     const error = await swrRejection(getCompareScope(query, { swr }));
     expect([error.status, error.message]).toEqual([404, message]);
@@ -118,7 +118,7 @@ describe("compareRepository", () => {
     expect(result.targets[0]).toMatchObject({
       region: "cn-east-3",
       counts: { missing: 0, identical: 0, differs: 0, only_in_target: 0 },
-      failure: { code: "forbidden", region: "cn-east-3", status: 403, message: expect.stringContaining("Insufficient permissions on namespace `team-a` in cn-east-3") },
+      failure: { code: "forbidden", region: "cn-east-3", status: 403, message: expect.stringContaining("Insufficient permissions on namespace “team-a” in cn-east-3") },
     });
     expect(result.targets[1]).toMatchObject({ region: "ap-southeast-1", counts: expected["ap-southeast-1"].redis, failure: null });
     expect(result.tags.find((t) => t.tag === "7.2.4")?.outcomes).toEqual([null, "identical"]);
@@ -133,7 +133,7 @@ describe("compareRepository", () => {
 
   it("refuses a source repository SWR does not have with 404 naming it", async () => {
     const error = await swrRejection(compareRepository({ ...source, repository: "nope", targets: [overseas] }, { swr }));
-    expect([error.status, error.message]).toEqual([404, "Repository `team-a/nope` does not exist in cn-north-4."]);
+    expect([error.status, error.message]).toEqual([404, "Repository “team-a/nope” does not exist in cn-north-4."]);
   });
 
   it("rides out throttling with the client's backoff", async () => {

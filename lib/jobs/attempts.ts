@@ -2,7 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/create-client";
 import { db } from "@/lib/db/client";
 import { jobAttemptSchema, type AttemptDto, type JobAttempts } from "./dto";
-import { jobNotFound, toJobCounts } from "./store";
+import { jobNotFound, taskErrorDto, toJobCounts } from "./store";
 import { readTaskCounts } from "./summary";
 
 // An attempt's record: when a new attempt of a job begins (retry, overwrite of kept tags), the attempt
@@ -27,15 +27,14 @@ export async function recordAttempt(tx: DbTx, jobId: string, endedBy: string, ho
   for (const c of top) {
     const tasks = await tx.syncTask.findMany({
       where: { jobId, status: "failed", lastErrorCode: c.lastErrorCode },
-      select: { repository: true, tag: true, targetRegion: true, targetNamespace: true, lastErrorMessage: true },
+      select: { repository: true, tag: true, targetRegion: true, targetNamespace: true, lastErrorCode: true, lastErrorMessage: true, lastErrorMsg: true },
       orderBy: [{ tag: "asc" }, { repository: "asc" }],
       take: TAGS_PER_ERROR,
     });
     errors.push({
-      code: c.lastErrorCode ?? "unknown",
-      message: tasks[0]?.lastErrorMessage ?? "",
+      ...(tasks[0] ? taskErrorDto(tasks[0]) : { code: c.lastErrorCode ?? "unknown", message: "" }),
       count: c._count._all,
-      tags: tasks.map(({ lastErrorMessage: _m, ...t }) => t),
+      tags: tasks.map(({ repository, tag, targetRegion, targetNamespace }) => ({ repository, tag, targetRegion, targetNamespace })),
     });
   }
   await tx.syncAttempt.create({

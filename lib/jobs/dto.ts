@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageParamsSchema } from "@/i18n/message-schema";
 import { PLAN_CLASSES } from "@/lib/compare/classify";
 import { HISTORY_OUTCOMES, type HistoryOutcome } from "./history";
 import { JOB_STATUSES, TASK_STATES } from "./states";
@@ -8,6 +9,8 @@ import { JOB_STATUSES, TASK_STATES } from "./states";
 
 const isoTime = z.string().min(1);
 const count = z.number().int().nonnegative();
+/** An error for a person: a code for filtering, the sentence in English, and its catalog key and parameters for other languages. */
+const taskErrorSchema = z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: messageParamsSchema.optional() });
 
 export const jobCountsSchema = z.object({
   total: count,
@@ -65,7 +68,7 @@ export const taskSchema = z.object({
   sourceDigest: z.string().nullable(),
   targetDigest: z.string().nullable(),
   attempts: z.number().int(),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  lastError: taskErrorSchema.nullable(),
   updatedAt: isoTime,
   submittedAt: isoTime.nullable(),
   finishedAt: isoTime.nullable(),
@@ -175,9 +178,7 @@ export const jobAttemptSchema = z.object({
   counts: jobCountsSchema,
   /** Failures by error code, the most frequent first, each with the first tags it hit. */
   errors: z.array(
-    z.object({
-      code: z.string(),
-      message: z.string(),
+    taskErrorSchema.extend({
       count,
       tags: z.array(z.object({ repository: z.string(), tag: z.string(), targetRegion: z.string(), targetNamespace: z.string() })),
     }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { messageFromJson } from "@/i18n/message";
 import { chunk } from "@/lib/collections";
 import { recordAudit, type AuditInput } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
@@ -120,6 +121,13 @@ function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
   };
 }
 
+/** A task's last error as the API sends it: code, English, and the catalog message when the task kept one. */
+export function taskErrorDto(task: Pick<SyncTask, "lastErrorCode" | "lastErrorMessage" | "lastErrorMsg">): TaskDto["lastError"] {
+  if (!task.lastErrorCode && !task.lastErrorMessage) return null;
+  const m = messageFromJson(task.lastErrorMsg);
+  return { code: task.lastErrorCode ?? "unknown", message: task.lastErrorMessage ?? "", ...(m ? { key: m.key, ...(m.params ? { params: m.params } : {}) } : {}) };
+}
+
 export function toTaskDto(task: SyncTask): TaskDto {
   if (!isTaskState(task.status)) throw new Error(`a task of job ${task.jobId} has an unknown status "${task.status}"`);
   return {
@@ -132,7 +140,7 @@ export function toTaskDto(task: SyncTask): TaskDto {
     sourceDigest: task.sourceDigest,
     targetDigest: task.targetDigest,
     attempts: task.attempts,
-    lastError: task.lastErrorCode || task.lastErrorMessage ? { code: task.lastErrorCode ?? "unknown", message: task.lastErrorMessage ?? "" } : null,
+    lastError: taskErrorDto(task),
     updatedAt: task.updatedAt.toISOString(),
     submittedAt: iso(task.submittedAt),
     finishedAt: iso(task.finishedAt),

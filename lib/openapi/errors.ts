@@ -5,7 +5,7 @@ import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "@/lib/errors";
 interface ErrorResponseText {
   name: string;
   description: string;
-  example: ErrorBody;
+  example: { error: Omit<ErrorBody["error"], "key"> & { key?: string } };
 }
 
 const ERROR_RESPONSES: Record<number, ErrorResponseText> = {

@@ -1,3 +1,5 @@
+import { type Message, type MessageParam } from "@/i18n/message";
+
 // The browser side of our JSON API for every feature: URLs, answers typed by the server's DTOs, errors as ApiError with
 // the server's sentence. The route handlers build answers typed by the DTO schemas (lib/<feature>/dto.ts); the
 // browser does not parse them again, since zod would cost every page about 30 kB of gzipped JS.
@@ -6,8 +8,12 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The server's sentence in English; people read `msg`, rendered in their language. */
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** The server's message as catalog key and parameters, when the answer was one of ours. */
+    readonly msg?: Message,
+    readonly fieldMessages: Record<string, Message[]> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -34,6 +40,23 @@ interface ErrorOfBody {
   code: string;
   message: string;
   fields?: Record<string, string[]>;
+  /** The message as catalog key and parameters, for the reader's language. */
+  msg?: Message;
+  fieldMessages?: Record<string, Message[]>;
+}
+
+/** A message of an answer (key, and parameters that are text, numbers or messages), or null when it is not one. */
+function messageOf(value: unknown): Message | null {
+  if (!isRecord(value) || typeof value.key !== "string") return null;
+  if (value.params === undefined) return { key: value.key };
+  if (!isRecord(value.params)) return null;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, v] of Object.entries(value.params)) {
+    const param = typeof v === "string" || typeof v === "number" ? v : messageOf(v);
+    if (param === null) return null;
+    params[name] = param;
+  }
+  return { key: value.key, params };
 }
 
 /** The API's `{ error: { code, message, fields? } }`, or null for any other body (a proxy's page, an empty answer). */
@@ -44,14 +67,25 @@ export function errorOfBody(body: unknown): ErrorOfBody | null {
   if (isRecord(error.fields))
     for (const [key, messages] of Object.entries(error.fields))
       if (Array.isArray(messages)) fields[key] = messages.filter((m): m is string => typeof m === "string");
-  return { code: error.code, message: error.message, ...(isRecord(error.fields) ? { fields } : {}) };
+  const msg = messageOf({ key: error.key, params: error.params });
+  const fieldMessages: Record<string, Message[]> = {};
+  if (isRecord(error.fieldMessages))
+    for (const [key, messages] of Object.entries(error.fieldMessages))
+      if (Array.isArray(messages)) fieldMessages[key] = messages.map(messageOf).filter((m): m is Message => m !== null);
+  return {
+    code: error.code,
+    message: error.message,
+    ...(isRecord(error.fields) ? { fields } : {}),
+    ...(msg ? { msg } : {}),
+    ...(isRecord(error.fieldMessages) ? { fieldMessages } : {}),
+  };
 }
 
 /** The API's error body as an ApiError; a body that is not ours keeps the HTTP status as its message. */
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   const error = errorOfBody(await response.json().catch(() => null));
   if (!error) return new ApiError(response.status, "unknown", `HTTP ${response.status} ${response.statusText}`.trim());
-  return new ApiError(response.status, error.code, error.message, error.fields);
+  return new ApiError(response.status, error.code, error.message, error.fields, error.msg, error.fieldMessages);
 }
 
 /** A GET of the API; `T` is the answer's DTO type (lib/<feature>/dto.ts). */

@@ -61,7 +61,7 @@ describe("IAM project ID lookup", () => {
   ])("refuses %s and never creates one", async (_what, projects) => {
     const { url, requests } = await start((r) => (isIam(r) ? { json: { projects } } : { json: VERSIONS }));
     const err = await swrRejection(akskClient(url).listApiVersions("cn-north-4"));
-    expect(err.message).toMatch(/^No IAM project for region cn-north-4/);
+    expect(err.message).toMatch(/^IAM has no single project for region cn-north-4/);
     expect(requests.every((r) => r.method === "GET" && isIam(r))).toBe(true);
   });
 

@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
-import { AppError, validationError } from "@/lib/errors";
+import { english } from "@/i18n/english";
+import { type Message, type MessageParam, msg } from "@/i18n/message";
+import { AppError, internalError, validationError } from "@/lib/errors";
 
 // SwrError: one failed SWR or IAM call, with a sentence a person can act on and no secrets.
 
@@ -34,6 +36,8 @@ export interface SwrErrorInit {
   detail?: string;
   /** SWR's Retry-After, in milliseconds, when it sent one. */
   retryAfterMs?: number;
+  /** What the person reads, when the caller words it itself (else derived from the fields above). */
+  message?: Message;
 }
 
 /** SWR is busy with a conflicting operation: the one SWR code that means "the same call may work later". */
@@ -41,76 +45,75 @@ export const BUSY_CODE = "SVCSTG.SWR.4090023";
 const REPOSITORY_NOT_FOUND_CODES = new Set(["SVCSTG.SWR.4040009", "SVCSTG.SWR.4040010"]);
 const CLOCK_SKEW_RE = /clock|skew|x-sdk-date|request time|timestamp|time (?:difference|offset)/i;
 
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-const suffix = (msg: string | undefined) => (msg ? `: ${msg}` : "");
+const said = (swrMessage: string | undefined): MessageParam => (swrMessage ? msg("swrErrors.said", { text: swrMessage }) : "");
 
-function describeNotFound(i: SwrErrorInit): string {
+function describeNotFound(i: SwrErrorInit): Message {
   const { namespace, repository, targetNamespace, targetRegion } = i.resource ?? {};
-  const said = (re: RegExp) => re.test(i.swrMessage ?? "");
+  const mentions = (re: RegExp) => re.test(i.swrMessage ?? "");
   if (targetNamespace && targetRegion && i.swrMessage?.includes(targetNamespace)) {
-    return `Namespace \`${targetNamespace}\` does not exist in ${targetRegion}`;
+    return msg("swrErrors.namespaceMissing", { namespace: targetNamespace, region: targetRegion });
   }
-  if (repository && namespace && (REPOSITORY_NOT_FOUND_CODES.has(i.code ?? "") || said(/repo|image/i))) {
-    return `Repository \`${namespace}/${repository}\` does not exist in ${i.region}`;
+  if (repository && namespace && (REPOSITORY_NOT_FOUND_CODES.has(i.code ?? "") || mentions(/repo|image/i))) {
+    return msg("swrErrors.repositoryMissing", { repository: `${namespace}/${repository}`, region: i.region });
   }
-  if (namespace && (!repository || said(/namespace|organi[sz]ation/i))) {
-    return `Namespace \`${namespace}\` does not exist in ${i.region}`;
+  if (namespace && (!repository || mentions(/namespace|organi[sz]ation/i))) {
+    return msg("swrErrors.namespaceMissing", { namespace, region: i.region });
   }
-  if (namespace && repository) return `Repository \`${namespace}/${repository}\` does not exist in ${i.region}`;
-  return `${i.service ?? "SWR"} in ${i.region} could not find what ${i.operation} asked for${suffix(i.swrMessage)}`;
+  if (namespace && repository) return msg("swrErrors.repositoryMissing", { repository: `${namespace}/${repository}`, region: i.region });
+  return msg("swrErrors.notFound", { service: i.service ?? "SWR", region: i.region, operation: i.operation, said: said(i.swrMessage) });
 }
 
-function describeUnauthorized(i: SwrErrorInit): string {
+function describeUnauthorized(i: SwrErrorInit): Message {
   const service = i.service ?? "SWR";
-  if (i.code === "APIGW.0303" || CLOCK_SKEW_RE.test(i.swrMessage ?? "")) {
-    return `${service} rejected the request time: this server's clock is more than 15 minutes off; sync it (NTP) and try again`;
-  }
-  return i.authMethod === "token"
-    ? `${service} rejected the credentials (check SWR_IAM_DOMAIN, SWR_IAM_USER and SWR_IAM_PASSWORD)`
-    : `${service} rejected the credentials (check SWR_AK/SWR_SK or the server clock)`;
+  if (i.code === "APIGW.0303" || CLOCK_SKEW_RE.test(i.swrMessage ?? "")) return msg("swrErrors.clockSkew", { service });
+  return msg(i.authMethod === "token" ? "swrErrors.credentialsToken" : "swrErrors.credentialsAksk", { service });
 }
 
-function describeHttp(i: SwrErrorInit): string {
+function describeHttp(i: SwrErrorInit): Message {
   const status = i.status ?? 0;
   const service = i.service ?? "SWR";
+  const region = i.region;
   const namespace = i.resource?.namespace;
-  if (status === 400) return `${service} rejected the request${suffix(i.swrMessage ?? "bad request")}`;
+  if (status === 400) return msg("swrErrors.badRequest", { service, said: said(i.swrMessage) });
   if (status === 401) return describeUnauthorized(i);
   if (status === 403) {
     const { targetNamespace, targetRegion } = i.resource ?? {};
     // A sync needs rights on both sides and SWR does not say which one failed.
     if (targetNamespace && targetRegion && namespace) {
-      return `Insufficient permissions to sync from \`${namespace}\` in ${i.region} to \`${targetNamespace}\` in ${targetRegion}${suffix(i.swrMessage)}`;
+      return msg("swrErrors.forbiddenSync", { namespace, region, targetNamespace, targetRegion, said: said(i.swrMessage) });
     }
     return namespace
-      ? `Insufficient permissions on namespace \`${namespace}\` in ${i.region}${suffix(i.swrMessage)}`
-      : `Insufficient permissions for ${i.operation} in ${i.region}${suffix(i.swrMessage)}`;
+      ? msg("swrErrors.forbiddenNamespace", { namespace, region, said: said(i.swrMessage) })
+      : msg("swrErrors.forbiddenOperation", { operation: i.operation, region, said: said(i.swrMessage) });
   }
   if (status === 404) return describeNotFound(i);
   if (status === 409) {
     return i.code === BUSY_CODE
-      ? `${service} in ${i.region} is busy with a conflicting operation; try again in a moment`
-      : `${service} reported a conflict in ${i.region}${suffix(i.swrMessage ?? "the resource already exists or is busy")}`;
+      ? msg("swrErrors.busy", { service, region })
+      : msg("swrErrors.conflict", { service, region, said: i.swrMessage ? said(i.swrMessage) : msg("swrErrors.conflictDefault") });
   }
-  if (status === 429) return `${service} in ${i.region} is throttling requests; wait a moment and try again`;
-  if (status >= 500) return `${service} internal error in ${i.region}; try again later`;
-  return `${service} refused ${i.operation} in ${i.region} (HTTP ${status})${suffix(i.swrMessage)}`;
+  if (status === 429) return msg("swrErrors.throttled", { service, region });
+  if (status >= 500) return msg("swrErrors.internal", { service, region });
+  return msg("swrErrors.refused", { service, operation: i.operation, region, status, said: said(i.swrMessage) });
 }
 
-/** The person-facing sentence for a failed call. */
-export function swrErrorMessage(i: SwrErrorInit): string {
+/** What the person reads about a failed call, as a catalog message. */
+export function swrErrorMessage(i: SwrErrorInit): Message {
   const service = i.service ?? "SWR";
+  if (i.message) return i.message;
   switch (i.kind) {
     case "timeout":
-      return `${service} in ${i.region} did not answer within ${Number(((i.timeoutMs ?? 0) / 1000).toFixed(1))} s; try again later.`;
+      return msg("swrErrors.timeout", { service, region: i.region, seconds: Number(((i.timeoutMs ?? 0) / 1000).toFixed(1)) });
     case "network":
-      return `Could not reach ${service} at ${i.host ?? "its endpoint"}${i.networkCode ? ` (${i.networkCode})` : ""}; check the endpoint setting and this server's network.`;
+      return i.networkCode
+        ? msg("swrErrors.unreachableCode", { service, host: i.host ?? "?", networkCode: i.networkCode })
+        : msg("swrErrors.unreachable", { service, host: i.host ?? "?" });
     case "invalid_response":
-      return sentence(`${service} in ${i.region} answered ${i.operation} with data this app does not understand${suffix(i.detail)}`);
+      return msg("swrErrors.invalidResponse", { service, region: i.region, operation: i.operation, said: said(i.detail) });
     case "configuration":
-      return sentence(i.detail ?? `${service} is not configured for ${i.region}`);
+      return msg("swrErrors.notConfigured", { service, region: i.region });
     case "http":
-      return sentence(describeHttp(i));
+      return describeHttp(i);
   }
 }
 
@@ -133,8 +136,13 @@ export class SwrError extends Error {
   /** How long SWR asked us to wait before trying again, when it said. */
   readonly retryAfterMs?: number;
 
+  /** What the person reads, as a catalog message; `message` is its English. */
+  readonly msg: Message;
+
   constructor(init: SwrErrorInit) {
-    super(swrErrorMessage(init));
+    const m = swrErrorMessage(init);
+    super(english(m));
+    this.msg = m;
     this.name = "SwrError";
     this.kind = init.kind;
     this.operation = init.operation;
@@ -158,11 +166,18 @@ export function isSwrError(e: unknown): e is SwrError {
   return e instanceof SwrError;
 }
 
-/** A sentence for the person about any error from an SWR call; unknown errors never leak their details. */
+/** What the person reads about any error from an SWR call; unknown errors never leak their details. */
+export function swrErrorMsg(e: unknown): Message {
+  if (e instanceof SwrError || e instanceof AppError) return e.msg;
+  if (e instanceof ZodError) {
+    return msg("swrErrors.invalidRequest", { detail: e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") });
+  }
+  return msg("swrErrors.unexpected");
+}
+
+/** The same in English, for logs and API clients. */
 export function describeSwrError(e: unknown): string {
-  if (e instanceof SwrError || e instanceof AppError) return e.message;
-  if (e instanceof ZodError) return `The request to SWR was not valid: ${e.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}.`;
-  return "Something went wrong while talking to SWR; check the server log.";
+  return english(swrErrorMsg(e));
 }
 
 /** Replaces every occurrence of a secret, and any signature, with `***`. */
@@ -180,21 +195,19 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationError(err);
-  if (!(err instanceof SwrError)) {
-    return new AppError("internal", "Something went wrong on the server. Try again; if it persists, check the server log.");
-  }
-  if (err.kind === "timeout") return new AppError("swr_timeout", err.message);
-  if (err.kind !== "http") return new AppError("swr_unavailable", err.message);
+  if (!(err instanceof SwrError)) return internalError();
+  if (err.kind === "timeout") return new AppError("swr_timeout", err.msg);
+  if (err.kind !== "http") return new AppError("swr_unavailable", err.msg);
   switch (err.status) {
     case 400:
-      return new AppError("bad_request", err.message);
+      return new AppError("bad_request", err.msg);
     case 404:
-      return new AppError("not_found", err.message);
+      return new AppError("not_found", err.msg);
     case 409:
-      return new AppError("conflict", err.message);
+      return new AppError("conflict", err.msg);
     case 429:
-      return new AppError("rate_limited", err.message);
+      return new AppError("rate_limited", err.msg);
     default:
-      return new AppError("swr_unavailable", err.message);
+      return new AppError("swr_unavailable", err.msg);
   }
 }

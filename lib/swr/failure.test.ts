@@ -19,7 +19,8 @@ describe("swrFailureOf", () => {
     ["a missing setting", { kind: "configuration", detail: "No endpoint" }, "configuration"],
   ])("words %s as its code, with the sentence and the status", (_, init, code) => {
     const error = new SwrError({ ...base, ...init });
-    expect(swrFailureOf(error, "elsewhere")).toEqual({ code, region: "cn-east-3", status: init.status ?? null, message: error.message });
+    expect(swrFailureOf(error, "elsewhere")).toEqual({ code, region: "cn-east-3", status: init.status ?? null, message: error.message, ...error.msg });
+    expect(error.msg.key).toMatch(/^swrErrors\./);
   });
 
   it("keeps the details of anything else to the server", () => {
@@ -28,6 +29,7 @@ describe("swrFailureOf", () => {
       region: "ap-southeast-1",
       status: null,
       message: "Something went wrong while talking to SWR; check the server log.",
+      key: "swrErrors.unexpected",
     });
   });
 });

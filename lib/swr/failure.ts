@@ -1,4 +1,5 @@
-import { describeSwrError, SwrError } from "./errors";
+import type { MessageParams } from "@/i18n/message";
+import { describeSwrError, SwrError, swrErrorMsg } from "./errors";
 
 // A failed SWR call as a code the browser words in the reader's language, plus the server's English sentence for
 // API callers and for the codes whose detail only SWR's own words carry.
@@ -24,7 +25,11 @@ export interface SwrFailure {
   region: string;
   /** HTTP status SWR answered with, when it answered. */
   status: number | null;
+  /** In English, with SWR's own detail. */
   message: string;
+  /** The same as a catalog message, for the reader's language. */
+  key: string;
+  params?: MessageParams;
 }
 
 function codeOf(error: SwrError): SwrFailureCode {
@@ -51,6 +56,8 @@ function codeOf(error: SwrError): SwrFailureCode {
 
 /** Any error of an SWR call as a failure; `region` names the place for errors that do not carry one. */
 export function swrFailureOf(error: unknown, region: string): SwrFailure {
-  if (!(error instanceof SwrError)) return { code: "internal", region, status: null, message: describeSwrError(error) };
-  return { code: codeOf(error), region: error.region || region, status: error.status ?? null, message: error.message };
+  const { key, params } = swrErrorMsg(error);
+  const said = { key, ...(params ? { params } : {}) };
+  if (!(error instanceof SwrError)) return { code: "internal", region, status: null, message: describeSwrError(error), ...said };
+  return { code: codeOf(error), region: error.region || region, status: error.status ?? null, message: error.message, ...said };
 }

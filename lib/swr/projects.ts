@@ -1,3 +1,4 @@
+import { msg } from "@/i18n/message";
 import "server-only";
 import { akskAuthorizer } from "./auth";
 import { type AkSkCredentials } from "./config";
@@ -44,6 +45,7 @@ export function createProjectIdResolver(o: ProjectIdResolverOptions): (region: s
         region,
         requestId: result.requestId,
         detail: `No IAM project for region ${region} (IAM listed ${projects.length}); enable the region for the account or set SWR_PROJECT_IDS`,
+        message: msg("swrErrors.noProject", { region, count: projects.length }),
       });
     }
     return only.id;

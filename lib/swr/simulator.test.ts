@@ -80,7 +80,7 @@ describe("browsing", () => {
     const { namespace, targetRegion } = SEED.missingTargetNamespace;
     const err = await swrRejection(swr.showNamespace(targetRegion, namespace));
     expect(err.status).toBe(404);
-    expect(err.message).toBe(`Namespace \`${namespace}\` does not exist in ${targetRegion}.`);
+    expect(err.message).toBe(`Namespace “${namespace}” does not exist in ${targetRegion}.`);
   });
 
   it("lists, pages and shows repositories with `/` in their names", async () => {
@@ -164,7 +164,7 @@ describe("syncing", () => {
     const { namespace, sourceRegion, targetRegion } = SEED.missingTargetNamespace;
     const err = await swrRejection(swr.createManualSync(sourceRegion, teamA, "nginx", { imageTag: ["latest"], remoteNamespace: namespace, remoteRegionId: targetRegion }));
     expect(err.status).toBe(404);
-    expect(err.message).toBe(`Namespace \`${namespace}\` does not exist in ${targetRegion}.`);
+    expect(err.message).toBe(`Namespace “${namespace}” does not exist in ${targetRegion}.`);
   });
 
   it("creates, lists and deletes an auto-sync rule; deleting twice is fine", async () => {
@@ -178,6 +178,6 @@ describe("syncing", () => {
 
   it("reads 404 for a missing namespace in a sync source", async () => {
     const err = await swrRejection(swr.listSyncJobs(overseas, teamB, "postgres"));
-    expect(err.message).toBe(`Namespace \`${teamB}\` does not exist in ${overseas}.`);
+    expect(err.message).toBe(`Namespace “${teamB}” does not exist in ${overseas}.`);
   });
 });

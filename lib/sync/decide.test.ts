@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Decision, decideTask, type DecideOptions, type TargetView, type WatchedTask } from "./decide";
 import { syncRecord } from "@/test/sync-record";
+import { SwrError } from "@/lib/swr/errors";
+import { swrCallError } from "./messages";
 
 // Where a submitted tag goes, given SWR's record and the target's tags.
 
@@ -11,7 +13,7 @@ const job = { targetRegion: "cn-east-3", targetNamespace: "team-a", override: fa
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const options: DecideOptions = { now: NOW, recordWindowMs: 120_000, noProgressMs: 30 * 60_000, jobProgressAt: ago(1_000) };
 
-const task = (over: Partial<WatchedTask> = {}): WatchedTask => ({ tag: "v1", sourceDigest: SRC, submittedAt: ago(1_000), lastErrorMessage: null, ...over });
+const task = (over: Partial<WatchedTask> = {}): WatchedTask => ({ tag: "v1", sourceDigest: SRC, submittedAt: ago(1_000), lastErrorMsg: null, ...over });
 const record = (status: string) => syncRecord({ id: 7, createdAt: NOW.toISOString(), status });
 const listed = (digest?: string): TargetView => ({ listed: true, digests: new Map(digest === undefined ? [] : [["v1", digest]]) });
 const unlisted: TargetView = { listed: false };
@@ -51,7 +53,7 @@ describe("decideTask", () => {
     expect(decideTask(task(), record("success"), listed(SRC), job, options)).toEqual({
       kind: "end",
       status: "succeeded",
-      fields: { swrJobId: "7", swrStatus: "success", targetDigest: SRC, lastErrorCode: null, lastErrorMessage: null },
+      fields: { swrJobId: "7", swrStatus: "success", targetDigest: SRC, lastErrorCode: null, lastErrorMessage: null, lastErrorMsg: null },
     });
   });
 
@@ -59,13 +61,19 @@ describe("decideTask", () => {
     expect(decideTask(task(), record("existed"), listed(OTHER), job, options)).toEqual({
       kind: "end",
       status: "kept",
-      fields: { swrJobId: "7", swrStatus: "existed", targetDigest: OTHER, lastErrorCode: null, lastErrorMessage: null },
+      fields: { swrJobId: "7", swrStatus: "existed", targetDigest: OTHER, lastErrorCode: null, lastErrorMessage: null, lastErrorMsg: null },
     });
   });
 
   it("a tag that times out quotes the error that kept the round from reading SWR", () => {
-    const roundError = { code: "http_429", message: "SWR in cn-north-4 is throttling requests; wait a moment and try again." };
+    const roundError = swrCallError(new SwrError({ kind: "http", operation: "ListImageSyncJobs", region: "cn-north-4", status: 429 }));
     const stalled = decideTask(task(), undefined, unlisted, job, { ...options, roundError, recordWindowMs: Infinity, jobProgressAt: ago(30 * 60_000) });
-    expect(stalled.kind === "end" && stalled.fields.lastErrorMessage).toBe(`Not found in target after 30 minutes. The last SWR error was: ${roundError.message}`);
+    expect(stalled.kind === "end" && stalled.fields.lastErrorMessage).toBe(
+      "Not found in target after 30 minutes. The last SWR error was: SWR in cn-north-4 is throttling requests; wait a moment and try again.",
+    );
+    expect(stalled.kind === "end" && JSON.parse(stalled.fields.lastErrorMsg!)).toEqual({
+      key: "taskErrors.noProgressSince",
+      params: { wait: { key: "taskErrors.minutes", params: { minutes: 30 } }, lastError: { key: "swrErrors.throttled", params: { service: "SWR", region: "cn-north-4" } } },
+    });
   });
 });

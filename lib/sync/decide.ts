@@ -1,5 +1,6 @@
 import "server-only";
-import { digestMismatch, noProgress, notReplaced, recordFailure, type SyncTarget, type TaskError } from "./messages";
+import { messageFromJson } from "@/i18n/message";
+import { digestMismatch, errorColumns, NO_ERROR, noProgress, notReplaced, recordFailure, type SyncTarget, type TaskError } from "./messages";
 import type { SwrSyncRecord } from "./records";
 
 // Watch and verify, as pure decisions: given a submitted tag's SWR record and the target's tags, has it ended, and how?
@@ -8,8 +9,8 @@ export interface WatchedTask {
   tag: string;
   sourceDigest: string | null;
   submittedAt: Date | null;
-  /** The SWR error shown on the tag so far, quoted when it finally times out. */
-  lastErrorMessage: string | null;
+  /** The SWR error shown on the tag so far (a catalog message as JSON), quoted when it finally times out. */
+  lastErrorMsg: string | null;
 }
 
 export interface WatchedJob extends SyncTarget {
@@ -35,6 +36,7 @@ export interface EndFields {
   swrStatus: string | null;
   lastErrorCode: string | null;
   lastErrorMessage: string | null;
+  lastErrorMsg: string | null;
 }
 
 /** How a watched tag ends: `kept` when the target holds another image and override is off (left in place, as asked). */
@@ -78,24 +80,24 @@ export function decideTask(t: WatchedTask, record: SwrSyncRecord | undefined, ta
   const seen = { swrJobId: record ? String(record.id) : null, swrStatus: record?.status ?? null };
   if (record && FAILED.has(record.status)) {
     const e = recordFailure(record.status, job);
-    return { kind: "end", status: "failed", fields: { ...seen, targetDigest: null, lastErrorCode: e.code, lastErrorMessage: e.message } };
+    return { kind: "end", status: "failed", fields: { ...seen, targetDigest: null, ...errorColumns(e) } };
   }
   if (wantsVerification(t, record, o)) {
     const verdict = verify(t, record, target, job);
     if (verdict.kind === "succeeded") {
-      return { kind: "end", status: "succeeded", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: null, lastErrorMessage: null } };
+      return { kind: "end", status: "succeeded", fields: { ...seen, targetDigest: verdict.digest, ...NO_ERROR } };
     }
     if (verdict.kind === "kept") {
-      return { kind: "end", status: "kept", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: null, lastErrorMessage: null } };
+      return { kind: "end", status: "kept", fields: { ...seen, targetDigest: verdict.digest, ...NO_ERROR } };
     }
     if (verdict.kind === "failed") {
-      return { kind: "end", status: "failed", fields: { ...seen, targetDigest: verdict.digest, lastErrorCode: verdict.error.code, lastErrorMessage: verdict.error.message } };
+      return { kind: "end", status: "failed", fields: { ...seen, targetDigest: verdict.digest, ...errorColumns(verdict.error) } };
     }
   }
   // waiting, running, a status SWR added since, or not in the target yet.
   if (o.now.getTime() - o.jobProgressAt.getTime() >= o.noProgressMs) {
-    const e = noProgress(o.noProgressMs, o.roundError?.message ?? t.lastErrorMessage);
-    return { kind: "end", status: "failed", fields: { ...seen, targetDigest: null, lastErrorCode: e.code, lastErrorMessage: e.message } };
+    const e = noProgress(o.noProgressMs, o.roundError?.msg ?? messageFromJson(t.lastErrorMsg));
+    return { kind: "end", status: "failed", fields: { ...seen, targetDigest: null, ...errorColumns(e) } };
   }
   return { kind: "wait" };
 }

@@ -37,7 +37,7 @@ describe("SWR errors become clear errors on the tasks", () => {
       name: "404: the target namespace does not exist",
       spec: { ...SEED.missingTargetNamespace, sourceNamespace: SEED.namespaces.teamB, sourceRepository: "postgres", targetNamespace: SEED.namespaces.teamB, tags: ["15.6", "16.2"] },
       code: "SVCSTG.SWR.4040183",
-      message: "Namespace `team-b` does not exist in ap-southeast-1.",
+      message: "Namespace “team-b” does not exist in ap-southeast-1.",
     },
     {
       name: "403: only read permission on the target namespace",
@@ -61,6 +61,8 @@ describe("SWR errors become clear errors on the tasks", () => {
 
     expect(job.status).toBe("failed");
     for (const t of tasks) expect(t).toMatchObject({ status: "failed", lastErrorCode: code, lastErrorMessage: message, swrStatus: null });
+    // The same error kept as a catalog message, so each reader sees it in their language.
+    for (const t of tasks) expect(JSON.parse(t.lastErrorMsg ?? "null")).toMatchObject({ key: expect.stringMatching(/^swrErrors\./) });
     if (submitCalls) expect((await simAdmin.stats(fx.sim)).operations.CreateManualImageSyncRepo).toBe(submitCalls);
     expect((await submissionsPerTag(fx, spec.sourceRepository, spec.sourceNamespace)).size).toBe(0);
   });

@@ -32,7 +32,7 @@ describe("sync engine", () => {
   });
 
   it.each([
-    ["failed", /SWR reports that the sync to namespace `team-a` in cn-south-1 failed/],
+    ["failed", /SWR reports that the sync to namespace “team-a” in cn-south-1 failed/],
     ["timeout", /timed out/],
     ["cancel", /was cancelled/],
   ] as const)("a tag SWR ends as %s fails in words while the others succeed", async (status, message) => {

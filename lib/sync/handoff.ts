@@ -17,6 +17,7 @@ export async function resetForNewAttempt(tx: DbTx, jobId: string, now: Date, sta
       attempts: { increment: 1 },
       lastErrorCode: null,
       lastErrorMessage: null,
+      lastErrorMsg: null,
       swrJobId: null,
       swrStatus: null,
       swrPriorJobId: null,

@@ -30,3 +30,18 @@ describe("formatWait", () => {
     expect(formatWait(ms)).toBe(text);
   });
 });
+
+describe("task errors as catalog messages", () => {
+  it("keeps the message as data beside its English", async () => {
+    const { recordFailure, noProgress, errorColumns } = await import("./messages");
+    const e = recordFailure("timeout", { targetRegion: "cn-east-3", targetNamespace: "team-a" });
+    expect(e).toEqual({
+      code: "swr_timeout",
+      message: "SWR reports that the sync to namespace “team-a” in cn-east-3 timed out (status “timeout”).",
+      msg: { key: "taskErrors.recordTimeout", params: { namespace: "team-a", region: "cn-east-3", status: "timeout" } },
+    });
+    expect(JSON.parse(errorColumns(e).lastErrorMsg!)).toEqual(e.msg);
+    expect(noProgress(90_000).message).toBe("Not found in target after 1.5 minutes.");
+    expect(errorColumns(null)).toEqual({ lastErrorCode: null, lastErrorMessage: null, lastErrorMsg: null });
+  });
+});

@@ -8,6 +8,7 @@ import { readTaskCounts, summaryFields } from "@/lib/jobs/summary";
 import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { Prisma, type SyncJob } from "@/prisma/generated/postgres/client";
 import type { EndFields, EndStatus } from "./decide";
+import { errorColumns, NO_ERROR, type TaskError } from "./messages";
 import type { RecordCursors } from "./records";
 
 // The engine's reads and writes. Work is claimed per job through a lease on the job row; task rows are
@@ -29,7 +30,7 @@ export const engineTaskSelect = {
   submitTries: true,
   submittedAt: true,
   nextCheckAt: true,
-  lastErrorMessage: true,
+  lastErrorMsg: true,
 } as const;
 
 export interface EngineTask {
@@ -46,7 +47,8 @@ export interface EngineTask {
   submitTries: number;
   submittedAt: Date | null;
   nextCheckAt: Date | null;
-  lastErrorMessage: string | null;
+  /** The last error as a catalog message (JSON), quoted when the tag finally times out. */
+  lastErrorMsg: string | null;
 }
 
 /** swrStatus of a retrying task whose last sync_images call may have reached SWR: look at SWR's records before repeating it. */
@@ -54,7 +56,7 @@ export const SUBMITTING = "submitting";
 
 // Interactive transactions wait behind other engines' writes on a busy database.
 const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 };
-// Rows per CASE statement: 11 bind values a row stays far below either database's limit.
+// Rows per CASE statement: 13 bind values a row stays far below either database's limit.
 const ROWS_PER_STATEMENT = 200;
 
 /** A lease this engine may take: free, expired, or its own (an instance restarted under a stable id takes its work back at once). */
@@ -126,14 +128,14 @@ const held = (jobId: string, owner: string) => ({ jobId, job: { is: { leaseOwner
 export async function markSubmitted(db: Db, jobId: string, owner: string, ids: readonly string[], data: { submittedAt: Date; swrPriorJobId: string | null }): Promise<number> {
   const { count } = await db.syncTask.updateMany({
     where: { ...held(jobId, owner), id: { in: [...ids] }, status: { in: ["queued", "retrying", "cancelled"] } },
-    data: { ...data, status: "submitted", swrStatus: null, lastErrorCode: null, lastErrorMessage: null, nextCheckAt: null, finishedAt: null, submitTries: { increment: 1 } },
+    data: { ...data, status: "submitted", swrStatus: null, ...NO_ERROR, nextCheckAt: null, finishedAt: null, submitTries: { increment: 1 } },
   });
   return count;
 }
 
 export interface SubmitFailure {
   status: "retrying" | "failed";
-  error: { code: string; message: string };
+  error: TaskError;
   nextCheckAt: Date | null;
   /** Set when the call may have reached SWR: the next holder looks for its records first. */
   ambiguous?: { submittedAt: Date; swrPriorJobId: string | null };
@@ -145,8 +147,7 @@ export async function markSubmitFailed(db: Db, jobId: string, owner: string, ids
     where: { ...held(jobId, owner), id: { in: [...ids] }, status: { in: ["queued", "retrying"] } },
     data: {
       status: f.status,
-      lastErrorCode: f.error.code,
-      lastErrorMessage: f.error.message,
+      ...errorColumns(f.error),
       nextCheckAt: f.nextCheckAt,
       swrStatus: f.ambiguous ? SUBMITTING : null,
       ...(f.ambiguous ?? {}),
@@ -163,7 +164,7 @@ export async function markLanded(tx: DbTx, jobId: string, ids: readonly string[]
   for (const part of chunk(ids, IDS_PER_QUERY)) {
     const r = await tx.syncTask.updateMany({
       where: { jobId, id: { in: part }, status: { in: ["queued", "retrying"] } },
-      data: { status: "submitted", swrStatus: null, lastErrorCode: null, lastErrorMessage: null, nextCheckAt: null, ...(submittedAt ? { submittedAt } : {}) },
+      data: { status: "submitted", swrStatus: null, ...NO_ERROR, nextCheckAt: null, ...(submittedAt ? { submittedAt } : {}) },
     });
     count += r.count;
   }
@@ -197,7 +198,7 @@ export interface TaskEnd {
 
 const END_STATUSES = ["succeeded", "kept", "failed"] as const satisfies readonly EndStatus[];
 
-const END_COLUMNS = ["targetDigest", "swrJobId", "swrStatus", "lastErrorCode", "lastErrorMessage"] as const satisfies readonly (keyof EndFields)[];
+const END_COLUMNS = ["targetDigest", "swrJobId", "swrStatus", "lastErrorCode", "lastErrorMessage", "lastErrorMsg"] as const satisfies readonly (keyof EndFields)[];
 
 /** Ends submitted tasks, one statement per outcome and 200 tasks, each with its own digest, record and error. */
 async function endTasks(tx: DbTx, jobId: string, ends: readonly TaskEnd[], now: Date): Promise<number> {

@@ -130,7 +130,7 @@ describe("enqueue on a job's end", () => {
     await db().syncJob.update({ where: { id: job.id }, data: { leaseOwner: "engine-1", leaseExpiresAt: new Date(Date.now() + 60_000) } });
     const row = await db().syncJob.findUniqueOrThrow({ where: { id: job.id } });
     const b = await db().syncTask.findFirstOrThrow({ where: { jobId: job.id, tag: "b" } });
-    const fields = { targetDigest: "sha256:other", swrJobId: "1", swrStatus: "existed", lastErrorCode: null, lastErrorMessage: null };
+    const fields = { targetDigest: "sha256:other", swrJobId: "1", swrStatus: "existed", lastErrorCode: null, lastErrorMessage: null, lastErrorMsg: null };
     const round = { landed: [], nextRoundAt: null, progressed: true, recordCursor: undefined };
     expect(await finishRound(db(), row, "engine-1", { ...round, ends: [{ id: b.id, status: "kept", fields }] }, new Date())).toBe(true);
     const first = await deliveries();

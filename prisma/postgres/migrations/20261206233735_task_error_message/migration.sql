@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SyncTask" ADD COLUMN     "lastErrorMsg" TEXT;
+

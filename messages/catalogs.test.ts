@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/i18n/config";
 import { loadMessages } from "./index";
@@ -43,6 +44,22 @@ describe("message catalogs", () => {
           owner.set(ns, f);
         }
       }
+    }
+  });
+
+  it("hold messages that parse (a bare < starts a tag: write '<' for the character)", async () => {
+    for (const locale of LOCALES) {
+      const messages = await loadMessages(locale);
+      const invalid: string[] = [];
+      const t = createTranslator({
+        locale,
+        messages,
+        onError: (error) => {
+          if (error.code === "INVALID_MESSAGE") invalid.push(error.message);
+        },
+      }) as unknown as { raw(key: string): unknown; (key: string): string };
+      for (const key of keys(messages)) t(key);
+      expect(invalid, locale).toEqual([]);
     }
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { msg } from "@/i18n/message";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -80,10 +81,7 @@ export function secretBoxFromEnv(): SecretBox | null {
 export function requireSecretBox(): SecretBox {
   const box = secretBoxFromEnv();
   if (!box) {
-    throw new AppError(
-      "unprocessable",
-      "Webhooks need APP_ENCRYPTION_KEY (32 bytes in base64, e.g. from `openssl rand -base64 32`) in the server's environment to store their secrets; set it and restart.",
-    );
+    throw new AppError("unprocessable", msg("errors.webhooks.needsKey"));
   }
   return box;
 }

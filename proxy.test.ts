@@ -69,7 +69,7 @@ describe("refusals before Next decodes the address", () => {
       const res = call(target, { method: target.startsWith("/api/users") ? "PATCH" : "GET" });
       expect(res.status).toBe(400);
       expect(res.headers.get("cache-control")).toBe("no-store");
-      expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+      expect(await res.json()).toMatchObject({ error: { code: "bad_request", key: expect.stringMatching(/^errors\.request\./), message: expect.any(String) } });
     },
   );
 
@@ -77,13 +77,32 @@ describe("refusals before Next decodes the address", () => {
     const res = call("/jobs/%zz", { headers: { cookie: SESSION } });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("Bad request");
+    const page = await res.text();
+    expect(page).toContain("<h1>Bad request</h1>");
+    expect(page).toContain("The address holds a malformed percent-escape or bytes that are not UTF-8.");
+  });
+
+  it.each([
+    ["the language chosen in the app", { cookie: `${SESSION}; NEXT_LOCALE=zh-CN`, "accept-language": "en" }],
+    ["the browser's language", { cookie: SESSION, "accept-language": "zh-CN,zh;q=0.9,en;q=0.8" }],
+  ])("writes the 400 page in %s", async (_, headers) => {
+    const page = await call("/jobs/%zz", { headers }).text();
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("<h1>请求有误</h1>");
+    expect(page).toContain("地址中含有格式错误的百分号转义");
   });
 
   it("refuses a Content-Length no route takes (413) at once", async () => {
     const res = call("/api/jobs", { method: "POST", headers: { "content-length": String(9 * 1024 * 1024) } });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: "payload_too_large",
+        key: "errors.request.bodyTooLargeAny",
+        params: { limit: 8 * 1024 * 1024 },
+        message: "The request body is larger than 8,388,608 bytes, the most any route takes.",
+      },
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { type Message, msg } from "@/i18n/message";
 import { withoutBadCallbackCookies } from "@/lib/auth/callback-url";
 import { env } from "@/lib/env";
+import { refusal, type RefusalCode, refusalLocale } from "@/lib/http/refusal";
 import { MAX_BODY_LIMIT, requestTargetProblem } from "@/lib/http/request-limits";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -19,22 +21,12 @@ function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
 
-function refusal(api: boolean, status: 400 | 413, message: string): NextResponse {
-  const code = status === 400 ? "bad_request" : "payload_too_large";
-  return api
-    ? NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } })
-    : new NextResponse(
-        `<!doctype html><meta charset="utf-8"><title>Bad request</title><h1>${status === 400 ? "Bad request" : "Too large"}</h1><p>${message}</p><p><a href="/">Back to the dashboard</a></p>`,
-        { status, headers: { "Content-Type": "text/html; charset=utf-8" } },
-      );
-}
-
-function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+function withHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const api = isApi(pathname);
   const https = env().NEXTAUTH_URL?.startsWith("https:") ?? false;
@@ -42,11 +34,12 @@ export function proxy(request: NextRequest): NextResponse {
   const csp = api ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce, { dev: env().NODE_ENV === "development", https });
   const headers = { ...commonSecurityHeaders({ https }), "Content-Security-Policy": csp };
 
+  const refuse = (code: RefusalCode, message: Message) =>
+    withHeaders(refusal(code, message, api ? { api } : { api, locale: refusalLocale(request.headers, request.cookies) }), headers);
   const problem = requestTargetProblem(request.url);
-  if (problem) return withHeaders(refusal(api, 400, problem), headers);
+  if (problem) return refuse("bad_request", problem);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_LIMIT)
-    return withHeaders(refusal(api, 413, `The request body is larger than ${MAX_BODY_LIMIT} bytes, the most any route takes.`), headers);
+  if (declared > MAX_BODY_LIMIT) return refuse("payload_too_large", msg("errors.request.bodyTooLargeAny", { limit: MAX_BODY_LIMIT }));
 
   if (!api && pathname !== "/login" && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);

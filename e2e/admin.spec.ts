@@ -20,6 +20,18 @@ test("an admin changes a user's role and back", async ({ page }) => {
   await expect(role).toHaveValue("viewer");
 });
 
+test("an admin cannot demote themself, and reads why in their language", async ({ page, context, baseURL }) => {
+  await signIn(page, "admin");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  await page.goto("/admin/users");
+  const role = page.getByRole("combobox", { name: "admin@example.com 的角色" });
+  await role.selectOption("operator");
+  const refusal = "你不能降低自己的角色；请让另一位管理员来修改。";
+  await expect(page.getByRole("status").getByText(`未能修改 admin@example.com：${refusal}`)).toBeVisible();
+  await expect(page.getByRole("row", { name: /admin@example\.com/ }).getByRole("alert")).toHaveText(refusal);
+  await expect(role).toHaveValue("admin");
+});
+
 test("an admin disables a user, who then cannot sign in, and enables them again", async ({
   page,
   browser,

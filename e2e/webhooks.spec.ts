@@ -52,3 +52,24 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
   await expect(page.getByText(`Webhook ${name} deleted.`)).toBeVisible();
   await expect(card).toHaveCount(0);
 });
+
+test("the server's refusals read in the admin's language", async ({ page, context, baseURL }) => {
+  await signIn(page, "admin");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  await page.goto("/admin/webhooks");
+  await expect(page.getByRole("heading", { level: 1, name: "Webhook" })).toBeVisible();
+
+  await page.getByRole("button", { name: "添加 Webhook" }).click();
+  const form = page.getByRole("dialog", { name: "添加 Webhook" });
+  await form.getByLabel("名称").fill("   ");
+  await form.getByLabel("URL").fill("ftp://example.com/hook");
+  await form.getByRole("button", { name: "保存" }).click();
+  // Checked by the schema (a blank name) and, once the body is valid, by the URL guard on the server.
+  await expect(form.getByText("请为 webhook 命名。")).toBeVisible();
+  await expect(form.getByRole("alert").filter({ hasText: "请求体无效。" })).toBeVisible();
+
+  await form.getByLabel("名称").fill(`Refused ${Date.now()}`);
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("webhook URL 必须以 https:// 或 http:// 开头，而不是 ftp://。")).toBeVisible();
+  await expect(form.getByRole("alert").filter({ hasText: "无法使用此 webhook URL。" })).toBeVisible();
+});

@@ -66,15 +66,17 @@ const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
-    /** The message in English. */
-    message: z.string(),
-    /** The message's catalog key and parameters, for rendering it in another language. */
-    key: z.string(),
+    message: z.string().describe("The message in English."),
+    key: z.string().describe("The message's catalog key, stable across versions: render it with `params` in another language."),
     params: messageParamsSchema.optional(),
-    /** English messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input. */
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-    /** The same per field as catalog keys and parameters. */
-    fieldMessages: z.record(z.string(), z.array(messageSchema)).optional(),
+    fields: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe("English messages per field, keyed by its dotted path (`tags`, `tagSelector.pattern`); `_` for the whole input."),
+    fieldMessages: z
+      .record(z.string(), z.array(messageSchema))
+      .optional()
+      .describe("The messages of `fields` as catalog keys and parameters."),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -97,11 +99,10 @@ export function internalError(): AppError {
   return new AppError("internal", msg("errors.internal"));
 }
 
-/** Any thrown value as a JSON response; unknown errors never leak their details. */
-export function toResponse(error: unknown): Response {
-  const appError = error instanceof AppError ? error : error instanceof z.ZodError ? validationError(error) : internalError();
+/** The answer's body for an AppError: the message as key and parameters, and in English. */
+export function errorBody(appError: AppError): ErrorBody {
   const { msg: m, fieldMessages } = appError;
-  const body: ErrorBody = {
+  return {
     error: {
       code: appError.code,
       message: appError.message,
@@ -110,7 +111,12 @@ export function toResponse(error: unknown): Response {
       ...(fieldMessages ? { fields: appError.fields, fieldMessages } : {}),
     },
   };
-  return Response.json(body, { status: appError.status });
+}
+
+/** Any thrown value as a JSON response; unknown errors never leak their details. */
+export function toResponse(error: unknown): Response {
+  const appError = error instanceof AppError ? error : error instanceof z.ZodError ? validationError(error) : internalError();
+  return Response.json(errorBody(appError), { status: appError.status });
 }
 
 export { isMessage };

@@ -47,6 +47,22 @@ describe("message catalogs", () => {
     }
   });
 
+  it("hold messages that parse (a bare < starts a tag: write '<' for the character)", async () => {
+    for (const locale of LOCALES) {
+      const messages = await loadMessages(locale);
+      const invalid: string[] = [];
+      const t = createTranslator({
+        locale,
+        messages,
+        onError: (error) => {
+          if (error.code === "INVALID_MESSAGE") invalid.push(error.message);
+        },
+      }) as unknown as { raw(key: string): unknown; (key: string): string };
+      for (const key of keys(messages)) t(key);
+      expect(invalid, locale).toEqual([]);
+    }
+  });
+
   it("have the same keys and placeholders in every language", async () => {
     const en = await loadMessages("en");
     const zh = await loadMessages("zh-CN");

@@ -1,5 +1,6 @@
 // npm run user:create -- --email a@b.c --role admin [--name "A B"] — adds a user; the password comes from stdin or a silent prompt.
 import { parseArgs } from "node:util";
+import { msg } from "@/i18n/message";
 import { AppError, validationError } from "@/lib/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_DATABASE_URL, redactUrl } from "@/lib/db/database-url";
@@ -86,7 +87,7 @@ function describe(error: unknown): string {
     const fields = Object.entries(error.fields ?? {}).map(
       ([field, messages]) => `  ${field}: ${messages.join(" ")}`,
     );
-    return [error.message, ...fields].join("\n");
+    return [error.code === "validation_failed" ? `${error.message} (See --help.)` : error.message, ...fields].join("\n");
   }
   if ((error as { code?: string }).code === "P2021")
     return "The User table does not exist: run npm run db:migrate first.";
@@ -97,7 +98,7 @@ async function main() {
   const { email, role, name } = parseOptions();
   // Everything but the password first, so a typo is reported before the prompt.
   const fields = newUserSchema.omit({ password: true }).safeParse({ email, role, name });
-  if (!fields.success) throw validationError(fields.error, "The user is not valid (see --help):");
+  if (!fields.success) throw validationError(fields.error, msg("errors.users.invalid"));
   const password = await readPassword();
   const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const client = createPrismaClient(url);

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
+import { errorBodySchema } from "@/lib/errors";
 import { actAs, createTestUser, setUpApiTests } from "@/test/api-routes";
 import { badRequests, hugeBodies } from "@/test/fuzz-inputs";
 import { HTTP_METHODS, listApiRoutes, serve, type ApiRoute, type RawRequest } from "@/test/http-pipeline";
@@ -100,8 +101,8 @@ async function problemOf(route: ApiRoute, raw: RawRequest): Promise<string | nul
   if (response.headers.get("cache-control") !== "no-store") return `status ${response.status} without Cache-Control: no-store`;
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body.error?.code !== "string" || typeof body.error.message !== "string") return `status ${response.status}, not the error shape: ${text.slice(0, 200)}`;
+    // The whole shape: a code, the English message, and the message as a catalog key (with params) for other languages.
+    if (!errorBodySchema.safeParse(JSON.parse(text)).success) return `status ${response.status}, not the error shape: ${text.slice(0, 200)}`;
   } catch {
     return `status ${response.status}, not JSON: ${text.slice(0, 200)}`;
   }

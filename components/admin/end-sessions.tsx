@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { UserDto } from "@/lib/users/dto";
 import { useRevokeSessions } from "./use-users";
 
@@ -14,6 +14,7 @@ import { useRevokeSessions } from "./use-users";
 export function EndSessions({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const t = useTranslations("users");
   const toast = useToast();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const revoke = useRevokeSessions();
   const close = () => {
@@ -35,7 +36,7 @@ export function EndSessions({ user, isSelf }: { user: UserDto; isSelf: boolean }
           {t("endSessionsBody", { email: user.email })} {isSelf ? t("endSessionsSelf") : null}
         </p>
         <ConfirmActions
-          error={revoke.isError ? errorMessage(revoke.error) : null}
+          error={revoke.isError ? errorText(revoke.error) : null}
           keepLabel={t("endSessionsKeep")}
           onKeep={close}
           confirmLabel={revoke.isPending ? t("endSessionsPending") : t("endSessionsConfirm")}

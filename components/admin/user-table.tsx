@@ -2,7 +2,6 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { formatDateTime } from "@/components/jobs/format";
 import { QueryError } from "@/components/jobs/query-error";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +10,7 @@ import { selectClass } from "@/components/ui/field";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import { isRole, ROLES } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/users/dto";
 import type { UserPatch } from "./api";
@@ -22,6 +22,7 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const tRole = useTranslations("roles");
   const format = useFormatter();
   const toast = useToast();
+  const errorText = useErrorText();
   const update = useUpdateUser();
   const patch = update.isPending ? update.variables.patch : undefined;
   // While a change is on its way the controls show it; on refusal they fall back to what the server holds.
@@ -33,7 +34,7 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
       {
         onSuccess: (u) => toast(done(u), "success"),
         onError: (error) =>
-          toast(t("changeFailed", { email: user.email, message: errorMessage(error) }), "error"),
+          toast(t("changeFailed", { email: user.email, message: errorText(error) }), "error"),
       },
     );
 
@@ -92,7 +93,7 @@ function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
         </div>
         {update.isError ? (
           <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
-            {errorMessage(update.error)}
+            {errorText(update.error)}
           </p>
         ) : null}
       </td>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listAudit } from "@/lib/db/audit";
-import { AppError } from "@/lib/errors";
+import { readCursor } from "@/lib/db/cursor";
 import type { AuditQuery } from "@/lib/validation/audit";
 import { AuditTable } from "./audit-table";
 
@@ -18,14 +18,9 @@ export function auditHref(query: AuditQuery, cursor: string | undefined): string
 /** One page of the audit log and the links to the pages around it. */
 export async function AuditLog({ query }: { query: AuditQuery }) {
   const t = await getTranslations("audit");
-  let page;
-  try {
-    page = await listAudit(query);
-  } catch (error) {
-    // A cursor we did not give out: start again from the newest events.
-    if (error instanceof AppError) redirect(auditHref(query, undefined));
-    throw error;
-  }
+  // A cursor we did not give out: start again from the newest events.
+  if (query.cursor && !readCursor(query.cursor)) redirect(auditHref(query, undefined));
+  const page = await listAudit(query);
   return (
     <>
       {page.items.length === 0 ? (

@@ -7,6 +7,7 @@ import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "
 import { ROLES } from "@/lib/auth/roles";
 import type { AuditEventDto } from "@/lib/db/audit-dto";
 import { AUDIT_ACTIONS } from "@/lib/db/audit-actions";
+import { renderMessage, type Translate } from "@/i18n/message";
 import { describeAuditEvent, WEBHOOK_FIELD_NAMES, type LinkKind, type Vocabulary } from "./describe";
 
 const isKnown = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -16,12 +17,14 @@ const linkClass = "text-blue-700 underline dark:text-blue-300";
 export async function AuditTable({ events }: { events: AuditEventDto[] }) {
   const t = await getTranslations("audit");
   const tRole = await getTranslations("roles");
+  const tAll = (await getTranslations()) as unknown as Translate;
   const format = await getFormatter();
   const vocabulary: Vocabulary = {
     role: (role) => (isKnown(ROLES, role) ? tRole(role) : role),
     action: (action) => (isKnown(AUDIT_ACTIONS, action) ? t(`actions.${action}`) : action),
     webhookFields: (fields) =>
       format.list(fields.map((f) => (isKnown(WEBHOOK_FIELD_NAMES, f) ? t(`webhookFields.${f}`) : f))),
+    message: (m) => renderMessage(tAll, m),
   };
   const sentenceOf = (event: AuditEventDto) => {
     const { key, values, links } = describeAuditEvent(event, vocabulary);

@@ -1,6 +1,7 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/i18n/config";
+import { renderMessage, type Translate } from "@/i18n/message";
 import type { AuditEventDto } from "@/lib/db/audit-dto";
 import { loadMessages } from "@/messages";
 import { describeAuditEvent, type Vocabulary } from "./describe";
@@ -16,10 +17,12 @@ async function render(locale: Locale, event: Partial<AuditEventDto>): Promise<st
   const actions = (messages.audit?.actions ?? {}) as Record<string, string>;
   const fields = (messages.audit?.webhookFields ?? {}) as Record<string, string>;
   const format = createFormatter({ locale, timeZone: "UTC" });
+  const all = createTranslator({ locale, messages, timeZone: "UTC" }) as unknown as Translate;
   const vocabulary: Vocabulary = {
     role: (r) => roles[r] ?? r,
     action: (a) => actions[a] ?? a,
     webhookFields: (names) => format.list(names.map((n) => fields[n] ?? n)),
+    message: (m) => renderMessage(all, m),
   };
   const full: AuditEventDto = { id: "e1", at: "2024-05-01T00:00:00.000Z", actorId: "admin1", actorEmail: "admin@example.com", action: "sign_in", target: null, outcome: "success", detail: null, ...event };
   const { key, values, links } = describeAuditEvent(full, vocabulary);
@@ -67,6 +70,12 @@ describe("audit events as sentences", () => {
       { action: "sync_start", outcome: "failure", target: "cn-north-4 team-a/nginx", detail: { ...SYNC, tags: 1, code: "not_found", reason: "No such tag." } },
       "could not start a sync from cn-north-4 team-a/nginx to ap-southeast-1 team-a: No such tag.",
       "未能发起从 cn-north-4 team-a/nginx 到 ap-southeast-1 team-a 的同步：No such tag.",
+    ],
+    [
+      "a refusal recorded as a message, in the reader's language",
+      { action: "role_change", outcome: "failure", target: "ck1", detail: { code: "conflict", reason: { key: "errors.users.demoteSelf" } } },
+      "Role change failed: You cannot demote yourself; ask another admin to change your role.",
+      "角色变更失败：你不能降低自己的角色；请让另一位管理员来修改。",
     ],
     [
       "a retry",

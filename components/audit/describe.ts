@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jobHref } from "@/components/jobs/links";
+import { isMessage, type Message } from "@/i18n/message";
 import type { AuditEventDto } from "@/lib/db/audit-dto";
 
 // An audit event as one sentence of the catalog (`audit.sentences.*`) with its values, read from the event's detail,
@@ -47,11 +48,13 @@ export interface AuditSentence {
   links: Partial<Record<LinkKind, string>>;
 }
 
-/** What the sentences need translated: role names, action names and the names of a webhook's fields. */
+/** What the sentences need translated: role names, action names, the names of a webhook's fields and server messages. */
 export interface Vocabulary {
   role: (role: string) => string;
   action: (action: string) => string;
   webhookFields: (fields: string[]) => string;
+  /** A server message (catalog key and parameters), such as why an action failed. */
+  message: (message: Message) => string;
 }
 
 /** IDs this app hands out (cuids); a target that is not one (e.g. the source of a refused sync) is not linked. */
@@ -61,7 +64,8 @@ export const WEBHOOKS_HREF = "/admin/webhooks";
 
 const text = z.string();
 const count = z.number().int();
-const failure = z.object({ reason: text });
+/** Why an action failed: a message of the catalogs, or (events recorded before messages were data) English text. */
+const failure = z.object({ reason: z.union([text, z.custom<Message>(isMessage)]) });
 const syncStart = z.object({
   source: text,
   target: text,
@@ -106,6 +110,10 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
     values,
     links,
   });
+  const failureReason = (): string | undefined => {
+    const reason = parse(failure, detail)?.reason;
+    return typeof reason === "object" ? vocabulary.message(reason) : reason;
+  };
 
   switch (action) {
     case "sign_in": {
@@ -128,7 +136,7 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
     case "sync_start": {
       const d = parse(syncStart, detail);
       if (!d) break;
-      if (failed) return sentence("sync_start_failed", { source: d.source, target: d.target, reason: parse(failure, detail)?.reason ?? "—" });
+      if (failed) return sentence("sync_start_failed", { source: d.source, target: d.target, reason: failureReason() ?? "—" });
       const selection = d.selector ? ("pattern" in d.selector ? "pattern" : "all") : "list";
       const pattern = d.selector && "pattern" in d.selector ? d.selector.pattern : "";
       return sentence("sync_start", { tagCount: d.tags ?? 0, selection, pattern, source: d.source, target: d.target }, jobLinks);
@@ -136,7 +144,7 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
     case "sync_retry":
     case "sync_overwrite_kept":
     case "sync_cancel": {
-      if (failed) return sentence(`${action}_failed`, { reason: parse(failure, detail)?.reason ?? "—" }, jobLinks);
+      if (failed) return sentence(`${action}_failed`, { reason: failureReason() ?? "—" }, jobLinks);
       const d = parse(z.object({ tags: count, attempt: count.optional() }), detail);
       if (d) return sentence(action, { tagCount: d.tags, attempt: d.attempt ?? 1 }, jobLinks);
       break;
@@ -198,7 +206,7 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
     case "sync_rule_delete": {
       // The target names the rule: `cn-north-4 team-a/nginx → ap-southeast-1 team-a`.
       const rule = event.target ?? "—";
-      if (failed) return sentence(`${action}_failed`, { rule, reason: parse(failure, detail)?.reason ?? "—" });
+      if (failed) return sentence(`${action}_failed`, { rule, reason: failureReason() ?? "—" });
       const d = parse(z.object({ override: z.boolean().optional(), backfill: z.boolean().optional(), alreadyDeleted: z.boolean().optional() }), detail);
       if (!d) break;
       return action === "sync_rule_create"
@@ -211,7 +219,7 @@ export function describeAuditEvent(event: AuditEventDto, vocabulary: Vocabulary)
       break;
     }
   }
-  const reason = failed ? parse(failure, detail)?.reason : undefined;
+  const reason = failed ? failureReason() : undefined;
   return reason !== undefined
     ? sentence("failed", { action: vocabulary.action(action), reason })
     : sentence("other", { action: vocabulary.action(action) });

@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, selectClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage, sendJson } from "@/lib/query/api-client";
+import { useErrorText } from "@/components/ui/use-message";
+import { sendJson } from "@/lib/query/api-client";
 import type { ProfileAnswer } from "@/lib/users/dto";
 import type { UpdateProfileInput } from "@/lib/users/schemas";
 
@@ -38,6 +39,7 @@ export function TimeZoneForm({ saved }: { saved: string | null }) {
   const t = useTranslations("preferences");
   const id = useId();
   const toast = useToast();
+  const errorText = useErrorText();
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const [choice, setChoice] = useState(saved ?? BROWSER);
@@ -72,7 +74,7 @@ export function TimeZoneForm({ saved }: { saved: string | null }) {
           </select>
         )}
       </Field>
-      {save.isError ? <Alert>{t("saveFailed", { message: errorMessage(save.error) })}</Alert> : null}
+      {save.isError ? <Alert>{t("saveFailed", { message: errorText(save.error) })}</Alert> : null}
       <Button type="submit" disabled={save.isPending || refreshing || choice === (saved ?? BROWSER)}>
         {save.isPending ? t("saving") : t("save")}
       </Button>

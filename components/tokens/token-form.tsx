@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { ApiError } from "@/lib/query/api-client";
 import { isRole, ROLES, roleAllows, type Role } from "@/lib/auth/roles";
 import { TOKEN_DAYS_CHOICES, TOKEN_DAYS_DEFAULT, TOKEN_NAME_MAX, tokenNameOf } from "@/lib/tokens/limits";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
+import { useErrorText, useFieldErrorText } from "@/components/ui/use-message";
 import { NewToken } from "./new-token";
 import { useCreateToken } from "./use-tokens";
 
@@ -17,6 +18,8 @@ export function TokenForm({ ownRole }: { ownRole: Role }) {
   const tRole = useTranslations("roles");
   const id = useId();
   const create = useCreateToken();
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
   const [name, setName] = useState("");
   const [days, setDays] = useState<number>(TOKEN_DAYS_DEFAULT);
   const [role, setRole] = useState<Role>("viewer");
@@ -33,7 +36,7 @@ export function TokenForm({ ownRole }: { ownRole: Role }) {
     create.mutate({ name: tokenName, expiresInDays: days, role }, { onSuccess: () => setName("") });
   };
 
-  const fieldError = create.error instanceof ApiError ? create.error.fields.name?.[0] : undefined;
+  const fieldError = create.error instanceof ApiError ? fieldErrorText(create.error).name?.[0] : undefined;
 
   return (
     <div className="space-y-4">
@@ -84,7 +87,7 @@ export function TokenForm({ ownRole }: { ownRole: Role }) {
         </Button>
       </form>
       <p className="text-xs text-slate-600 dark:text-slate-300">{t("roleHint")}</p>
-      {create.isError && !fieldError ? <Alert>{errorMessage(create.error)}</Alert> : null}
+      {create.isError && !fieldError ? <Alert>{errorText(create.error)}</Alert> : null}
       {create.data ? <NewToken name={create.data.token.name} secret={create.data.secret} onDone={() => create.reset()} /> : null}
     </div>
   );

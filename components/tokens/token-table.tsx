@@ -2,7 +2,6 @@
 
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import type { TokenDto } from "@/lib/tokens/dto";
 import { formatDateTime } from "@/components/jobs/format";
 import { QueryError } from "@/components/jobs/query-error";
@@ -13,12 +12,14 @@ import { Dialog } from "@/components/ui/dialog";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import { useRevokeToken, useTokens } from "./use-tokens";
 
 /** "Revoke" for one token and its confirmation: the token stops working at its next use. */
 function RevokeToken({ token }: { token: TokenDto }) {
   const t = useTranslations("tokens");
   const toast = useToast();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const revoke = useRevokeToken();
   const close = () => {
@@ -33,7 +34,7 @@ function RevokeToken({ token }: { token: TokenDto }) {
       <Dialog open={open} onClose={close} title={t("revokeTitle", { name: token.name })}>
         <p className="text-sm">{t("revokeBody", { name: token.name, prefix: token.prefix })}</p>
         <ConfirmActions
-          error={revoke.isError ? errorMessage(revoke.error) : null}
+          error={revoke.isError ? errorText(revoke.error) : null}
           keepLabel={t("revokeKeep")}
           onKeep={close}
           confirmLabel={revoke.isPending ? t("revokePending") : t("revokeConfirm")}

@@ -6,6 +6,7 @@ import { QueryError } from "@/components/jobs/query-error";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { useMessageText } from "@/components/ui/use-message";
 import type { DeliveryDto, WebhookDto } from "@/lib/webhooks/dto";
 import type { DeliveryStatus } from "@/lib/webhooks/events";
 import { useDeliveries } from "./use-webhooks";
@@ -15,6 +16,7 @@ const TONE: Record<DeliveryStatus, BadgeTone> = { queued: "neutral", delivering:
 function Attempts({ delivery }: { delivery: DeliveryDto }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
+  const text = useMessageText();
   if (delivery.attemptLog.length === 0) return <>{t("noAttempts")}</>;
   return (
     <details>
@@ -28,7 +30,7 @@ function Attempts({ delivery }: { delivery: DeliveryDto }) {
               status: a.statusCode === null ? t("noAnswer") : String(a.statusCode),
               latency: a.latencyMs,
             })}
-            {a.error ? ` — ${a.error}` : null}
+            {a.errorMessage ? ` — ${text(a.errorMessage, a.error ?? undefined)}` : a.error ? ` — ${a.error}` : null}
           </li>
         ))}
       </ol>
@@ -36,10 +38,19 @@ function Attempts({ delivery }: { delivery: DeliveryDto }) {
   );
 }
 
+function LastError({ text }: { text: string }) {
+  return (
+    <div className="max-w-xs truncate text-xs text-red-700 dark:text-red-300" title={text}>
+      {text}
+    </div>
+  );
+}
+
 /** One webhook's deliveries, newest first: what was sent, how it went, each attempt's status and latency. */
 export function DeliveryLog({ webhook }: { webhook: WebhookDto }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
+  const text = useMessageText();
   const deliveries = useDeliveries(webhook.id);
   if (deliveries.isPending) return <TableSkeleton label={t("deliveriesLoading")} />;
   if (deliveries.isError) return <QueryError title={t("deliveriesFailed")} query={deliveries} />;
@@ -74,7 +85,7 @@ export function DeliveryLog({ webhook }: { webhook: WebhookDto }) {
               </td>
               <td className={cellClass}>
                 {d.lastStatusCode ?? "—"}
-                {d.lastError ? <div className="max-w-xs truncate text-xs text-red-700 dark:text-red-300" title={d.lastError}>{d.lastError}</div> : null}
+                {d.lastError ? <LastError text={d.lastErrorMessage ? text(d.lastErrorMessage, d.lastError) : d.lastError} /> : null}
               </td>
               <td className={numericCellClass}>{d.lastLatencyMs === null ? "—" : t("latency", { ms: d.lastLatencyMs })}</td>
             </tr>

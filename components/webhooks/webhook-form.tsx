@@ -2,13 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { ApiError } from "@/lib/query/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText, useFieldErrorText } from "@/components/ui/use-message";
 import type { WebhookDto } from "@/lib/webhooks/dto";
 import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from "@/lib/webhooks/events";
 import type { WebhookInput } from "./api";
@@ -19,6 +20,8 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
   const t = useTranslations("webhooks");
   const toast = useToast();
   const save = useSaveWebhook();
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
   const id = useId();
   const [name, setName] = useState(webhook?.name ?? "");
   const [url, setUrl] = useState(webhook?.url ?? "");
@@ -28,7 +31,7 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
   const [secret, setSecret] = useState("");
   const [removeSecret, setRemoveSecret] = useState(false);
 
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const fields = save.error instanceof ApiError ? fieldErrorText(save.error) : {};
   const fieldError = (key: string) => Object.entries(fields).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v).join(" ") || undefined;
 
   const close = () => {
@@ -115,7 +118,7 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
           <Checkbox checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
           {t("enabled")}
         </label>
-        {save.isError ? <Alert>{errorMessage(save.error)}</Alert> : null}
+        {save.isError ? <Alert>{errorText(save.error)}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={close}>
             {t("cancel")}

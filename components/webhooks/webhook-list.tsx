@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { QueryError } from "@/components/jobs/query-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,6 +9,7 @@ import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { WebhookDto } from "@/lib/webhooks/dto";
 import { DeliveryLog } from "./delivery-log";
 import { useDeleteWebhook, useSendTest, useWebhooks } from "./use-webhooks";
@@ -18,6 +18,7 @@ import { WebhookForm } from "./webhook-form";
 function DeleteWebhook({ webhook }: { webhook: WebhookDto }) {
   const t = useTranslations("webhooks");
   const toast = useToast();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const remove = useDeleteWebhook();
   const close = () => {
@@ -36,7 +37,7 @@ function DeleteWebhook({ webhook }: { webhook: WebhookDto }) {
       <Dialog open={open} onClose={close} title={t("deleteTitle", { name: webhook.name })}>
         <p className="text-sm">{t("deleteBody")}</p>
         <ConfirmActions
-          error={remove.isError ? errorMessage(remove.error) : null}
+          error={remove.isError ? errorText(remove.error) : null}
           keepLabel={t("deleteKeep")}
           onKeep={close}
           confirmLabel={t("deleteConfirm")}
@@ -55,6 +56,7 @@ function DeleteWebhook({ webhook }: { webhook: WebhookDto }) {
 function WebhookCard({ webhook }: { webhook: WebhookDto }) {
   const t = useTranslations("webhooks");
   const toast = useToast();
+  const errorText = useErrorText();
   const headingId = useId();
   const [editing, setEditing] = useState(false);
   const [showLog, setShowLog] = useState(false);
@@ -97,7 +99,7 @@ function WebhookCard({ webhook }: { webhook: WebhookDto }) {
                 toast(t("testQueued", { name: webhook.name }), "success");
                 setShowLog(true);
               },
-              onError: (error) => toast(errorMessage(error), "error"),
+              onError: (error) => toast(errorText(error), "error"),
             })
           }
         >

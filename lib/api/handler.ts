@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { msg } from "@/i18n/message";
 import { auditAccessDenied, routePattern } from "@/lib/auth/access-denied";
 import { requireUser, usesBearerToken, type RequestUser } from "@/lib/auth/session";
 import { AppError, isUnexpected, toResponse, validationError } from "@/lib/errors";
@@ -11,8 +12,10 @@ import {
   checkContentLength,
   checkSafeStrings,
   DEFAULT_BODY_LIMIT,
+  invalidPart,
   readBodyText,
   requestTargetProblem,
+  type RequestPart,
 } from "@/lib/http/request-limits";
 
 // One guard for every route handler: authenticate, authorize (auditing refusals), check origin and content type,
@@ -49,14 +52,14 @@ function expectedOrigin(request: Request, configured: string | undefined): strin
 export function checkSameOrigin(request: Request, configuredUrl: string | undefined): void {
   const origin = request.headers.get("origin");
   if (!origin || origin !== expectedOrigin(request, configuredUrl)) {
-    throw new AppError("forbidden", "This request did not come from the dashboard itself (Origin check failed).");
+    throw new AppError("forbidden", msg("errors.request.originCheck"));
   }
 }
 
 export function checkJsonContentType(request: Request): void {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    throw new AppError("unsupported_media_type", msg("errors.request.jsonOnly"));
   }
 }
 
@@ -66,15 +69,15 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
+    throw new AppError("bad_request", msg("errors.request.invalidJson"));
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, what: string): T {
+function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, part: RequestPart): T {
   if (!schema) return undefined as T;
-  checkSafeStrings(input, what);
+  checkSafeStrings(input, part);
   const result = schema.safeParse(input);
-  if (!result.success) throw validationError(result.error, `The ${what} is not valid.`);
+  if (!result.success) throw validationError(result.error, invalidPart(part));
   return result.data;
 }
 
@@ -112,12 +115,12 @@ export function route<P = undefined, Q = undefined, B = undefined>(
           needed: spec.role,
         }),
       );
-      const params = parseWith(spec.params, rawParams, "address");
+      const params = parseWith(spec.params, rawParams, "params");
       const query = parseWith(spec.query, searchParamsObject(new URL(request.url)), "query");
       let body = undefined as B;
       if (mutating && spec.body) {
         checkJsonContentType(request);
-        body = parseWith(spec.body, await readJson(request, bodyLimit), "request body");
+        body = parseWith(spec.body, await readJson(request, bodyLimit), "body");
       }
       return await handler({ request, user, params, query, body });
     } catch (error) {

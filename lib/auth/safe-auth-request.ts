@@ -1,5 +1,6 @@
 import "server-only";
 import { NextRequest } from "next/server";
+import { msg } from "@/i18n/message";
 import { env } from "@/lib/env";
 import { AppError, isUnexpected, toResponse } from "@/lib/errors";
 import { logger, withRequestLog } from "@/lib/log";
@@ -28,16 +29,16 @@ export async function sanitizeAuthRequest(request: Request): Promise<NextRequest
   const origin = env().NEXTAUTH_URL ?? new URL(request.url).origin;
   const url = new URL(request.url);
   const action = /^\/api\/auth\/([^/]*)/.exec(url.pathname)?.[1];
-  if (action === undefined || !NEXT_AUTH_ACTIONS.has(action)) throw new AppError("not_found", "There is no such sign-in endpoint.");
+  if (action === undefined || !NEXT_AUTH_ACTIONS.has(action)) throw new AppError("not_found", msg("errors.auth.noSignInEndpoint"));
   // The credentials callback takes a form POST only; next-auth answers 500 for a GET.
-  if (action === "callback" && request.method !== "POST") throw new AppError("not_found", "Sign in with a POST of the sign-in form.");
+  if (action === "callback" && request.method !== "POST") throw new AppError("not_found", msg("errors.auth.signInPostOnly"));
   safeCallbackParam(url.searchParams, origin);
   const headers = new Headers(request.headers);
   let body: string | undefined;
   if (request.method !== "GET" && request.method !== "HEAD") {
     // next-auth's own client posts forms; it would parse any other body as JSON and answer 500 when that fails.
     if (headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() !== "application/x-www-form-urlencoded")
-      throw new AppError("unsupported_media_type", "Send the sign-in endpoints a form (application/x-www-form-urlencoded).");
+      throw new AppError("unsupported_media_type", msg("errors.auth.signInFormOnly"));
     const form = new URLSearchParams(await readBodyText(request, DEFAULT_BODY_LIMIT));
     safeCallbackParam(form, origin);
     body = form.toString();

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import { msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { authenticateToken } from "@/lib/tokens/store";
 import { bearerOf } from "@/lib/tokens/rules";
-import { roleAllows, type Role } from "./roles";
+import { roleAllows, roleName, type Role } from "./roles";
 import { cookiesOfHeader, sessionUserOf } from "./session-cookie";
 import type { RequestUser, SessionUser } from "./session-user";
 
@@ -39,13 +40,10 @@ export async function requireUser(
   const bearer = request ? bearerOf(request.headers) : null;
   if (bearer !== null) return authenticateToken(bearer, minRole);
   const user = request ? await sessionUserOf(cookiesOfHeader(request.headers.get("cookie"))) : await getCurrentUser();
-  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!user) throw new AppError("unauthenticated", msg("errors.auth.signIn"));
   if (!roleAllows(user.role, minRole)) {
     await onDenied?.(user);
-    throw new AppError(
-      "forbidden",
-      `This needs the ${minRole} role or higher; you are signed in as ${user.role}.`,
-    );
+    throw new AppError("forbidden", msg("errors.auth.needsRole", { needed: roleName(minRole), role: roleName(user.role) }));
   }
   return user;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { isSupportedDate } from "@/lib/validation/dates";
 
@@ -18,8 +19,8 @@ export function encodeCursor({ at, id }: CursorPosition): string {
   return Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString("base64url");
 }
 
-/** The position a cursor names; AppError validation_failed (400) for anything this API did not hand out. */
-export function decodeCursor(cursor: string): CursorPosition {
+/** The position a cursor names, or null for anything this API did not hand out. */
+export function readCursor(cursor: string): CursorPosition | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -27,12 +28,14 @@ export function decodeCursor(cursor: string): CursorPosition {
     parsed = undefined;
   }
   const result = cursorSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new AppError("validation_failed", "The query is not valid.", {
-      cursor: ["is not a cursor this API handed out; start again from the first page"],
-    });
-  }
-  return { at: new Date(result.data.at), id: result.data.id };
+  return result.success ? { at: new Date(result.data.at), id: result.data.id } : null;
+}
+
+/** The position a cursor names; AppError validation_failed (400) for anything this API did not hand out. */
+export function decodeCursor(cursor: string): CursorPosition {
+  const position = readCursor(cursor);
+  if (!position) throw new AppError("validation_failed", msg("errors.request.invalidQuery"), { cursor: [msg("errors.validation.cursor")] });
+  return position;
 }
 
 /** Splits a `limit + 1` read into the page and the cursor of the next one. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/i18n/message";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { revokeUserTokens } from "@/lib/tokens/store";
@@ -12,6 +13,8 @@ import { toUserDto } from "./user-store";
 // An admin changes another user's role or status, or ends their sessions; each change and its audit event are
 // written together, and the user's cached session checks are dropped once it is committed.
 
+const userNotFound = (id: string) => new AppError("not_found", msg("errors.users.notFound", { id }));
+
 /** Applies the patch; 409 when an admin would demote or disable themself, 404 for an unknown user. */
 export async function updateUserAsAdmin(
   admin: SessionUser,
@@ -19,13 +22,13 @@ export async function updateUserAsAdmin(
   patch: UpdateUserInput,
 ): Promise<UserDto> {
   if (id === admin.id && patch.role !== undefined && patch.role !== "admin")
-    throw new AppError("conflict", "You cannot demote yourself; ask another admin to change your role.");
+    throw new AppError("conflict", msg("errors.users.demoteSelf"));
   if (id === admin.id && patch.disabled === true)
-    throw new AppError("conflict", "You cannot disable your own account; ask another admin to do it.");
+    throw new AppError("conflict", msg("errors.users.disableSelf"));
 
   const user = await db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
-    if (!before) throw new AppError("not_found", `There is no user with the ID ${id}.`);
+    if (!before) throw userNotFound(id);
     const after = await tx.user.update({ where: { id }, data: patch });
     const actor = { id: admin.id, email: admin.email };
     const events: Omit<AuditInput, "actor" | "target" | "outcome">[] = [];
@@ -58,7 +61,7 @@ export async function revokeUserSessionsAsAdmin(
 ): Promise<{ revoked: number }> {
   const revoked = await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
-    if (!user) throw new AppError("not_found", `There is no user with the ID ${id}.`);
+    if (!user) throw userNotFound(id);
     const count = await revokeUserSessions(id, tx);
     await recordAudit(
       {

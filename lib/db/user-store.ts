@@ -1,3 +1,4 @@
+import { msg } from "@/i18n/message";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, validationError } from "@/lib/errors";
@@ -28,10 +29,12 @@ function normaliseEmail(email: string): string {
 
 async function parseNewUser(input: NewUser) {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error, "The user is not valid.");
+  if (!parsed.success) throw validationError(parsed.error, msg("errors.users.invalid"));
   const { password, ...fields } = parsed.data;
   return { ...fields, passwordHash: await hashPassword(password) };
 }
+
+const userGone = () => new AppError("not_found", msg("errors.users.gone"));
 
 export function createUserStore(client: Db) {
   const findByEmail = (email: string) => client.user.findUnique({ where: { email: normaliseEmail(email) } });
@@ -39,7 +42,7 @@ export function createUserStore(client: Db) {
     try {
       return toUserDto(await client.user.update({ where: { id }, data }));
     } catch (error) {
-      if (prismaCode(error) === "P2025") throw new AppError("not_found", "That user does not exist.");
+      if (prismaCode(error) === "P2025") throw userGone();
       throw error;
     }
   };
@@ -72,7 +75,7 @@ export function createUserStore(client: Db) {
         return toUserDto(await client.user.create({ data }));
       } catch (error) {
         if (prismaCode(error) === "P2002")
-          throw new AppError("conflict", `A user with the email ${data.email} already exists.`);
+          throw new AppError("conflict", msg("errors.users.emailTaken", { email: data.email }));
         throw error;
       }
     },
@@ -90,7 +93,7 @@ export function createUserStore(client: Db) {
     /** The user's own preferences; AppError not_found when the user does not exist. */
     async getProfile(id: string): Promise<Profile> {
       const user = await client.user.findUnique({ where: { id }, select: { timeZone: true } });
-      if (!user) throw new AppError("not_found", "That user does not exist.");
+      if (!user) throw userGone();
       return { timeZone: user.timeZone };
     },
 
@@ -99,7 +102,7 @@ export function createUserStore(client: Db) {
         const user = await client.user.update({ where: { id }, data: patch, select: { timeZone: true } });
         return { timeZone: user.timeZone };
       } catch (error) {
-        if (prismaCode(error) === "P2025") throw new AppError("not_found", "That user does not exist.");
+        if (prismaCode(error) === "P2025") throw userGone();
         throw error;
       }
     },

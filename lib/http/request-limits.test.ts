@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "@/i18n/english";
 import { AppError } from "@/lib/errors";
 import { MAX_TAGS_PER_JOB } from "@/lib/jobs/limits";
 import { JOB_BODY_LIMIT } from "@/lib/jobs/schemas";
@@ -9,22 +10,24 @@ const at = (target: string) => requestTargetProblem(`http://localhost:3000${targ
 
 describe("requestTargetProblem", () => {
   it.each([
-    ["/api/jobs/%", /percent-escape/],
-    ["/api/jobs/%zz", /percent-escape/],
-    ["/api/jobs/%ED%A0%80", /percent-escape/],
-    ["/api/jobs/%zz/retry", /percent-escape/],
-    ["/api/users/%C0%AF", /percent-escape/],
-    ["/api/jobs/a%00b", /control characters/],
-    ["/api/jobs/a%1Fb", /control characters/],
-    [`/api/jobs/${"a".repeat(1025)}`, /longer than 1024/],
-    ["/api/jobs?user=%zz", /query/],
-    ["/api/jobs?user=%00", /control characters/],
-    ["/jobs?user=a%00b", /control characters/],
-    ["/api/jobs?from=%E2%82", /query/],
-    [`/api/jobs?q=${"a".repeat(20_000)}`, /longer than/],
-    ["/jobs/%", /percent-escape/],
-  ])("%s is refused", (target, message) => {
-    expect(at(target)).toMatch(message);
+    ["/api/jobs/%", "addressMalformed", /percent-escape/],
+    ["/api/jobs/%zz", "addressMalformed", /percent-escape/],
+    ["/api/jobs/%ED%A0%80", "addressMalformed", /percent-escape/],
+    ["/api/jobs/%zz/retry", "addressMalformed", /percent-escape/],
+    ["/api/users/%C0%AF", "addressMalformed", /percent-escape/],
+    ["/api/jobs/a%00b", "addressControl", /control characters/],
+    ["/api/jobs/a%1Fb", "addressControl", /control characters/],
+    [`/api/jobs/${"a".repeat(1025)}`, "addressPartTooLong", /longer than 1,024/],
+    ["/api/jobs?user=%zz", "queryMalformed", /query/],
+    ["/api/jobs?user=%00", "queryControl", /control characters/],
+    ["/jobs?user=a%00b", "queryControl", /control characters/],
+    ["/api/jobs?from=%E2%82", "queryMalformed", /query/],
+    [`/api/jobs?q=${"a".repeat(20_000)}`, "addressTooLong", /longer than 16,384/],
+    ["/jobs/%", "addressMalformed", /percent-escape/],
+  ])("%s is refused", (target, key, english_) => {
+    const problem = at(target);
+    expect(problem?.key).toBe(`errors.request.${key}`);
+    expect(english(problem!)).toMatch(english_);
   });
 
   it.each(["/api/jobs", "/api/jobs/cm123?since=4", "/api/tags?q=v1%2E2&tag=a&tag=b", "/repositories/cn-north-4/team-a/apps/web%2Fx", "/api/jobs/%E2%9C%93"])(

@@ -1,3 +1,4 @@
+import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 
 // Limits on what a request may carry, checked before anything decodes or buffers it (docs/api.md "Limits").
@@ -50,8 +51,8 @@ export function hasUnsafeCharacters(value: string): boolean {
  * percent-escapes, invalid UTF-8, control characters, or over-long segments would otherwise reach
  * the framework's decoder (which answers 500) or the database.
  */
-export function requestTargetProblem(url: string): string | null {
-  if (url.length > MAX_URL_LENGTH) return `The address is longer than ${MAX_URL_LENGTH} characters.`;
+export function requestTargetProblem(url: string): Message | null {
+  if (url.length > MAX_URL_LENGTH) return msg("errors.request.addressTooLong", { max: MAX_URL_LENGTH });
   const start = url.indexOf("/", url.indexOf("//") + 2);
   const target = start < 0 ? "/" : url.slice(start);
   const hash = target.indexOf("#");
@@ -60,23 +61,23 @@ export function requestTargetProblem(url: string): string | null {
   const path = q < 0 ? withoutHash : withoutHash.slice(0, q);
   const query = q < 0 ? "" : withoutHash.slice(q + 1);
   for (const segment of path.split("/")) {
-    if (segment.length > MAX_SEGMENT_LENGTH) return `A part of the address is longer than ${MAX_SEGMENT_LENGTH} characters.`;
+    if (segment.length > MAX_SEGMENT_LENGTH) return msg("errors.request.addressPartTooLong", { max: MAX_SEGMENT_LENGTH });
     const decoded = decodeComponent(segment);
-    if (decoded === null) return "The address holds a malformed percent-escape or bytes that are not UTF-8.";
-    if (hasUnsafeCharacters(decoded)) return "The address holds control characters.";
+    if (decoded === null) return msg("errors.request.addressMalformed");
+    if (hasUnsafeCharacters(decoded)) return msg("errors.request.addressControl");
   }
   for (const pair of query.split("&")) {
-    if (pair.length > MAX_SEGMENT_LENGTH * 4) return "A query parameter is too long.";
+    if (pair.length > MAX_SEGMENT_LENGTH * 4) return msg("errors.request.queryPartTooLong");
     const decoded = decodeComponent(pair.replaceAll("+", " "));
-    if (decoded === null) return "The query holds a malformed percent-escape or bytes that are not UTF-8.";
+    if (decoded === null) return msg("errors.request.queryMalformed");
     // Pages read their filters from the query too, and PostgreSQL refuses NUL where SQLite stores it.
-    if (hasUnsafeCharacters(decoded)) return "The query holds control characters.";
+    if (hasUnsafeCharacters(decoded)) return msg("errors.request.queryControl");
   }
   return null;
 }
 
 export function payloadTooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${limit} bytes, the limit of this route.`);
+  return new AppError("payload_too_large", msg("errors.request.bodyTooLarge", { limit }));
 }
 
 /** The declared Content-Length when it is over `limit`, so the request is refused before its body is read. */
@@ -117,7 +118,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new AppError("bad_request", "The request body is not UTF-8 text.");
+    throw new AppError("bad_request", msg("errors.request.notUtf8"));
   }
 }
 
@@ -139,12 +140,18 @@ export function findUnsafeString(input: unknown): string | null {
   return null;
 }
 
+/** What a route reads from a request: its address (route params), its query, its body. */
+export type RequestPart = "params" | "query" | "body";
+
+/** "The query is not valid." and the like, for a refused part of a request. */
+export function invalidPart(part: RequestPart): Message {
+  return msg(part === "params" ? "errors.request.invalidParams" : part === "query" ? "errors.request.invalidQuery" : "errors.request.invalidBody");
+}
+
 /** AppError validation_failed when any string of `input` holds control characters (refused the same on every database). */
-export function checkSafeStrings(input: unknown, what: string): void {
+export function checkSafeStrings(input: unknown, part: RequestPart): void {
   const path = findUnsafeString(input);
   if (path !== null) {
-    throw new AppError("validation_failed", `The ${what} is not valid.`, {
-      [path]: ["must not contain control characters (such as NUL) or unpaired surrogates"],
-    });
+    throw new AppError("validation_failed", invalidPart(part), { [path]: [msg("errors.validation.controlCharacters")] });
   }
 }

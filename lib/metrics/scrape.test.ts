@@ -31,7 +31,11 @@ describe("GET /api/metrics", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");
     expect(await res.json()).toEqual({
-      error: { code: "unauthenticated", message: expect.stringContaining("Bearer") as string },
+      error: {
+        code: "unauthenticated",
+        key: "errors.auth.metricsToken",
+        message: "Metrics need the scrape token: send Authorization: Bearer <METRICS_TOKEN>.",
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Registry } from "prom-client";
+import { msg } from "@/i18n/message";
 import { AppError, toResponse } from "@/lib/errors";
 import { metricsRegistry } from "./registry";
 
@@ -21,12 +22,7 @@ export async function scrapeResponse(
   registry: Registry = metricsRegistry(),
 ): Promise<Response> {
   if (token !== undefined && !hasBearerToken(request, token)) {
-    const denied = toResponse(
-      new AppError(
-        "unauthenticated",
-        "Metrics need the scrape token: send Authorization: Bearer <METRICS_TOKEN>.",
-      ),
-    );
+    const denied = toResponse(new AppError("unauthenticated", msg("errors.auth.metricsToken")));
     denied.headers.set("WWW-Authenticate", 'Bearer realm="metrics"');
     return denied;
   }

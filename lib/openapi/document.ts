@@ -7,6 +7,7 @@ import {
   repositorySummaryDtoSchema,
   tagDtoSchema,
 } from "@/lib/browse/dto";
+import { messageParamsSchema, messageSchema } from "@/i18n/message-schema";
 import { errorBodySchema } from "@/lib/errors";
 import { checkSchema } from "@/lib/health/dto";
 import { jobCountsSchema, jobDetailSchema, jobSummarySchema, taskSchema } from "@/lib/jobs/dto";
@@ -41,6 +42,8 @@ const SHARED_OUTPUT_SCHEMAS: [string, z.ZodType][] = [
   ["WebhookDeliveryAttempt", deliveryAttemptDtoSchema],
   ["ReadinessCheck", checkSchema],
   ["Error", errorBodySchema],
+  ["Message", messageSchema],
+  ["MessageParams", messageParamsSchema],
 ];
 
 const GUARD_ERRORS = [400, 401, 403, 500];

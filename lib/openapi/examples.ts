@@ -1,9 +1,11 @@
+import { english } from "@/i18n/english";
 import type { Readiness } from "@/lib/health/dto";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import { documentedSyncTargets, regionLabel } from "@/lib/swr/regions";
 import type { JobDetail } from "@/lib/jobs/dto";
 import type { TokenDto } from "@/lib/tokens/dto";
 import type { DeliveryDto, WebhookDto } from "@/lib/webhooks/dto";
+import { acceptedBy } from "@/lib/webhooks/formats";
 import type { Example } from "./operation";
 
 // Example requests and answers of the API document; the document's test parses each with the route's own schema.
@@ -222,10 +224,14 @@ const TEST_DELIVERY: DeliveryDto = {
   lastStatusCode: null,
   lastLatencyMs: null,
   lastError: null,
+  lastErrorMessage: null,
   createdAt: "2026-12-06T10:00:00.000Z",
   deliveredAt: null,
   attemptLog: [],
 };
+
+/** A receiver's refusal as the worker records it. */
+const UNAVAILABLE = acceptedBy("generic", 503, "Service Unavailable").error!;
 
 export const DELIVERY_EXAMPLES: Record<string, Example> = {
   queued: { summary: "The test event, queued for the worker", value: { delivery: TEST_DELIVERY } },
@@ -246,6 +252,7 @@ export const DELIVERIES_EXAMPLES: Record<string, Example> = {
           lastStatusCode: 200,
           lastLatencyMs: 84,
           lastError: null,
+          lastErrorMessage: null,
           createdAt: "2026-12-06T10:00:00.000Z",
           deliveredAt: "2026-12-06T10:01:00.120Z",
           attemptLog: [
@@ -255,7 +262,8 @@ export const DELIVERIES_EXAMPLES: Record<string, Example> = {
               ok: false,
               statusCode: 503,
               latencyMs: 112,
-              error: "HTTP 503: Service Unavailable",
+              error: english(UNAVAILABLE),
+              errorMessage: UNAVAILABLE,
             },
             {
               number: 2,
@@ -264,6 +272,7 @@ export const DELIVERIES_EXAMPLES: Record<string, Example> = {
               statusCode: 200,
               latencyMs: 84,
               error: null,
+              errorMessage: null,
             },
           ],
         },

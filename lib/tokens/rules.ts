@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { ROLES, roleAllows, type Role } from "@/lib/auth/roles";
+import { type Message, msg } from "@/i18n/message";
+import { ROLES, roleAllows, roleName, type Role } from "@/lib/auth/roles";
 
 // What an API token is and what it may do: its text format, its hash, its role against its creator's and its owner's.
 
@@ -33,10 +34,10 @@ export function isTokenText(text: string): boolean {
 }
 
 /** Why a user of `creatorRole` may not give a token `tokenRole`, or null when they may. */
-export function tokenRoleProblem(creatorRole: Role, tokenRole: Role): string | null {
+export function tokenRoleProblem(creatorRole: Role, tokenRole: Role): Message | null {
   return roleAllows(creatorRole, tokenRole)
     ? null
-    : `A token cannot have more power than its creator: you are ${creatorRole}, so choose ${creatorRole} or lower, not ${tokenRole}.`;
+    : msg("errors.tokens.roleAboveCreator", { role: roleName(creatorRole), requested: roleName(tokenRole) });
 }
 
 /** What a token may do now: its own role, capped by its owner's current role (a demoted owner demotes their tokens). */

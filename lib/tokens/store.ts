@@ -1,6 +1,7 @@
 import "server-only";
+import { msg } from "@/i18n/message";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { roleAllows, type Role } from "@/lib/auth/roles";
+import { roleAllows, roleName, type Role } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import { db, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -15,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const TOKEN_TOUCH_MS = 60_000;
 
 /** One answer for every token that does not let its bearer in, so that it says nothing about whether it existed. */
-export const TOKEN_REFUSED = "The API token is not valid: it is unknown, revoked or expired, or its owner is disabled.";
+export const TOKEN_REFUSED = msg("errors.tokens.refused");
 
 interface TokenRow {
   id: string;
@@ -59,7 +60,7 @@ export async function createToken(
   now = new Date(),
 ): Promise<{ token: TokenDto; secret: string }> {
   if (creator.tokenId)
-    throw new AppError("forbidden", "Tokens are created from a signed-in session on the settings page, not with another token.");
+    throw new AppError("forbidden", msg("errors.tokens.notWithToken"));
   const problem = tokenRoleProblem(creator.role, input.role);
   if (problem) throw new AppError("forbidden", problem);
   const { token: secret, prefix, hash } = newTokenText();
@@ -109,7 +110,7 @@ export async function revokeToken(actor: SessionUser, id: string, now = new Date
   return db().$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id }, select: { ...DTO_FIELDS, userId: true } });
     if (!row || (row.userId !== actor.id && !roleAllows(actor.role, "admin")))
-      throw new AppError("not_found", `You have no API token with the ID ${id}.`);
+      throw new AppError("not_found", msg("errors.tokens.notFound", { id }));
     const { userId, ...before } = row;
     if (before.revokedAt) return toTokenDto(before);
     const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: now }, select: DTO_FIELDS });
@@ -189,7 +190,7 @@ export async function authenticateToken(
   const role = effectiveRole(token.role, token.user.role);
   if (!roleAllows(role, minRole)) {
     await auditDenial(token, "role", { role, needed: minRole });
-    throw new AppError("forbidden", `This needs the ${minRole} role or higher; this API token acts as ${role}.`);
+    throw new AppError("forbidden", msg("errors.auth.tokenNeedsRole", { needed: roleName(minRole), role: roleName(role) }));
   }
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() >= TOKEN_TOUCH_MS) {
     // Conditional, so that concurrent requests write once.

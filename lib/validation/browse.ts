@@ -12,14 +12,15 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 /** A region of the SDK's table; the table is what the app offers, so anything else is a typo. */
 export const knownRegionSchema = regionIdSchema.refine(isKnownRegion, {
-  message: "is not a region this app knows (see the region list)",
+  message: "errors.validation.unknownRegion",
+  // Only for a well-formed ID: a malformed one already says what a region ID looks like.
+  when: (payload) => payload.issues.length === 0,
 });
 
-const searchSchema = z.preprocess(emptyToUndefined, z.string().max(128, { message: "must be at most 128 characters", abort: true }).trim().optional());
+const searchSchema = z.preprocess(emptyToUndefined, z.string().max(128, { abort: true }).trim().optional());
 const optionalNamespaceSchema = z.preprocess(emptyToUndefined, namespaceNameSchema.optional());
-const pageNumberSchema = z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE).default(1);
-const pageSizeSchema = (max: number, fallback: number) =>
-  z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(max, `must be at most ${max}`).default(fallback);
+const pageNumberSchema = z.coerce.number().int().min(1).max(MAX_PAGE).default(1);
+const pageSizeSchema = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const orderSchema = z.enum(SORT_ORDERS).default("desc");
 
 const repositoryRefFields = {
@@ -64,8 +65,8 @@ const tagListSchema = z
   .pipe(
     z
       .array(tagNameSchema)
-      .min(1, "name at least one tag")
-      .max(MAX_EXISTING_TAGS_PER_REQUEST, `name at most ${MAX_EXISTING_TAGS_PER_REQUEST} tags per request`),
+      .min(1, "errors.validation.tagsMin")
+      .max(MAX_EXISTING_TAGS_PER_REQUEST, "errors.validation.tagsMax"),
   );
 
 export const existingTagsQuerySchema = z.object({ ...repositoryRefFields, tag: tagListSchema });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "@/lib/time-zone";
 
-const MESSAGE = "must be an IANA time zone such as Asia/Shanghai";
+const MESSAGE = "errors.validation.timeZone";
 
 /** An IANA time zone name such as `Asia/Shanghai`, one the runtime knows (`Intl.supportedValuesOf`), in its canonical spelling. */
 export const timeZoneSchema = z

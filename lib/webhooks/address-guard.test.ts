@@ -1,36 +1,39 @@
 import { describe, expect, it } from "vitest";
+import { english } from "@/i18n/english";
 import { addressProblem, resolveWebhookTarget, WebhookAddressError, type LookupAll } from "./address-guard";
 
 describe("addressProblem", () => {
   it.each([
-    ["127.0.0.1", "loopback"],
-    ["127.255.0.9", "loopback"],
-    ["10.1.2.3", "private"],
-    ["172.16.0.1", "private"],
-    ["192.168.1.1", "private"],
-    ["100.64.0.1", "carrier-grade NAT"],
-    ["169.254.169.254", "metadata"],
-    ["169.254.1.1", "link-local"],
-    ["100.100.100.200", "metadata"],
-    ["0.0.0.0", "unspecified"],
-    ["224.0.0.1", "multicast"],
-    ["255.255.255.255", "broadcast"],
-    ["192.0.2.1", "reserved"],
-    ["::1", "loopback"],
-    ["::", "unspecified"],
-    ["fe80::1", "link-local"],
-    ["fc00::1", "unique-local"],
-    ["fd00:ec2::254", "metadata"],
-    ["ff02::1", "multicast"],
-    ["::ffff:127.0.0.1", "loopback"],
-    ["::ffff:10.0.0.1", "private"],
-    ["::ffff:169.254.169.254", "metadata"],
-    ["64:ff9b::7f00:1", "special-purpose"],
-    ["2002:7f00:1::1", "special-purpose"],
-    ["2001::1", "special-purpose"],
-    ["2001:db8::1", "reserved"],
-  ])("refuses %s (%s)", (address, reason) => {
-    expect(addressProblem(address)).toContain(reason);
+    ["127.0.0.1", "loopback", "127.0.0.1 is a loopback address"],
+    ["127.255.0.9", "loopback", "127.255.0.9 is a loopback address"],
+    ["10.1.2.3", "private", "10.1.2.3 is a private network address"],
+    ["172.16.0.1", "private", "172.16.0.1 is a private network address"],
+    ["192.168.1.1", "private", "192.168.1.1 is a private network address"],
+    ["100.64.0.1", "carrierGradeNat", "100.64.0.1 is a carrier-grade NAT address"],
+    ["169.254.169.254", "metadata", "169.254.169.254 is a cloud metadata service"],
+    ["169.254.1.1", "linkLocal", "169.254.1.1 is a link-local address (which includes cloud metadata services)"],
+    ["100.100.100.200", "metadata", "100.100.100.200 is a cloud metadata service"],
+    ["0.0.0.0", "unspecified", "0.0.0.0 is the unspecified address"],
+    ["224.0.0.1", "multicast", "224.0.0.1 is a multicast address"],
+    ["255.255.255.255", "broadcast", "255.255.255.255 is the broadcast address"],
+    ["192.0.2.1", "reserved", "192.0.2.1 is a reserved address"],
+    ["::1", "loopback", "::1 is a loopback address"],
+    ["::", "unspecified", ":: is the unspecified address"],
+    ["fe80::1", "linkLocal", "fe80::1 is a link-local address (which includes cloud metadata services)"],
+    ["fc00::1", "uniqueLocal", "fc00::1 is a unique-local (private) IPv6 address"],
+    ["fd00:ec2::254", "metadata", "fd00:ec2::254 is a cloud metadata service"],
+    ["ff02::1", "multicast", "ff02::1 is a multicast address"],
+    ["::ffff:127.0.0.1", "loopback", "127.0.0.1 is a loopback address"],
+    ["::ffff:10.0.0.1", "private", "10.0.0.1 is a private network address"],
+    ["::ffff:169.254.169.254", "metadata", "169.254.169.254 is a cloud metadata service"],
+    ["64:ff9b::7f00:1", "specialRange", "64:ff9b::7f00:1 is in the special-purpose range “rfc6052”"],
+    ["2002:7f00:1::1", "specialRange", "2002:7f00:1::1 is in the special-purpose range “6to4”"],
+    ["2001::1", "specialRange", "2001::1 is in the special-purpose range “teredo”"],
+    ["2001:db8::1", "reserved", "2001:db8::1 is a reserved address"],
+  ])("refuses %s (%s)", (address, reason, sentence) => {
+    const problem = addressProblem(address);
+    expect(problem?.key).toBe(`errors.webhooks.url.${reason}`);
+    expect(english(problem!)).toBe(sentence);
   });
 
   it.each(["8.8.8.8", "1.1.1.1", "203.0.114.7", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows the public address %s", (address) => {
@@ -66,7 +69,18 @@ describe("resolveWebhookTarget", () => {
 
   it("refuses a host name that resolves to a private address, naming both", async () => {
     const problem = resolveWebhookTarget("https://hooks.example.com/x", { ...guarded, lookup: resolvesTo("10.0.0.5") });
-    await expect(problem).rejects.toThrow(/hooks\.example\.com resolves to 10\.0\.0\.5, and 10\.0\.0\.5 is a private network address/);
+    await expect(problem).rejects.toMatchObject({
+      msg: {
+        key: "errors.webhooks.url.notPublicVia",
+        params: {
+          host: "hooks.example.com",
+          address: "10.0.0.5",
+          problem: { key: "errors.webhooks.url.private", params: { address: "10.0.0.5" } },
+        },
+      },
+      message:
+        "hooks.example.com resolves to 10.0.0.5, and 10.0.0.5 is a private network address: webhooks may only reach public addresses (set WEBHOOK_ALLOW_PRIVATE=true to allow private ones).",
+    });
   });
 
   it("refuses a name when any of its addresses is private (no picking the public one)", async () => {

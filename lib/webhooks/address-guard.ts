@@ -1,29 +1,33 @@
 import "server-only";
 import { lookup as dnsLookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { english } from "@/i18n/english";
+import { type Message, msg } from "@/i18n/message";
 
 // Server-side request forgery guard: a webhook may only reach public unicast addresses, unless WEBHOOK_ALLOW_PRIVATE.
 // Checked when a webhook is saved (the host literal and what its name resolves to) and again before every delivery,
 // which then connects to the very address that was checked, so a DNS answer that changes in between gains nothing.
 
+/** Why a webhook may not reach a URL: `msg` for people (on the form's URL field), `message` in English (delivery log). */
 export class WebhookAddressError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly msg: Message) {
+    super(english(msg));
     this.name = "WebhookAddressError";
   }
 }
 
-const RANGE_NAMES: Record<string, string> = {
-  loopback: "a loopback address",
-  private: "a private network address",
-  uniqueLocal: "a unique-local (private) IPv6 address",
-  linkLocal: "a link-local address (which includes cloud metadata services)",
-  carrierGradeNat: "a carrier-grade NAT address",
-  multicast: "a multicast address",
-  broadcast: "the broadcast address",
-  unspecified: "the unspecified address",
-  reserved: "a reserved address",
-};
+/** The special-purpose ranges ipaddr.js names that have their own sentence (errors.webhooks.url.<range>). */
+const NAMED_RANGES = new Set([
+  "loopback",
+  "private",
+  "uniqueLocal",
+  "linkLocal",
+  "carrierGradeNat",
+  "multicast",
+  "broadcast",
+  "unspecified",
+  "reserved",
+]);
 
 // Cloud metadata services that are not in a link-local range (AWS's IPv6 one is unique-local, named for the message).
 const METADATA = new Set(["169.254.169.254", "fd00:ec2::254", "100.100.100.200"]);
@@ -42,24 +46,26 @@ const systemLookup: LookupAll = (hostname) => {
 };
 
 /** Why a webhook may not reach `address`, or null when it is a public unicast address. */
-export function addressProblem(address: string): string | null {
-  if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
+export function addressProblem(address: string): Message | null {
+  if (!ipaddr.isValid(address)) return msg("errors.webhooks.url.notIp", { address });
   let ip = ipaddr.parse(address);
   // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is that IPv4 address.
   if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
   const normal = ip.toString();
-  if (METADATA.has(normal)) return `${normal} is a cloud metadata service`;
+  if (METADATA.has(normal)) return msg("errors.webhooks.url.metadata", { address: normal });
   const range = ip.range();
   if (range === "unicast") return null;
-  return `${normal} is ${RANGE_NAMES[range] ?? `in the special-purpose range "${range}"`}`;
+  return NAMED_RANGES.has(range)
+    ? msg(`errors.webhooks.url.${range}`, { address: normal })
+    : msg("errors.webhooks.url.specialRange", { address: normal, range });
 }
 
 /** The URL if it is an absolute http(s) URL without credentials; otherwise the reason. */
 export function parseWebhookUrl(raw: string): URL {
-  if (!URL.canParse(raw)) throw new WebhookAddressError("Enter an absolute URL such as https://hooks.example.com/swr-sync.");
+  if (!URL.canParse(raw)) throw new WebhookAddressError(msg("errors.webhooks.url.notAbsolute"));
   const url = new URL(raw);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookAddressError(`A webhook URL must start with https:// or http://, not ${url.protocol}//.`);
-  if (url.username || url.password) throw new WebhookAddressError("Put credentials in the webhook's secret, not in its URL.");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookAddressError(msg("errors.webhooks.url.scheme", { scheme: url.protocol }));
+  if (url.username || url.password) throw new WebhookAddressError(msg("errors.webhooks.url.credentials"));
   return url;
 }
 
@@ -84,16 +90,19 @@ export async function resolveWebhookTarget(raw: string, options: { allowPrivate:
     try {
       addresses = await (options.lookup ?? systemLookup)(host);
     } catch {
-      throw new WebhookAddressError(`The host name ${host} does not resolve.`);
+      throw new WebhookAddressError(msg("errors.webhooks.url.unresolved", { host }));
     }
-    if (addresses.length === 0) throw new WebhookAddressError(`The host name ${host} does not resolve.`);
+    if (addresses.length === 0) throw new WebhookAddressError(msg("errors.webhooks.url.unresolved", { host }));
   }
   if (!options.allowPrivate) {
     for (const a of addresses) {
       const problem = addressProblem(a.address);
       if (problem) {
-        const via = ipaddr.isValid(host) ? "" : `${host} resolves to ${a.address}, and `;
-        throw new WebhookAddressError(`${via}${problem}: webhooks may only reach public addresses (set WEBHOOK_ALLOW_PRIVATE=true to allow private ones).`);
+        throw new WebhookAddressError(
+          ipaddr.isValid(host)
+            ? msg("errors.webhooks.url.notPublic", { problem })
+            : msg("errors.webhooks.url.notPublicVia", { host, address: a.address, problem }),
+        );
       }
     }
   }

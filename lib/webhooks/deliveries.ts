@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { WebhookDelivery, WebhookDeliveryAttempt } from "@/prisma/generated/postgres/client";
+import { errorFields } from "./delivery-error";
 import { deliveryDtoSchema, type DeliveryDto } from "./dto";
 import { queueDelivery } from "./enqueue";
 import { TEST_EVENT } from "./events";
@@ -12,6 +13,7 @@ import { requireWebhook } from "./store";
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function toDeliveryDto(row: WebhookDelivery & { attemptLog: WebhookDeliveryAttempt[] }): DeliveryDto {
+  const last = errorFields(row.lastError);
   return deliveryDtoSchema.parse({
     id: row.id,
     event: row.event,
@@ -21,12 +23,16 @@ export function toDeliveryDto(row: WebhookDelivery & { attemptLog: WebhookDelive
     nextAttemptAt: row.status === "queued" ? iso(row.nextAttemptAt) : null,
     lastStatusCode: row.lastStatusCode,
     lastLatencyMs: row.lastLatencyMs,
-    lastError: row.lastError,
+    lastError: last.text,
+    lastErrorMessage: last.message,
     createdAt: row.createdAt.toISOString(),
     deliveredAt: iso(row.deliveredAt),
     attemptLog: row.attemptLog
       .sort((a, b) => a.number - b.number)
-      .map((a) => ({ number: a.number, at: a.at.toISOString(), ok: a.ok, statusCode: a.statusCode, latencyMs: a.latencyMs, error: a.error })),
+      .map((a) => {
+        const error = errorFields(a.error);
+        return { number: a.number, at: a.at.toISOString(), ok: a.ok, statusCode: a.statusCode, latencyMs: a.latencyMs, error: error.text, errorMessage: error.message };
+      }),
   });
 }
 

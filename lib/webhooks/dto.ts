@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageSchema } from "@/i18n/message-schema";
 import { DELIVERY_STATUSES, TEST_EVENT, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
 
 // What the webhooks API answers and what a webhook receives: one set of schemas for the routes and the docs, whose types the browser reads.
@@ -26,7 +27,9 @@ export const deliveryAttemptDtoSchema = z.object({
   ok: z.boolean(),
   statusCode: z.number().int().nullable(),
   latencyMs: z.number().int(),
+  /** Why the attempt failed, in English; `errorMessage` is the same as a message of the catalogs. */
   error: z.string().nullable(),
+  errorMessage: messageSchema.nullable(),
 });
 
 export const deliveryDtoSchema = z.object({
@@ -39,6 +42,7 @@ export const deliveryDtoSchema = z.object({
   lastStatusCode: z.number().int().nullable(),
   lastLatencyMs: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  lastErrorMessage: messageSchema.nullable(),
   createdAt: isoTime,
   deliveredAt: isoTime.nullable(),
   attemptLog: z.array(deliveryAttemptDtoSchema),

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { english } from "@/i18n/english";
 import { describe, expect, it } from "vitest";
 import { JOB_STATUSES, isLiveJobStatus } from "@/lib/jobs/states";
 import { eventPayloadSchema, type EventPayload, type JobEventPayload } from "./dto";
@@ -122,7 +123,10 @@ describe("acceptedBy", () => {
   });
 
   it("says what the robot refused", () => {
-    expect(acceptedBy("wecom", 200, '{"errcode":93000,"errmsg":"invalid webhook url"}').error).toBe("the robot refused the message (code 93000: invalid webhook url)");
+    const refusal = acceptedBy("wecom", 200, '{"errcode":93000,"errmsg":"invalid webhook url"}').error!;
+    expect(refusal).toEqual({ key: "errors.webhooks.delivery.robotRefusedSaying", params: { code: "93000", detail: "invalid webhook url" } });
+    expect(english(refusal)).toBe("The robot refused the message (code 93000: invalid webhook url).");
+    expect(acceptedBy("generic", 503, "")).toEqual({ ok: false, error: { key: "errors.webhooks.delivery.http", params: { status: 503 } } });
   });
 });
 

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { type Message, msg } from "@/i18n/message";
+import { quoted } from "./delivery-error";
 import type { EventPayload } from "./dto";
 import type { WebhookFormat } from "./events";
 
@@ -98,18 +100,30 @@ export function renderDelivery(format: WebhookFormat, payload: EventPayload, tar
  * Whether the receiver took the message: a 2xx status, and for the chat robots that answer 200 to everything,
  * their own success code in the body (WeCom and DingTalk `errcode: 0`, Feishu `code: 0`).
  */
-export function acceptedBy(format: WebhookFormat, status: number, body: string): { ok: boolean; error: string | null } {
-  if (status < 200 || status > 299) return { ok: false, error: `HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ""}` };
+export function acceptedBy(format: WebhookFormat, status: number, body: string): { ok: boolean; error: Message | null } {
+  if (status < 200 || status > 299)
+    return {
+      ok: false,
+      error: body
+        ? msg("errors.webhooks.delivery.httpSaying", { status, body: quoted(body) })
+        : msg("errors.webhooks.delivery.http", { status }),
+    };
   if (format !== "wecom" && format !== "dingtalk" && format !== "feishu") return { ok: true, error: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return { ok: false, error: `the robot answered something that is not JSON: ${body.slice(0, 200)}` };
+    return { ok: false, error: msg("errors.webhooks.delivery.notJson", { body: quoted(body) }) };
   }
   const record = (parsed ?? {}) as Record<string, unknown>;
   const code = format === "feishu" ? (record.code ?? record.StatusCode) : record.errcode;
   if (code === 0) return { ok: true, error: null };
   const message = record.errmsg ?? record.msg ?? record.StatusMessage;
-  return { ok: false, error: `the robot refused the message (code ${String(code)}${typeof message === "string" ? `: ${message.slice(0, 200)}` : ""})` };
+  return {
+    ok: false,
+    error:
+      typeof message === "string"
+        ? msg("errors.webhooks.delivery.robotRefusedSaying", { code: String(code), detail: quoted(message) })
+        : msg("errors.webhooks.delivery.robotRefused", { code: String(code) }),
+  };
 }

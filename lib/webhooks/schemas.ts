@@ -2,19 +2,16 @@ import { z } from "zod";
 import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
 
 // Inputs of the webhooks API (docs/api.md "Webhooks"). Pure.
-// The URL's scheme and address are checked by the store (address-guard.ts), which needs DNS.
+// The URL's scheme and address are checked by the store (address-guard.ts), which needs DNS. Custom messages are catalog keys.
 
-const nameSchema = z.string().max(100, { abort: true }).trim().min(1, "Give the webhook a name.");
-const urlSchema = z.string().max(2000, { abort: true }).trim().min(1, "Enter the URL to send events to.");
+const nameSchema = z.string().max(100, { abort: true }).trim().min(1, "errors.webhooks.giveName");
+const urlSchema = z.string().max(2000, { abort: true }).trim().min(1, "errors.webhooks.enterUrl");
 const eventsSchema = z
   .array(z.enum(WEBHOOK_EVENTS))
-  .min(1, "Choose at least one event.")
+  .min(1, "errors.webhooks.chooseEvent")
   .max(WEBHOOK_EVENTS.length * 2, { abort: true })
   .transform((events) => WEBHOOK_EVENTS.filter((e) => events.includes(e)));
-const secretSchema = z
-  .string()
-  .min(SECRET_MIN_LENGTH, `Use at least ${SECRET_MIN_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.");
+const secretSchema = z.string().min(SECRET_MIN_LENGTH).max(256);
 /** Marks the secret write-only in the API document: answers only say whether one is set (`secretSet`). */
 const writeOnly = (description: string) => ({ writeOnly: true, description });
 
@@ -25,7 +22,7 @@ export const createWebhookSchema = z
     format: z.enum(WEBHOOK_FORMATS).default("generic"),
     events: eventsSchema,
     secret: secretSchema.optional().meta(writeOnly("Signs every delivery (HMAC-SHA256); stored encrypted, never answered.")),
-    enabled: z.boolean("must be true or false").default(true),
+    enabled: z.boolean().default(true),
   })
   .strict();
 export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
@@ -41,14 +38,14 @@ export const updateWebhookSchema = z
       .nullable()
       .optional()
       .meta(writeOnly("A new secret replaces the old one; null removes it (deliveries are no longer signed). Never answered.")),
-    enabled: z.boolean("must be true or false").optional(),
+    enabled: z.boolean().optional(),
   })
   .strict()
-  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: "Change at least one field." });
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: "errors.webhooks.changeSomething" });
 export type UpdateWebhookInput = z.output<typeof updateWebhookSchema>;
 
 export const webhookIdParamsSchema = z.object({
-  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "is not a webhook ID this API handed out"),
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "errors.webhooks.idInvalid"),
 });
 
 export const deliveriesQuerySchema = z

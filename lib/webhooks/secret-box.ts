@@ -1,5 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { english } from "@/i18n/english";
+import { type Message, msg } from "@/i18n/message";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -22,8 +24,8 @@ export interface SecretBox {
 }
 
 export class SecretBoxError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly msg: Message) {
+    super(english(msg));
     this.name = "SecretBoxError";
   }
 }
@@ -35,7 +37,7 @@ export function keyIdOf(key: Buffer): string {
 
 function decodeKey(base64: string): Buffer {
   const key = Buffer.from(base64, "base64");
-  if (key.length !== 32) throw new SecretBoxError("an encryption key must be 32 bytes in base64");
+  if (key.length !== 32) throw new SecretBoxError(msg("errors.webhooks.delivery.badKey"));
   return key;
 }
 
@@ -58,13 +60,13 @@ export function createSecretBox(current: string, previous?: string): SecretBox {
     },
     open(sealed) {
       const k = keys.get(sealed.keyId);
-      if (!k) throw new SecretBoxError(`the webhook secret was encrypted with key ${sealed.keyId}, which is neither APP_ENCRYPTION_KEY nor APP_ENCRYPTION_KEY_PREVIOUS`);
+      if (!k) throw new SecretBoxError(msg("errors.webhooks.delivery.unknownKey", { keyId: sealed.keyId }));
       try {
         const decipher = createDecipheriv("aes-256-gcm", k, Buffer.from(sealed.iv, "base64"));
         decipher.setAuthTag(Buffer.from(sealed.tag, "base64"));
         return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8");
       } catch {
-        throw new SecretBoxError("the webhook secret does not decrypt: it was changed or its key is wrong");
+        throw new SecretBoxError(msg("errors.webhooks.delivery.tampered"));
       }
     },
   };
@@ -80,10 +82,7 @@ export function secretBoxFromEnv(): SecretBox | null {
 export function requireSecretBox(): SecretBox {
   const box = secretBoxFromEnv();
   if (!box) {
-    throw new AppError(
-      "unprocessable",
-      "Webhooks need APP_ENCRYPTION_KEY (32 bytes in base64, e.g. from `openssl rand -base64 32`) in the server's environment to store their secrets; set it and restart.",
-    );
+    throw new AppError("unprocessable", msg("errors.webhooks.needsKey"));
   }
   return box;
 }

@@ -2,7 +2,9 @@ import "server-only";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { msg, type Message } from "@/i18n/message";
 import { resolveWebhookTarget, type LookupAll } from "./address-guard";
+import { deliveryFailure, quoted } from "./delivery-error";
 
 // One POST to a webhook receiver: resolved and checked first, then connected to exactly the checked address
 // (the socket's DNS lookup is pinned to it; TLS still verifies the certificate for the URL's host name).
@@ -13,7 +15,7 @@ export interface SendResult {
   /** The first few KiB of the answer, for robots that report errors in a 200. */
   body: string;
   latencyMs: number;
-  error: string | null;
+  error: Message | null;
 }
 
 export interface SendOptions {
@@ -41,7 +43,7 @@ export async function sendWebhook(o: SendOptions): Promise<SendResult> {
   try {
     target = await resolveWebhookTarget(o.url, { allowPrivate: o.allowPrivate, lookup: o.lookup });
   } catch (error) {
-    return { statusCode: null, body: "", latencyMs: elapsed(), error: error instanceof Error ? error.message : String(error) };
+    return { statusCode: null, body: "", latencyMs: elapsed(), error: deliveryFailure(error) };
   }
   const client = target.url.protocol === "https:" ? https : http;
   return new Promise<SendResult>((resolve) => {
@@ -67,14 +69,14 @@ export async function sendWebhook(o: SendOptions): Promise<SendResult> {
           size += chunk.length;
         });
         response.on("end", () => finish({ statusCode: response.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8").slice(0, MAX_ANSWER), error: null }));
-        response.on("error", (error) => finish({ statusCode: response.statusCode ?? null, body: "", error: `the answer broke off: ${error.message}` }));
+        response.on("error", (error) => finish({ statusCode: response.statusCode ?? null, body: "", error: msg("errors.webhooks.delivery.brokeOff", { detail: quoted(error.message) }) }));
       },
     );
     const timer = setTimeout(() => {
-      finish({ statusCode: null, body: "", error: `no answer within ${o.timeoutMs} ms` });
+      finish({ statusCode: null, body: "", error: msg("errors.webhooks.delivery.noAnswer", { ms: o.timeoutMs }) });
       request.destroy();
     }, o.timeoutMs);
-    request.on("error", (error) => finish({ statusCode: null, body: "", error: `could not reach the receiver: ${error.message}` }));
+    request.on("error", (error) => finish({ statusCode: null, body: "", error: msg("errors.webhooks.delivery.unreachable", { detail: quoted(error.message) }) }));
     request.end(o.body);
   });
 }

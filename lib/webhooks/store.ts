@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/db/audit";
 import { db, type Db } from "@/lib/db/client";
+import { msg } from "@/i18n/message";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Webhook } from "@/prisma/generated/postgres/client";
@@ -13,7 +14,7 @@ import { requireSecretBox, type Sealed, type SecretBox } from "./secret-box";
 // The webhooks themselves: list, create, change, delete, each change audited in its own transaction.
 
 export function webhookNotFound(id: string): AppError {
-  return new AppError("not_found", `There is no webhook ${id}; it may have been deleted.`);
+  return new AppError("not_found", msg("errors.webhooks.notFound", { id }));
 }
 
 /** The stored event list, keeping only names this version knows. */
@@ -56,7 +57,7 @@ export async function checkWebhookUrl(url: string, lookup?: LookupAll): Promise<
     await resolveWebhookTarget(url, { allowPrivate: env().WEBHOOK_ALLOW_PRIVATE, lookup });
   } catch (error) {
     if (!(error instanceof WebhookAddressError)) throw error;
-    throw new AppError("validation_failed", "This webhook URL cannot be used.", { url: [error.message] });
+    throw new AppError("validation_failed", msg("errors.webhooks.urlRefused"), { url: [error.msg] });
   }
 }
 

@@ -10,6 +10,7 @@ import { finishRound } from "@/lib/sync/store";
 import { insertJob } from "@/test/api-routes";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 import { withTestDatabase } from "@/test/with-test-database";
+import { toDeliveryDto } from "./deliveries";
 import { eventPayloadSchema } from "./dto";
 import { enqueueJobOutcome } from "./enqueue";
 import type { WebhookEvent } from "./events";
@@ -62,6 +63,8 @@ const hook = (events: WebhookEvent[] = ["job.succeeded", "job.failed", "job.canc
   createWebhook(actor, { name: "Receiver", url: receiver.url, format: "generic", events, secret: o.secret ?? SECRET, enabled: o.enabled ?? true });
 
 const deliveries = () => db().webhookDelivery.findMany({ orderBy: { createdAt: "asc" }, include: { attemptLog: { orderBy: { number: "asc" } } } });
+/** The deliveries as the log answers them: errors in English and as messages. */
+const logged = async () => (await deliveries()).map(toDeliveryDto);
 
 /** Runs passes until nothing is due or `deadlineMs` passes (waits between passes let backoff run out). */
 async function drain(w: ReturnType<typeof worker>, deadlineMs = 5_000): Promise<void> {
@@ -200,9 +203,10 @@ describe("delivery worker", () => {
     const before = await counterValue("failed");
     await insertJob({ createdById: actor.id, tasks: { a: "failed" } });
     await drain(worker());
-    const [d] = await deliveries();
+    const [d] = await logged();
     expect(d).toMatchObject({ status: "failed", attempts: 5, lastStatusCode: 503, nextAttemptAt: null });
     expect(d!.lastError).toContain("HTTP 503");
+    expect(d!.lastErrorMessage).toMatchObject({ params: { status: 503 } });
     expect(d!.attemptLog.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
     expect(receiver.requests).toHaveLength(5);
     expect(await counterValue("failed")).toBe(before + 1);
@@ -213,9 +217,12 @@ describe("delivery worker", () => {
     receiver.hangNext(1);
     await insertJob({ createdById: actor.id, tasks: { a: "succeeded" } });
     await drain(worker({ timeoutMs: 300 }));
-    const [d] = await deliveries();
+    const [d] = await logged();
     expect(d!.attemptLog.map((a) => [a.ok, a.statusCode])).toEqual([[false, null], [true, 200]]);
-    expect(d!.attemptLog[0]!.error).toBe("no answer within 300 ms");
+    expect(d!.attemptLog[0]).toMatchObject({
+      error: "No answer within 300 ms.",
+      errorMessage: { key: "errors.webhooks.delivery.noAnswer", params: { ms: 300 } },
+    });
     expect(d!.attemptLog[0]!.latencyMs).toBeGreaterThanOrEqual(290);
   });
 
@@ -223,8 +230,9 @@ describe("delivery worker", () => {
     await hook();
     await insertJob({ createdById: actor.id, tasks: { a: "succeeded" } });
     await worker({ allowPrivate: false }).runOnce();
-    const [d] = await deliveries();
+    const [d] = await logged();
     expect(d!.attemptLog[0]!.error).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(d!.attemptLog[0]!.errorMessage).toMatchObject({ key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.loopback" } } });
     expect(receiver.requests).toHaveLength(0);
   });
 
@@ -265,7 +273,10 @@ describe("delivery worker", () => {
     await hook();
     await insertJob({ createdById: actor.id, tasks: { a: "succeeded" } });
     await createWebhookWorker({ db: db(), config: config(), box: null, log: quiet }).runOnce();
-    expect((await deliveries())[0]!.attemptLog[0]!.error).toMatch(/APP_ENCRYPTION_KEY is not set/);
+    expect((await logged())[0]!.attemptLog[0]).toMatchObject({
+      error: "APP_ENCRYPTION_KEY is not set, so the webhook's secret cannot be read.",
+      errorMessage: { key: "errors.webhooks.delivery.noKey" },
+    });
     expect(receiver.requests).toHaveLength(0);
   });
 });

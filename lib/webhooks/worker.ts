@@ -1,16 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { english } from "@/i18n/english";
+import { msg } from "@/i18n/message";
 import type { Db } from "@/lib/db/create-client";
 import { logger } from "@/lib/log";
 import type { Env } from "@/lib/env";
 import type { Prisma, Webhook, WebhookDelivery } from "@/prisma/generated/postgres/client";
 import type { LookupAll } from "./address-guard";
+import { deliveryFailure, storedError } from "./delivery-error";
 import { eventPayloadSchema } from "./dto";
 import { TEST_EVENT } from "./events";
 import { acceptedBy, renderDelivery } from "./formats";
 import { webhookDeliveriesCounter, type DeliveryOutcome } from "./metrics";
-import type { SecretBox } from "./secret-box";
+import { type SecretBox, SecretBoxError } from "./secret-box";
 import { sendWebhook, type SendResult } from "./send";
 import { DELIVERY_HEADER, EVENT_HEADER, signatureHeaders, TIMESTAMP_HEADER } from "./signing";
 import { formatOf, sealedSecretOf } from "./store";
@@ -103,7 +106,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   async function secretOf(webhook: Webhook): Promise<string | null> {
     const sealed = sealedSecretOf(webhook);
     if (!sealed) return null;
-    if (!box) throw new Error("APP_ENCRYPTION_KEY is not set, so the webhook's secret cannot be read");
+    if (!box) throw new SecretBoxError(msg("errors.webhooks.delivery.noKey"));
     const secret = box.open(sealed);
     if (sealed.keyId !== box.keyId) {
       const again = box.seal(secret);
@@ -132,7 +135,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       const verdict = acceptedBy(format, result.statusCode, result.body);
       return { ...result, ok: verdict.ok, error: verdict.error };
     } catch (error) {
-      return { statusCode: null, body: "", latencyMs: 0, error: error instanceof Error ? error.message : String(error), ok: false };
+      return { statusCode: null, body: "", latencyMs: 0, error: deliveryFailure(error), ok: false };
     }
   }
 
@@ -142,7 +145,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const number = d.attempts + 1;
     const retryAt = result.ok ? null : nextAttemptAt(number, config.retryDelaysMs, at);
     const outcome: DeliveryOutcome = result.ok ? "succeeded" : retryAt ? "retrying" : "failed";
-    const error = result.error?.slice(0, 1000) ?? null;
+    const error = storedError(result.error);
     const recorded = await db.$transaction(async (tx) => {
       const { count } = await tx.webhookDelivery.updateMany({
         where: { id: d.id, leaseOwner: id },
@@ -167,7 +170,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     });
     if (!recorded) return;
     counter.inc({ outcome });
-    if (!result.ok) log.error(`delivery ${d.id} (${d.event}) to webhook "${d.webhook.name}" attempt ${number}: ${error ?? "refused"}${retryAt ? `; next try at ${retryAt.toISOString()}` : "; giving up"}`);
+    const why = result.error ? english(result.error) : "refused";
+    if (!result.ok) log.error(`delivery ${d.id} (${d.event}) to webhook "${d.webhook.name}" attempt ${number}: ${why}${retryAt ? `; next try at ${retryAt.toISOString()}` : "; giving up"}`);
   }
 
   async function pass(): Promise<number> {

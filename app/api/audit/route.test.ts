@@ -56,17 +56,25 @@ describe("GET /api/audit", () => {
     expect(second.items[0]).not.toEqual(first.items[0]);
     const { status, body } = await get("?cursor=not-ours");
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { code: "validation_failed", fields: { cursor: expect.any(Array) } } });
+    expect(body).toMatchObject({
+      error: {
+        code: "validation_failed",
+        key: "errors.request.invalidQuery",
+        message: "The query is not valid.",
+        fields: { cursor: ["Is not a cursor this API handed out; start again from the first page."] },
+        fieldMessages: { cursor: [{ key: "errors.validation.cursor" }] },
+      },
+    });
   });
 
   it.each([
-    ["?action=drop_tables", "action"],
-    ["?limit=1000", "limit"],
-  ])("answers 400 for %s", async (query, field) => {
+    ["?action=drop_tables", "action", { key: "errors.validation.oneOf", params: { values: expect.stringContaining("sign_in") } }],
+    ["?limit=1000", "limit", { key: "errors.validation.tooBig_number", params: { maximum: 100 } }],
+  ])("answers 400 for %s", async (query, field, message) => {
     actAs(admin);
     const { status, body } = await get(query);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { fields: { [field]: expect.any(Array) } } });
+    expect(body).toMatchObject({ error: { key: "errors.request.invalidQuery", fields: { [field]: expect.any(Array) }, fieldMessages: { [field]: [message] } } });
   });
 
   it.each(["viewer", "operator"] as const)("refuses a %s (403)", async (role) => {

@@ -26,17 +26,19 @@ describe("/api/profile", () => {
   });
 
   it.each([
-    [{ timeZone: "Mars/Olympus_Mons" }],
-    [{ timeZone: "+08:00" }],
-    [{ timeZone: 8 }],
-    [{}],
-    [{ timeZone: "UTC", role: "admin" }],
-  ])("refuses %j and leaves the zone as it was", async (body) => {
+    [{ timeZone: "Mars/Olympus_Mons" }, "timeZone", "errors.validation.timeZoneOrNull"],
+    [{ timeZone: "+08:00" }, "timeZone", "errors.validation.timeZoneOrNull"],
+    [{ timeZone: 8 }, "timeZone", "errors.validation.timeZoneOrNull"],
+    [{}, "timeZone", "errors.validation.timeZoneOrNull"],
+    [{ timeZone: "UTC", role: "admin" }, "_", "errors.validation.unknownFields"],
+  ])("refuses %j and leaves the zone as it was", async (body, field, key) => {
     actAs(await createTestUser("operator"));
     await patch({ timeZone: "Europe/Berlin" });
     const res = await patch(body);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: "validation_failed" } });
+    expect(res.body).toMatchObject({
+      error: { code: "validation_failed", key: "errors.request.invalidBody", fieldMessages: { [field]: [expect.objectContaining({ key })] } },
+    });
     expect((await get()).body).toEqual({ profile: { timeZone: "Europe/Berlin" } });
   });
 

@@ -194,13 +194,13 @@ describe("through proxy.ts, as next start serves them", () => {
   });
 
   it.each([
-    ["/api/ready?x=%ff", 400, "bad_request"],
-    ["/api/health/%00", 400, "bad_request"],
-  ])("%s → %i in the error shape", async (target, code, errorCode) => {
+    ["/api/ready?x=%ff", 400, "bad_request", "errors.request.queryMalformed"],
+    ["/api/health/%00", 400, "bad_request", "errors.request.addressControl"],
+  ])("%s → %i in the error shape", async (target, code, errorCode, key) => {
     const route = find(target.startsWith("/api/ready") ? "/api/ready" : "/api/health");
     const { response } = await serve(route, { method: "GET", target });
     expect(response.status).toBe(code);
-    expect(await response.json()).toMatchObject({ error: { code: errorCode } });
+    expect(await response.json()).toMatchObject({ error: { code: errorCode, key, message: expect.any(String) } });
   });
 
   it("refuses an oversized body before the probe runs", async () => {

@@ -57,33 +57,43 @@ describe("POST /api/webhooks", () => {
   });
 
   it.each([
-    ["ftp://example.com/hook", /https:\/\/ or http:\/\//],
-    ["http://127.0.0.1:8080/", /loopback/],
-    ["http://[::1]/", /loopback/],
-    ["http://169.254.169.254/latest/meta-data/", /metadata/],
-    ["http://10.1.2.3/", /private/],
-    ["http://[::ffff:192.168.0.1]/", /private/],
-    ["http://localhost/", /localhost resolves to .*loopback/],
-  ])("refuses %s with a field error on url, writing nothing", async (url, reason) => {
+    ["ftp://example.com/hook", { key: "errors.webhooks.url.scheme", params: { scheme: "ftp:" } }, /https:\/\/ or http:\/\//],
+    ["http://127.0.0.1:8080/", { key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.loopback" } } }, /loopback/],
+    ["http://[::1]/", { key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.loopback" } } }, /loopback/],
+    ["http://169.254.169.254/latest/meta-data/", { key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.metadata" } } }, /metadata/],
+    ["http://10.1.2.3/", { key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.private" } } }, /private/],
+    ["http://[::ffff:192.168.0.1]/", { key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.private" } } }, /private/],
+    ["http://localhost/", { key: "errors.webhooks.url.notPublicVia", params: { host: "localhost", problem: { key: "errors.webhooks.url.loopback" } } }, /localhost resolves to .*loopback/],
+  ])("refuses %s with a field error on url, writing nothing", async (url, message, english) => {
     const before = await db().webhook.count();
     const { status, body } = await jsonOf(await post({ ...valid, url }));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { code: "validation_failed", fields: { url: [expect.stringMatching(reason)] } } });
+    expect(body).toMatchObject({
+      error: {
+        code: "validation_failed",
+        key: "errors.webhooks.urlRefused",
+        message: "This webhook URL cannot be used.",
+        fields: { url: [expect.stringMatching(english)] },
+        fieldMessages: { url: [message] },
+      },
+    });
     expect(await db().webhook.count()).toBe(before);
   });
 
 
   it.each([
-    [{ ...valid, events: [] }, "events"],
-    [{ ...valid, events: ["job.exploded"] }, "events.0"],
-    [{ ...valid, format: "teams" }, "format"],
-    [{ ...valid, secret: "short" }, "secret"],
-    [{ ...valid, name: " " }, "name"],
-    [{ ...valid, extra: 1 }, "_"],
-  ])("refuses %j (field %s)", async (body, field) => {
+    [{ ...valid, events: [] }, "events", "errors.webhooks.chooseEvent", "Choose at least one event."],
+    [{ ...valid, events: ["job.exploded"] }, "events.0", "errors.validation.oneOf", expect.stringMatching(/^Must be one of: job\.succeeded, /)],
+    [{ ...valid, format: "teams" }, "format", "errors.validation.oneOf", expect.stringMatching(/^Must be one of: generic, /)],
+    [{ ...valid, secret: "short" }, "secret", "errors.validation.tooSmall_string", "Must be at least 16 characters long."],
+    [{ ...valid, name: " " }, "name", "errors.webhooks.giveName", "Give the webhook a name."],
+    [{ ...valid, extra: 1 }, "_", "errors.validation.unknownFields", "Has fields this API does not take: extra."],
+  ])("refuses %j (field %s)", async (body, field, key, message) => {
     const { status, body: answer } = await jsonOf(await post(body));
     expect(status).toBe(400);
-    expect((answer as { error: { fields: Record<string, unknown> } }).error.fields).toHaveProperty([field]);
+    expect(answer).toMatchObject({
+      error: { key: "errors.request.invalidBody", fields: { [field]: [message] }, fieldMessages: { [field]: [expect.objectContaining({ key })] } },
+    });
   });
 
 });
@@ -106,7 +116,12 @@ describe("GET, PATCH and DELETE /api/webhooks/{id}", () => {
     expect(changed).toMatchObject({ name: "Renamed", enabled: false, secretSet: false, url: valid.url });
     const refused = await jsonOf(await patch({ url: "http://192.168.1.1/" }));
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ error: { fields: { url: [expect.stringContaining("private")] } } });
+    expect(refused.body).toMatchObject({
+      error: {
+        fields: { url: [expect.stringContaining("private")] },
+        fieldMessages: { url: [{ key: "errors.webhooks.url.notPublic", params: { problem: { key: "errors.webhooks.url.private" } } }] },
+      },
+    });
     expect((await db().webhook.findUniqueOrThrow({ where: { id: w.id } })).url).toBe(valid.url);
     const audit = await db().auditEvent.findMany({ where: { target: w.id, action: "webhook_update" } });
     expect(audit).toHaveLength(1);

@@ -104,17 +104,19 @@ describe("PATCH /api/users/{id}", () => {
     [
       "demote themself",
       { role: "operator" },
+      "errors.users.demoteSelf",
       "You cannot demote yourself; ask another admin to change your role.",
     ],
     [
       "disable themself",
       { disabled: true },
+      "errors.users.disableSelf",
       "You cannot disable your own account; ask another admin to do it.",
     ],
-  ])("refuses to let an admin %s (409)", async (_, body, message) => {
+  ])("refuses to let an admin %s (409)", async (_, body, key, message) => {
     actAs(admin);
     const res = await jsonOf(await patch(admin.id, body));
-    expect(res).toEqual({ status: 409, body: { error: { code: "conflict", message } } });
+    expect(res).toEqual({ status: 409, body: { error: { code: "conflict", key, message } } });
     expect(
       await db().user.findUnique({ where: { id: admin.id }, select: { role: true, disabled: true } }),
     ).toEqual({ role: "admin", disabled: false });
@@ -143,7 +145,9 @@ describe("PATCH /api/users/{id}", () => {
     const res = await jsonOf(await patch("nope", { role: "viewer" }));
     expect(res).toEqual({
       status: 404,
-      body: { error: { code: "not_found", message: "There is no user with the ID nope." } },
+      body: {
+        error: { code: "not_found", key: "errors.users.notFound", params: { id: "nope" }, message: "There is no user with the ID nope." },
+      },
     });
   });
 

@@ -61,7 +61,9 @@ describe("POST /api/users/{id}/sessions/revoke", () => {
     const before = await db().auditEvent.count();
     expect(await jsonOf(await revoke("nope"))).toEqual({
       status: 404,
-      body: { error: { code: "not_found", message: "There is no user with the ID nope." } },
+      body: {
+        error: { code: "not_found", key: "errors.users.notFound", params: { id: "nope" }, message: "There is no user with the ID nope." },
+      },
     });
     expect(await db().auditEvent.count()).toBe(before);
   });

@@ -20,7 +20,7 @@ function plainParams(values: Record<string, unknown> | undefined): Record<string
     if (typeof value === "string" || typeof value === "number") out[name] = value;
     else if (typeof value === "bigint") out[name] = Number(value);
     else if (value instanceof Date) out[name] = value.toISOString();
-    else if (Array.isArray(value)) out[name] = value.map(String).join(", ");
+    else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) out[name] = value.map(String).join(", ");
     else if (value && typeof value === "object" && typeof (value as { key?: unknown }).key === "string") out[name] = value as Message;
   }
   return out;
@@ -105,4 +105,9 @@ export function zodFieldMessages(error: { issues: readonly Issue[] }): FieldMess
   };
   for (const issue of error.issues) add(issue);
   return fields;
+}
+
+/** A custom issue (for `ctx.addIssue`) carrying a catalog message: its key as the issue's message, its parameters as the issue's. */
+export function customIssue(m: Message, path?: PropertyKey[]): { code: "custom"; message: string; params?: Record<string, MessageParam>; path?: PropertyKey[] } {
+  return { code: "custom", message: m.key, ...(m.params ? { params: { ...m.params } } : {}), ...(path ? { path } : {}) };
 }

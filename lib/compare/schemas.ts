@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { msg } from "@/i18n/message";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
 import { knownRegionSchema } from "@/lib/validation/browse";
+import { customIssue, issueMessage } from "@/lib/validation/issue-messages";
 
 // Inputs of the compare API (docs/api.md "Compare"); pure, so the compare page parses its URL with them too.
 
@@ -18,7 +20,7 @@ export function targetParam(target: ComparePlace, sourceNamespace: string): stri
   return target.namespace === sourceNamespace ? target.region : `${target.region}/${target.namespace}`;
 }
 
-const TARGET_SHAPE = "must be a region (`ap-southeast-1`) or a region and namespace (`ap-southeast-1/team-b`)";
+const TARGET_SHAPE = "jobErrors.compare.targetShape";
 
 const targetSpecSchema = z
   .string(TARGET_SHAPE)
@@ -35,7 +37,7 @@ const targetSpecSchema = z
       ["namespace", namespace === "" ? null : namespaceNameSchema.safeParse(namespace)],
     ] as const;
     for (const [key, check] of checks) {
-      for (const issue of check?.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [key], message: issue.message });
+      for (const issue of check?.error?.issues ?? []) ctx.addIssue(customIssue(issueMessage(issue), [key]));
     }
     return namespace === "" ? { region } : { region, namespace };
   });
@@ -47,8 +49,8 @@ export const targetListSchema = z
   .pipe(
     z
       .array(targetSpecSchema)
-      .min(1, "name at least one target region")
-      .max(MAX_COMPARE_TARGETS, { message: `name at most ${MAX_COMPARE_TARGETS} targets`, abort: true }),
+      .min(1, "jobErrors.compare.pickTargets")
+      .max(MAX_COMPARE_TARGETS, { message: "jobErrors.compare.tooManyTargets", abort: true }),
   );
 
 const placeFields = {
@@ -67,9 +69,9 @@ export function resolveTargets<T extends PlaceInput>(input: T, ctx: z.Refinement
   targets.forEach((t, i) => {
     const key = `${t.region}/${t.namespace}`;
     if (t.region === input.region && t.namespace === input.namespace) {
-      ctx.addIssue({ code: "custom", path: ["target", i], message: `is the source itself (${key}); compare with another region or namespace` });
+      ctx.addIssue(customIssue(msg("jobErrors.compare.targetIsSource", { target: key }), ["target", i]));
     } else if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: ["target", i], message: `names ${key} a second time` });
+      ctx.addIssue(customIssue(msg("jobErrors.compare.targetTwice", { target: key }), ["target", i]));
     }
     seen.add(key);
   });

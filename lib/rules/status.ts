@@ -2,7 +2,8 @@ import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { compareRepositories } from "@/lib/compare/classify";
 import { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
-import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import { describeSwrError, getSwrClient, isSwrError, type SwrClient, toAppError } from "@/lib/swr";
+import { messageFields } from "@/lib/validation/message-fields";
 import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
 import { type ListRulesSwr, listRules, RULES_CONCURRENCY } from "./list";
 import type { RulesQuery } from "./schemas";
@@ -108,7 +109,7 @@ export async function listRuleStatuses(
   };
   const rules: RuleWithStatus[] = listed.rules.map((rule) => ({
     ...rule,
-    status: { state: "unknown", message: "" },
+    status: { state: "unknown", message: "", key: "errors.internal" },
   }));
   await eachLimited(rules, RULES_CONCURRENCY, async (rule) => {
     try {
@@ -116,7 +117,8 @@ export async function listRuleStatuses(
       rule.status = statusOf(compare(source, target));
     } catch (error) {
       if (!isSwrError(error)) throw error;
-      rule.status = { state: "unknown", message: describeSwrError(error) };
+      // SWR's reason as a message: lib/swr/errors.ts words it.
+      rule.status = { state: "unknown", message: describeSwrError(error), ...messageFields(toAppError(error).msg) };
     }
   });
   return { ...listed, rules };

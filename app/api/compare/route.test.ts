@@ -40,7 +40,9 @@ describe("GET /api/compare/repositories", () => {
     ["an unknown target namespace", `${TEAM_A}&target=cn-east-3&target=ap-southeast-1/team-b`, "Namespace `team-b` does not exist in ap-southeast-1."],
   ])("answers 404 naming %s", async (_, query, message) => {
     const { status, body } = await jsonOf(await get(scope, `/api/compare/repositories?${query}`));
-    expect([status, body]).toEqual([404, { error: { code: "not_found", message } }]);
+    // SWR's own 404, worded by lib/swr: its key, whatever it is, beside the English.
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { code: "not_found", message, key: expect.any(String), ...("params" in (body as { error: object }).error ? { params: expect.anything() } : {}) } });
   });
 });
 
@@ -77,27 +79,32 @@ describe("GET /api/compare", () => {
 
   it("answers 404 naming a repository the source does not have", async () => {
     const { status, body } = await jsonOf(await get(compare, `/api/compare?${TEAM_A}&repository=nope&target=ap-southeast-1`));
-    expect([status, body]).toEqual([404, { error: { code: "not_found", message: "Repository `team-a/nope` does not exist in cn-north-4." } }]);
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: { code: "not_found", message: "Repository `team-a/nope` does not exist in cn-north-4.", key: expect.any(String) } });
   });
 
   const eleven = ["ap-southeast-1", "cn-east-3", "cn-south-1", "cn-north-1", "cn-east-2", "ap-southeast-2", "ap-southeast-3", "af-south-1", "la-north-2", "la-south-2", "ru-northwest-2"];
 
-  it.each([
-    ["no target", `${TEAM_A}&repository=nginx`, "target"],
-    ["more than ten targets", `${TEAM_A}&repository=nginx&${eleven.map((r) => `target=${r}`).join("&")}`, "target"],
-    ["the source as a target", `${TEAM_A}&repository=nginx&target=cn-north-4`, "target.0"],
-    ["the source, spelled out, as a target", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=cn-north-4/team-a`, "target.1"],
-    ["a target named twice", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=ap-southeast-1/team-a`, "target.1"],
-    ["an unknown target region", `${TEAM_A}&repository=nginx&target=xx-nowhere-1`, "target.0.region"],
-    ["a target namespace breaking the rule", `${TEAM_A}&repository=nginx&target=cn-east-3/Team_B`, "target.0.namespace"],
-    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0"],
-    ["an unknown source region", "region=xx-nowhere-1&namespace=team-a&repository=nginx&target=cn-east-3", "region"],
-    ["no repository", `${TEAM_A}&target=cn-east-3`, "repository"],
-  ])("answers 400 for %s, naming the parameter", async (_, query, field) => {
+  // The parameter and, where the compare API words it, the message (null: the name and region rules' own).
+  it.each<[string, string, string, object | null]>([
+    ["no target", `${TEAM_A}&repository=nginx`, "target", { key: "jobErrors.compare.targetShape" }],
+    ["more than ten targets", `${TEAM_A}&repository=nginx&${eleven.map((r) => `target=${r}`).join("&")}`, "target", { key: "jobErrors.compare.tooManyTargets", params: expect.objectContaining({ maximum: 10 }) }],
+    ["the source as a target", `${TEAM_A}&repository=nginx&target=cn-north-4`, "target.0", { key: "jobErrors.compare.targetIsSource", params: { target: "cn-north-4/team-a" } }],
+    ["the source, spelled out, as a target", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=cn-north-4/team-a`, "target.1", { key: "jobErrors.compare.targetIsSource", params: { target: "cn-north-4/team-a" } }],
+    ["a target named twice", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=ap-southeast-1/team-a`, "target.1", { key: "jobErrors.compare.targetTwice", params: { target: "ap-southeast-1/team-a" } }],
+    ["an unknown target region", `${TEAM_A}&repository=nginx&target=xx-nowhere-1`, "target.0.region", null],
+    ["a target namespace breaking the rule", `${TEAM_A}&repository=nginx&target=cn-east-3/Team_B`, "target.0.namespace", null],
+    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0", { key: "jobErrors.compare.targetShape" }],
+    ["an unknown source region", "region=xx-nowhere-1&namespace=team-a&repository=nginx&target=cn-east-3", "region", null],
+    ["no repository", `${TEAM_A}&target=cn-east-3`, "repository", { key: "errors.validation.required" }],
+  ])("answers 400 for %s, naming the parameter", async (_, query, field, said) => {
     const { status, body } = await jsonOf(await get(compare, `/api/compare?${query}`));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { code: "validation_failed" } });
-    expect(Object.keys((body as { error: { fields: object } }).error.fields)).toContain(field);
+    const { error } = body as { error: { code: string; fields: Record<string, string[]>; fieldMessages: Record<string, object[]> } };
+    expect(error.code).toBe("validation_failed");
+    expect(Object.keys(error.fields)).toContain(field);
+    expect(Object.keys(error.fieldMessages)).toContain(field);
+    if (said) expect(error.fieldMessages[field]).toEqual([said]);
   });
 
   it("answers 401 without a session", async () => {

@@ -6,8 +6,9 @@ import { useNamespaces, useSyncTargets } from "@/components/browse/use-browse-qu
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { compareScopeQuerySchema, type CompareScopeQuery, MAX_COMPARE_TARGETS } from "@/lib/compare/schemas";
-import { type FieldErrors, zodFieldErrors } from "@/lib/errors";
+import { useMessageText } from "@/components/ui/use-message";
 import { SWR_REGIONS } from "@/lib/swr/regions";
+import { type FieldMessages, zodFieldMessages } from "@/lib/validation/issue-messages";
 import type { CompareDraft } from "./url-state";
 
 interface TargetRow {
@@ -23,7 +24,7 @@ const rowOf = (spec: string): TargetRow => {
 };
 
 /** Messages of one parameter and of the parts below it (`target.1.region` belongs to `target.1`). */
-const messagesOf = (problems: FieldErrors, key: string) =>
+const messagesOf = (problems: FieldMessages, key: string) =>
   Object.entries(problems)
     .filter(([k]) => k === key || k.startsWith(`${key}.`))
     .flatMap(([, m]) => m);
@@ -35,7 +36,7 @@ export function CompareForm({
   onCompare,
 }: {
   draft: CompareDraft;
-  problems: FieldErrors;
+  problems: FieldMessages;
   onCompare: (comparison: CompareScopeQuery) => void;
 }) {
   const t = useTranslations("compare");
@@ -44,7 +45,8 @@ export function CompareForm({
   const [namespace, setNamespace] = useState(draft.namespace);
   const [repository, setRepository] = useState(draft.repository);
   const [targets, setTargets] = useState<TargetRow[]>(() => (draft.targets.length > 0 ? draft.targets.map(rowOf) : [rowOf("")]));
-  const [errors, setErrors] = useState<FieldErrors>(problems);
+  const text = useMessageText();
+  const [errors, setErrors] = useState<FieldMessages>(problems);
   const namespaces = useNamespaces(region);
   const syncTargets = useSyncTargets(region);
 
@@ -64,16 +66,16 @@ export function CompareForm({
       target: targets.map((r) => (r.namespace.trim() ? `${r.region}/${r.namespace.trim()}` : r.region)),
     });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      setErrors(zodFieldMessages(parsed.error));
       return;
     }
     setErrors({});
     onCompare(parsed.data);
   }
 
-  const errorText = (key: string) => messagesOf(errors, key).join(" ") || undefined;
+  const errorText = (key: string) => messagesOf(errors, key).map((m) => text(m)).join(" ") || undefined;
   const ownKeys = ["region", "namespace", "repository", "target"];
-  const targetListError = errors.target?.join(" ");
+  const targetListError = errors.target?.map((m) => text(m)).join(" ");
 
   return (
     <form aria-label={t("formLabel")} className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700" onSubmit={onSubmit} noValidate>
@@ -163,7 +165,7 @@ export function CompareForm({
 
       {Object.keys(errors).some((k) => !ownKeys.includes(k.split(".")[0] ?? "")) ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {Object.values(errors).flat().join(" ")}
+          {Object.values(errors).flat().map((m) => text(m)).join(" ")}
         </p>
       ) : null}
       <Button type="submit">{t("compare")}</Button>

@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { CompareOutcome } from "@/lib/compare/classify";
 import type { SwrFailureDto } from "@/lib/compare/dto";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
 
 // How an outcome and a failed read read on the compare page.
 
@@ -21,15 +20,14 @@ export function OutcomeBadge({ outcome }: { outcome: CompareOutcome }) {
   return <Badge tone={OUTCOME_TONES[outcome]}>{t(`outcome_${outcome}`)}</Badge>;
 }
 
-/** A failed SWR read in the reader's language: the code chooses the sentence, SWR's own words follow where they help. */
+/**
+ * A failed SWR read in the reader's language: the code chooses the sentence, SWR's own words follow where they help.
+ * (`failure.message` is the server's English; once lib/swr words its errors as catalog messages, the failure can
+ * carry one for this detail.)
+ */
 export function useFailureText() {
   const t = useTranslations("compare");
   const errorText = useRecordedErrorText();
   return (failure: SwrFailureDto, where: { namespace: string; repository: string }) =>
     t(`failure_${failure.code}`, { region: failure.region, namespace: where.namespace, repository: where.repository, message: errorText(failure) });
-}
-
-/** A request for one repository that failed as a whole (the server's sentence, or the network's). */
-export function requestFailureText(error: unknown): string {
-  return error instanceof ApiError ? error.message : errorMessage(error);
 }

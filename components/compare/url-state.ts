@@ -3,8 +3,8 @@ import type { SearchParamsRecord } from "@/components/browse/url-state";
 import { parseLeniently } from "@/components/browse/url-state";
 import { COMPARE_OUTCOMES } from "@/lib/compare/classify";
 import { compareScopeQuerySchema, type CompareScopeQuery, targetParam } from "@/lib/compare/schemas";
-import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { repositoryNameSchema } from "@/lib/swr/names";
+import { type FieldMessages, zodFieldMessages } from "@/lib/validation/issue-messages";
 
 // The compare page's whole state lives in its URL: what is compared (the API's own parameters) and how the results
 // are viewed (filter, searches, sorting, the repository whose tags are open, its page). Reload or share restores it.
@@ -43,8 +43,8 @@ export interface CompareDraft {
 export interface CompareState {
   /** Null until the URL names a valid comparison. */
   comparison: CompareScopeQuery | null;
-  /** Why the URL's comparison is not valid, by parameter; empty when it is (or when it names none). */
-  problems: FieldErrors;
+  /** Why the URL's comparison is not valid, by parameter, as messages; empty when it is (or when it names none). */
+  problems: FieldMessages;
   draft: CompareDraft;
   view: CompareView;
 }
@@ -59,7 +59,7 @@ export function parseCompareState(params: SearchParamsRecord): CompareState {
   const named = params.target !== undefined;
   const parsed = compareScopeQuerySchema.safeParse({ region: params.region, namespace: params.namespace, repository: params.repository, target: params.target });
   if (parsed.success) return { comparison: parsed.data, problems: {}, draft, view };
-  return { comparison: null, problems: named ? zodFieldErrors(parsed.error) : {}, draft, view };
+  return { comparison: null, problems: named ? zodFieldMessages(parsed.error) : {}, draft, view };
 }
 
 /** `/compare?…` for a comparison and a view, leaving out the view's defaults. */

@@ -8,9 +8,10 @@ import { QueryError } from "@/components/jobs/query-error";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { errorMessage } from "@/lib/query/api-client";
+import { useErrorText, useMessageText } from "@/components/ui/use-message";
 import { ruleKey, type TargetStatus } from "@/lib/rules/dto";
 import { SWR_REGIONS } from "@/lib/swr/regions";
+import { messageOf } from "@/lib/validation/message-fields";
 import { rulesHref } from "./links";
 import { RulesTable, type RuleStatuses } from "./rules-table";
 import { useRules, useRuleStatuses } from "./use-rules";
@@ -32,6 +33,8 @@ export function RulesOverview({
   const rules = useRules(scope);
   const statuses = useRuleStatuses(scope);
   const namespaces = useNamespaces(region);
+  const errorText = useErrorText();
+  const text = useMessageText();
   const go = (next: { region: string; namespace?: string }) =>
     startTransition(() => router.push(rulesHref(next)));
 
@@ -42,7 +45,7 @@ export function RulesOverview({
   const statusView: RuleStatuses = {
     byKey,
     pending: statuses.isPending,
-    error: statuses.isError ? errorMessage(statuses.error) : undefined,
+    error: statuses.isError ? errorText(statuses.error) : undefined,
   };
   const names = namespaces.data?.map((n) => n.name) ?? [];
   if (namespace && !names.includes(namespace)) names.unshift(namespace);
@@ -101,7 +104,7 @@ export function RulesOverview({
       </form>
       {namespaces.isError ? (
         <p className="text-xs text-red-700 dark:text-red-300">
-          {t("namespacesFailed", { message: errorMessage(namespaces.error) })}
+          {t("namespacesFailed", { message: errorText(namespaces.error) })}
         </p>
       ) : null}
       {statuses.isPending && listed && listed.rules.length > 0 ? (
@@ -116,7 +119,7 @@ export function RulesOverview({
           <ul className="mt-1 list-disc pl-5">
             {listed.failures.map((f) => (
               <li key={`${f.namespace}/${f.repository}`}>
-                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {f.message}
+                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {text(messageOf(f), f.message)}
               </li>
             ))}
           </ul>

@@ -20,11 +20,7 @@ export function OutcomeBadge({ outcome }: { outcome: CompareOutcome }) {
   return <Badge tone={OUTCOME_TONES[outcome]}>{t(`outcome_${outcome}`)}</Badge>;
 }
 
-/**
- * A failed SWR read in the reader's language: the code chooses the sentence, SWR's own words follow where they help.
- * (`failure.message` is the server's English; once lib/swr words its errors as catalog messages, the failure can
- * carry one for this detail.)
- */
+/** A failed SWR read in the reader's language: the code chooses the sentence, SWR's own words follow where they help. */
 export function useFailureText() {
   const t = useTranslations("compare");
   const errorText = useRecordedErrorText();

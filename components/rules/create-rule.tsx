@@ -14,10 +14,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, selectClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import { useErrorText, useFieldErrorText, useMessageText } from "@/components/ui/use-message";
+import { useErrorText, useFieldErrorText, useRecordedErrorText } from "@/components/ui/use-message";
 import { ApiError } from "@/lib/query/api-client";
 import type { Backfill } from "@/lib/rules/dto";
-import { messageOf } from "@/lib/validation/message-fields";
 import { namespaceNameSchema } from "@/lib/swr/names";
 import type { RepositoryRef } from "@/lib/validation/browse";
 import { useCreateRule } from "./use-rules";
@@ -36,7 +35,7 @@ function BackfillOutcome({
   onClose: () => void;
 }) {
   const t = useTranslations("rules");
-  const text = useMessageText();
+  const recordedText = useRecordedErrorText();
   let body;
   if (backfill.status === "started") {
     body = (
@@ -54,7 +53,7 @@ function BackfillOutcome({
   } else if (backfill.status === "nothing_missing") {
     body = <Alert tone="info">{t("backfillNothing", { count: backfill.sourceTags, target })}</Alert>;
   } else if (backfill.status === "failed") {
-    body = <Alert>{t("backfillFailed", { message: text(messageOf(backfill.error), backfill.error.message) })}</Alert>;
+    body = <Alert>{t("backfillFailed", { message: recordedText(backfill.error) })}</Alert>;
   }
   return (
     <div className="space-y-4">

@@ -8,10 +8,9 @@ import { QueryError } from "@/components/jobs/query-error";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { useErrorText, useMessageText } from "@/components/ui/use-message";
+import { useErrorText, useRecordedErrorText } from "@/components/ui/use-message";
 import { ruleKey, type TargetStatus } from "@/lib/rules/dto";
 import { SWR_REGIONS } from "@/lib/swr/regions";
-import { messageOf } from "@/lib/validation/message-fields";
 import { rulesHref } from "./links";
 import { RulesTable, type RuleStatuses } from "./rules-table";
 import { useRules, useRuleStatuses } from "./use-rules";
@@ -34,7 +33,7 @@ export function RulesOverview({
   const statuses = useRuleStatuses(scope);
   const namespaces = useNamespaces(region);
   const errorText = useErrorText();
-  const text = useMessageText();
+  const recordedText = useRecordedErrorText();
   const go = (next: { region: string; namespace?: string }) =>
     startTransition(() => router.push(rulesHref(next)));
 
@@ -119,7 +118,7 @@ export function RulesOverview({
           <ul className="mt-1 list-disc pl-5">
             {listed.failures.map((f) => (
               <li key={`${f.namespace}/${f.repository}`}>
-                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {text(messageOf(f), f.message)}
+                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {recordedText(f)}
               </li>
             ))}
           </ul>

@@ -6,10 +6,9 @@ import { repositoryHref } from "@/components/browse/links";
 import { formatDateTime } from "@/components/jobs/format";
 import { Badge } from "@/components/ui/badge";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
-import { useMessageText } from "@/components/ui/use-message";
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import { type RuleDto, ruleKey, type TargetStatus } from "@/lib/rules/dto";
 import { regionLabel } from "@/lib/swr/regions";
-import { messageOf } from "@/lib/validation/message-fields";
 import { DeleteRule } from "./delete-rule";
 
 /** The targets' status by rule key; `pending` while it is worked out, `error` when it could not be. */
@@ -27,7 +26,7 @@ function TargetStatusCell({
   statuses: RuleStatuses;
 }) {
   const t = useTranslations("rules");
-  const text = useMessageText();
+  const recordedText = useRecordedErrorText();
   if (!status) {
     if (statuses.pending)
       return <span className="text-slate-600 dark:text-slate-300">{t("statusChecking")}</span>;
@@ -36,7 +35,7 @@ function TargetStatusCell({
   if (status.state === "unknown") {
     return (
       <span className="space-y-1">
-        <Badge tone="neutral">{t("statusUnknown")}</Badge> <span className="text-xs">{text(messageOf(status), status.message)}</span>
+        <Badge tone="neutral">{t("statusUnknown")}</Badge> <span className="text-xs">{recordedText(status)}</span>
       </span>
     );
   }

@@ -51,7 +51,7 @@ export async function checkTargetNamespace(target: JobTarget, swr: Pick<SwrClien
     auth = (await swr.showNamespace(region, namespace)).auth;
   } catch (error) {
     if (isSwrError(error) && error.status === 404) {
-      const message = msg("jobErrors.namespaceMissing", { namespace, region });
+      const message = msg("swrErrors.namespaceMissing", { namespace, region });
       throw new AppError("not_found", message, { [field]: [message] });
     }
     throw error;

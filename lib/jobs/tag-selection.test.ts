@@ -43,7 +43,7 @@ describe("selectTags", () => {
       1_000,
       "tagSelector",
       { key: "jobErrors.allTagsTooMany", params: { repository: "team-a/web", count: 2_500, maximum: 1_000 } },
-      /^All tags of team-a\/web are 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/,
+      /^All tags of “team-a\/web” are 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/,
     ],
     [
       "a pattern over the limit",
@@ -51,7 +51,7 @@ describe("selectTags", () => {
       100,
       "tagSelector",
       { key: "jobErrors.patternTooMany", params: { pattern: "v1.1*", repository: "team-a/web", count: 1_100, maximum: 100 } },
-      /^The pattern v1.1\* selects 1,100 tags of team-a\/web; one job holds at most 100/,
+      /^The pattern “v1.1\*” selects 1,100 tags of “team-a\/web”; one job holds at most 100/,
     ],
     [
       "a list with missing tags",
@@ -59,7 +59,7 @@ describe("selectTags", () => {
       50_000,
       "tags",
       { key: "jobErrors.tagsMissing", params: { count: 2, region: "cn-north-4", repository: "team-a/web", names: { key: "jobErrors.nameList", params: { names: "v9, v8", more: 0 } } } },
-      /^These 2 tags do not exist in cn-north-4 team-a\/web: v9, v8\.$/,
+      /^These 2 tags do not exist in “team-a\/web” in cn-north-4: v9, v8\.$/,
     ],
   ])("refuses %s", async (_, over, max, field, message, english) => {
     const error = await selectTags(source, { ...base, ...over }, swr, max).catch((e: unknown) => e);
@@ -68,7 +68,7 @@ describe("selectTags", () => {
   });
 
   it("says when a list has one missing tag", async () => {
-    await expect(selectTags(source, { ...base, tags: ["v9"] }, swr, 50_000)).rejects.toThrow("This tag does not exist in cn-north-4 team-a/web: v9.");
+    await expect(selectTags(source, { ...base, tags: ["v9"] }, swr, 50_000)).rejects.toThrow("This tag does not exist in “team-a/web” in cn-north-4: v9.");
   });
 });
 

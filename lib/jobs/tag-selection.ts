@@ -1,7 +1,7 @@
 import "server-only";
 import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
-import { isSwrError, toAppError, walkPages, type SwrClient } from "@/lib/swr";
+import { isSwrError, walkPages, type SwrClient } from "@/lib/swr";
 import { compileTagPattern } from "./glob";
 import { nameList, type RepositoryRequest, type TagSelector } from "./schemas";
 
@@ -81,11 +81,7 @@ export async function selectTags(
     }
   } catch (error) {
     // The namespace or the repository is not there: the request names something that does not exist.
-    // SWR's own message for what is missing (lib/swr/errors.ts words it), as the answer and on the field.
-    if (isSwrError(error) && error.status === 404) {
-      const { msg: missing } = toAppError(error);
-      throw new AppError("not_found", missing, { [fields.repository]: [missing] });
-    }
+    if (isSwrError(error) && error.status === 404) throw new AppError("not_found", error.msg, { [fields.repository]: [error.msg] });
     throw error;
   }
   if (repo.tags) {

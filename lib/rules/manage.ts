@@ -56,7 +56,7 @@ async function createInSwr(input: CreateRuleInput, swr: ManageRulesSwr): Promise
   } catch (error) {
     // The source repository was just read, so a 404 is about the target namespace.
     if (isSwrError(error) && error.status === 404) {
-      const message = msg("jobErrors.namespaceMissing", { namespace: input.targetNamespace, region: input.targetRegion });
+      const message = msg("swrErrors.namespaceMissing", { namespace: input.targetNamespace, region: input.targetRegion });
       throw new AppError("unprocessable", message, { targetNamespace: [message] });
     }
     // A 409 that may pass on retrying is SWR being busy, not the rule existing.

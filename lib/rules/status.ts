@@ -2,7 +2,8 @@ import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { compareRepositories } from "@/lib/compare/classify";
 import { MAX_TAGS_PER_JOB } from "@/lib/jobs/schemas";
-import { describeSwrError, getSwrClient, isSwrError, type SwrClient, toAppError } from "@/lib/swr";
+import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
 import { messageFields } from "@/lib/validation/message-fields";
 import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
 import { type ListRulesSwr, listRules, RULES_CONCURRENCY } from "./list";
@@ -117,8 +118,7 @@ export async function listRuleStatuses(
       rule.status = statusOf(compare(source, target));
     } catch (error) {
       if (!isSwrError(error)) throw error;
-      // SWR's reason as a message: lib/swr/errors.ts words it.
-      rule.status = { state: "unknown", message: describeSwrError(error), ...messageFields(toAppError(error).msg) };
+      rule.status = { state: "unknown", message: describeSwrError(error), ...messageFields(swrErrorMsg(error)) };
     }
   });
   return { ...listed, rules };

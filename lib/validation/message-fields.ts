@@ -1,18 +1,10 @@
 import { z } from "zod";
-import type { Message } from "@/i18n/message";
+import type { Message, MessageParam } from "@/i18n/message";
+import { messageParamsSchema } from "@/i18n/message-schema";
 
 // A message as fields of an answer (`key`, `params`) beside its English `message`, as error answers carry it, for
-// answers that report a failure among other results (a backfill that did not start, a repository that could not be read).
-// Pure: the browser parses answers with these schemas.
-
-type MessageShape = { key: string; params?: Record<string, string | number | MessageShape> };
-const messageShapeSchema: z.ZodType<MessageShape> = z.object({
-  key: z.string(),
-  get params() {
-    return messageParamsSchema.optional();
-  },
-});
-const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), messageShapeSchema]));
+// answers that report a failure among other results (a backfill that did not start, a repository that could not be
+// read). The browser renders them with useRecordedErrorText(). Pure: the browser parses answers with these schemas.
 
 /** `key` and `params` of a message, to spread into an answer's object schema. */
 export const messageFieldsShape = {
@@ -22,11 +14,6 @@ export const messageFieldsShape = {
 };
 
 /** `{ key, params? }` of a message, to spread into an answer. */
-export function messageFields(m: Message): { key: string; params?: MessageShape["params"] } {
-  return m.params ? { key: m.key, params: m.params as MessageShape["params"] } : { key: m.key };
-}
-
-/** The message of an answer's `key` and `params`. */
-export function messageOf(fields: { key: string; params?: MessageShape["params"] }): Message {
-  return fields.params ? { key: fields.key, params: fields.params } : { key: fields.key };
+export function messageFields(m: Message): { key: string; params?: Record<string, MessageParam> } {
+  return m.params ? { key: m.key, params: { ...m.params } } : { key: m.key };
 }

@@ -66,7 +66,7 @@ describe("tag selectors", () => {
       "validation_failed",
       "tagSelector",
       { key: "jobErrors.patternMatchesNothing", params: { repository: "team-a/ci-builds", pattern: "v9.*" } },
-      /^No tag of team-a\/ci-builds matches v9\.\*\.$/,
+      /^No tag of “team-a\/ci-builds” matches “v9\.\*”\.$/,
     ],
     ["a pattern picomatch cannot use", { pattern: "build-[" }, 400, "validation_failed", "tagSelector.pattern", { key: "jobErrors.invalidPattern" }, /^Is not a valid pattern: /],
     ["a pattern with a slash", { pattern: "a/b" }, 400, "validation_failed", "tagSelector.pattern", { key: "jobErrors.patternCharacters" }, /glob characters/],

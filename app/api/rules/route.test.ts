@@ -171,7 +171,7 @@ describe("POST /api/rules", () => {
           code: "conflict",
           key: "jobErrors.rules.exists",
           params: { repository: "team-a/nginx", region: "cn-north-4", targetNamespace: "team-a", targetRegion: "cn-east-3" },
-          message: "An automatic sync rule from team-a/nginx in cn-north-4 to team-a in cn-east-3 already exists.",
+          message: "An automatic sync rule from “team-a/nginx” in cn-north-4 to “team-a” in cn-east-3 already exists.",
         },
       },
     });
@@ -185,20 +185,21 @@ describe("POST /api/rules", () => {
       { ...TO_EAST, targetNamespace: "nope" },
       422,
       "unprocessable",
-      "Namespace nope does not exist in cn-east-3.",
+      "Namespace “nope” does not exist in cn-east-3.",
     ],
     [
       "a source repository SWR does not have",
       { ...TO_EAST, repository: "nope" },
       404,
       "not_found",
-      "Repository `team-a/nope` does not exist in cn-north-4.",
+      "Repository “team-a/nope” does not exist in cn-north-4.",
     ],
   ])("answers %s in words and writes no rule", async (_, body, status, code, message) => {
     actAs(admin);
+    const key = code === "not_found" ? "swrErrors.repositoryMissing" : "swrErrors.namespaceMissing";
     expect(await jsonOf(await create({ ...body, override: false }))).toMatchObject({
       status,
-      body: { error: { code, message, key: expect.any(String) } },
+      body: { error: { code, message, key } },
     });
     expect(await swrRules()).toEqual([]);
   });
@@ -209,14 +210,14 @@ describe("POST /api/rules", () => {
       { status: 403, code: "SVCSTG.SWR.4030170", message: "Insufficient permissions" },
       502,
       "swr_unavailable",
-      "Insufficient permissions to sync from `team-a` in cn-north-4 to `team-a` in cn-east-3: Insufficient permissions.",
+      "Insufficient permissions to sync from “team-a” in cn-north-4 to “team-a” in cn-east-3: Insufficient permissions.",
     ],
     [
       "a rule that appeared meanwhile",
       { status: 409, code: "SVCSTG.SWR.4090006", message: "already exists" },
       409,
       "conflict",
-      "An automatic sync rule from team-a/nginx in cn-north-4 to team-a in cn-east-3 already exists.",
+      "An automatic sync rule from “team-a/nginx” in cn-north-4 to “team-a” in cn-east-3 already exists.",
     ],
     [
       "being busy",
@@ -381,7 +382,7 @@ describe("GET /api/rules", () => {
       "a repository SWR does not have",
       { region: "cn-north-4", namespace: "team-a", repository: "nope" },
       404,
-      "Repository `team-a/nope` does not exist in cn-north-4.",
+      "Repository “team-a/nope” does not exist in cn-north-4.",
     ],
     [
       "a repository without its namespace",

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/i18n/config";
 import { loadMessages } from "./index";
@@ -42,6 +43,21 @@ describe("server message keys", () => {
   it("are found in the sources (the scan works)", () => {
     expect(keys.has("errors.internal")).toBe(true);
     expect(keys.has("jobErrors.notFound")).toBe(true);
+  });
+
+  it.each(LOCALES)("each reads as a sentence in %s (the message parses and takes its arguments)", async (locale) => {
+    const messages = await loadMessages(locale);
+    const problems: string[] = [];
+    const t = createTranslator({ locale, messages, timeZone: "UTC", onError: (error) => problems.push(error.message) });
+    for (const key of keys.keys()) {
+      const text = lookup(messages, key);
+      if (typeof text !== "string") continue;
+      // Every argument as 1: a number for plurals and number formats, a word anywhere else.
+      const values = Object.fromEntries([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => [m[1]!, 1]));
+      const out = (t as unknown as (k: string, v: object) => string)(key, values);
+      if (out === key) problems.push(`${key} did not render`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it.each(LOCALES)("each has a message in %s", async (locale) => {

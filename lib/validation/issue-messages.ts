@@ -20,7 +20,8 @@ function plainParams(values: Record<string, unknown> | undefined): Record<string
     if (typeof value === "string" || typeof value === "number") out[name] = value;
     else if (typeof value === "bigint") out[name] = Number(value);
     else if (value instanceof Date) out[name] = value.toISOString();
-    else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) out[name] = value.map(String).join(", ");
+    // Lists of names (not an invalid union's nested issues, which say nothing to a person).
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) out[name] = value.join(", ");
     else if (value && typeof value === "object" && typeof (value as { key?: unknown }).key === "string") out[name] = value as Message;
   }
   return out;

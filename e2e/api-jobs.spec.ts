@@ -151,7 +151,11 @@ test("missing tags are refused with 422 naming them", async () => {
   ).post("/api/jobs", { headers: sameOrigin(baseURL), data: { ...good, tags: ["latest", "0.0.0-nope"] } });
   expect(res.status()).toBe(422);
   expect(await res.json()).toMatchObject({
-    error: { code: "unprocessable", fields: { tags: [expect.stringContaining("`0.0.0-nope`")] } },
+    error: {
+      code: "unprocessable",
+      fields: { tags: [expect.stringContaining("0.0.0-nope")] },
+      fieldMessages: { tags: [{ key: "jobErrors.tagsMissing", params: expect.objectContaining({ count: 1 }) }] },
+    },
   });
   expect(await jobCount()).toBe(before);
 });

@@ -237,9 +237,8 @@ describe("POST /api/jobs", () => {
       expect(res).toEqual({ status, body: { error: { code, message, ...m, fields: { [field]: [message] }, fieldMessages: { [field]: [m] } } } });
       expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
       expect(await lastAudit()).toMatchObject({ outcome: "failure", actorEmail: operator.email });
-      expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({
-        reason: message,
-      });
+      // The reason as a message, for the audit log to read in the reader's language.
+      expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({ code, reason: m });
     });
   });
 

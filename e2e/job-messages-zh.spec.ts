@@ -54,3 +54,12 @@ test("a rule that already exists is refused in Chinese, with the names as the se
   const refusal = zh("jobErrors.rules.exists", { repository: "team-a/nginx", region: "cn-north-4", targetNamespace: "team-a", targetRegion: "cn-east-3" });
   await expect(dialog.getByRole("alert")).toContainText(refusal);
 });
+
+test("a repository list SWR fails to give is explained in Chinese, SWR's reason included", async ({ page, request }) => {
+  const zh = zhTranslator();
+  await inChinese(page, "viewer");
+  await request.put(`${SIM_URL}/__sim/faults`, { data: { rules: [{ kind: "error", region: "cn-north-4", status: 500 }] } });
+  await page.goto("/repositories?region=cn-north-4&namespace=team-a");
+  const alert = page.getByRole("alert").filter({ hasText: zh("repositories.loadFailed", { region: "cn-north-4" }) });
+  await expect(alert).toContainText(zh("swrErrors.internal", { service: "SWR", region: "cn-north-4" }));
+});

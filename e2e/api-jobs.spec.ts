@@ -87,17 +87,17 @@ test.describe("POST /api/jobs answers 400 with field messages for bad bodies", (
       "50,001 tags",
       { tags: Array.from({ length: 50_001 }, (_, i) => `t-${i}`) },
       "tags",
-      /at most 50000 tags/,
+      /at most 50,000 tags/,
     ],
-    ["tags and a selector", { tagSelector: { all: true } }, "tags", /either `tags`/],
+    ["tags and a selector", { tagSelector: { all: true } }, "tags", /either tags/],
     ["a selector of the wrong shape", { tags: undefined, tagSelector: { every: true } }, "tagSelector", /"all": true/],
     ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", /glob characters/],
     ["a bad tag name", { tags: ["-nope"] }, "tags", /Not valid tag names/],
     ["a bad namespace", { sourceNamespace: "Team A" }, "sourceNamespace", /lowercase/],
     ["a bad repository", { sourceRepository: "Redis!" }, "sourceRepository", /lowercase/],
     ["an unknown region", { targetRegion: "xx-nowhere-9" }, "targetRegion", /not a region this app knows/],
-    ["the source region as target", { targetRegion: "cn-north-4" }, "targetRegion", /must differ/],
-    ["tags of the wrong type", { tags: "latest" }, "tags", /list of tag names/],
+    ["the source region as target", { targetRegion: "cn-north-4" }, "targetRegion", /Must differ/],
+    ["tags of the wrong type", { tags: "latest" }, "tags", /Must be a list/],
     ["override of the wrong type", { override: "no" }, "override", /true or false/],
   ];
   for (const [name, change, field, message] of cases) {
@@ -151,7 +151,11 @@ test("missing tags are refused with 422 naming them", async () => {
   ).post("/api/jobs", { headers: sameOrigin(baseURL), data: { ...good, tags: ["latest", "0.0.0-nope"] } });
   expect(res.status()).toBe(422);
   expect(await res.json()).toMatchObject({
-    error: { code: "unprocessable", fields: { tags: [expect.stringContaining("`0.0.0-nope`")] } },
+    error: {
+      code: "unprocessable",
+      fields: { tags: [expect.stringContaining("0.0.0-nope")] },
+      fieldMessages: { tags: [{ key: "jobErrors.tagsMissing", params: expect.objectContaining({ count: 1 }) }] },
+    },
   });
   expect(await jobCount()).toBe(before);
 });
@@ -178,7 +182,7 @@ test("reading a job that does not exist answers 404", async () => {
   const res = await (await client("viewer")).get("/api/jobs/no-such-job");
   expect(res.status()).toBe(404);
   expect(await res.json()).toEqual({
-    error: { code: "not_found", message: "There is no sync job with the ID no-such-job." },
+    error: { code: "not_found", key: "jobErrors.notFound", params: { id: "no-such-job" }, message: "There is no sync job with the ID no-such-job." },
   });
 });
 

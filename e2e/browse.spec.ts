@@ -239,7 +239,7 @@ test.describe("the browse API", () => {
       url: "/api/repositories/detail?region=cn-north-4&namespace=team-a&repository=no-such-repo",
       status: 404,
       code: "not_found",
-      message: /^Repository `team-a\/no-such-repo` does not exist in cn-north-4\.$/,
+      message: /^Repository “team-a\/no-such-repo” does not exist in cn-north-4\.$/,
     },
     {
       what: "the tags of an unknown repository",

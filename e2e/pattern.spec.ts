@@ -47,7 +47,7 @@ test("a pattern that matches nothing is explained in the panel and cannot be syn
   await page.getByRole("button", { name: "Sync tags matching “v9.*”" }).click();
   const panel = page.getByRole("dialog", { name: "Sync tags matching “v9.*” of team-a/nginx" });
   await panel.getByRole("combobox", { name: "Target region" }).selectOption("ap-southeast-1");
-  await expect(panel.getByRole("alert")).toContainText("No tag of team-a/nginx matches `v9.*`.");
+  await expect(panel.getByRole("alert")).toContainText("No tag of “team-a/nginx” matches “v9.*”.");
   await panel.getByRole("button", { name: "Sync", exact: true }).click();
   await expect(panel).toBeVisible();
 });

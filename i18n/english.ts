@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import errors from "@/messages/en/errors.json";
 import swrErrors from "@/messages/en/swr-errors.json";
 import taskErrors from "@/messages/en/task-errors.json";
+import jobErrors from "@/messages/en/job-errors.json";
 import { type Message, renderMessage, type Translate } from "./message";
 
 // English renderings of messages, for the `message` field of API answers, logs and CSV exports.
@@ -12,7 +13,7 @@ let translate: Translate | undefined;
 function translator(): Translate {
   translate ??= createTranslator({
     locale: "en",
-    messages: { ...errors, ...swrErrors, ...taskErrors },
+    messages: { ...errors, ...swrErrors, ...taskErrors, ...jobErrors },
     timeZone: "UTC",
     onError: (error) => {
       if (process.env.NODE_ENV !== "production") throw error;

@@ -19,6 +19,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./en/errors.json"),
       import("./en/swr-errors.json"),
       import("./en/task-errors.json"),
+      import("./en/job-errors.json"),
     ]),
   "zh-CN": () =>
     Promise.all([
@@ -37,6 +38,7 @@ const CATALOGS: Record<Locale, () => Promise<{ default: Record<string, unknown> 
       import("./zh-CN/errors.json"),
       import("./zh-CN/swr-errors.json"),
       import("./zh-CN/task-errors.json"),
+      import("./zh-CN/job-errors.json"),
     ]),
 };
 

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { SelectField } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-message";
 import { SWR_REGIONS } from "@/lib/swr/regions";
 import { REPOSITORY_PAGE_SIZES } from "@/lib/validation/browse-options";
-import { errorMessage } from "@/lib/query/api-client";
 import { type RepositoryListState, repositoriesHref } from "./links";
 import { rememberRegion } from "./region-cookie";
 import { SearchInput } from "./search-input";
@@ -15,6 +15,7 @@ import { useNamespaces } from "./use-browse-queries";
 /** Region, namespace, name search and page size of the repository list; every change is a new URL. */
 export function RepositoryFilters({ state }: { state: RepositoryListState }) {
   const t = useTranslations("repositories");
+  const errorText = useErrorText();
   const format = useFormatter();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -68,7 +69,7 @@ export function RepositoryFilters({ state }: { state: RepositoryListState }) {
         </SelectField>
       </form>
       {namespaces.isError ? (
-        <p className="text-xs text-red-700 dark:text-red-300">{t("namespacesFailed", { message: errorMessage(namespaces.error) })}</p>
+        <p className="text-xs text-red-700 dark:text-red-300">{t("namespacesFailed", { message: errorText(namespaces.error) })}</p>
       ) : null}
     </div>
   );

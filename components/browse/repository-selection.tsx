@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { createContext, useContext, useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { useErrorText } from "@/components/ui/use-message";
 import { MAX_REPOSITORIES_PER_JOB } from "@/lib/jobs/limits";
-import { errorMessage } from "@/lib/query/api-client";
 import { namespaceRepositoriesQuery } from "./namespace-repositories";
 
 // Loaded only when an operator opens it, so viewers never download the panel.
@@ -63,6 +63,7 @@ export function RepositoryCheckbox({ name, tagCount }: { name: string; tagCount:
 /** The header's box: every repository of the namespace, on every page of the list. */
 export function SelectAllRepositories() {
   const t = useTranslations("repositorySelection");
+  const errorText = useErrorText();
   const client = useQueryClient();
   const { region, namespace, selected, set, clear } = useSelection();
   const problemId = useId();
@@ -80,7 +81,7 @@ export function SelectAllRepositories() {
       if (repositories.total > MAX_REPOSITORIES_PER_JOB) setProblem(t("tooMany", { count: repositories.total, max: MAX_REPOSITORIES_PER_JOB }));
       else set(repositories.items, true);
     } catch (error) {
-      setProblem(t("loadFailed", { message: errorMessage(error) }));
+      setProblem(t("loadFailed", { message: errorText(error) }));
     } finally {
       setBusy(false);
     }

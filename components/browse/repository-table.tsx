@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getMessageText } from "@/i18n/server-message";
 import { Pagination } from "@/components/ui/pagination";
 import { cellClass, numericCellClass, rowClass, type SortDirection, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { listRepositories } from "@/lib/browse/repositories";
 import { formatBytes } from "@/lib/format";
-import { describeSwrError } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
 import type { RepositorySort } from "@/lib/validation/browse";
 import { formatTimestamp } from "./format";
 import { type RepositoryListState, repositoriesHref, repositoryHref } from "./links";
@@ -23,7 +24,8 @@ export async function RepositoryTable({ state, selectable = false }: { state: Re
   try {
     page = await listRepositories(state);
   } catch (error) {
-    return <RefreshAlert title={t("loadFailed", { region: state.region })} message={describeSwrError(error)} retryLabel={t("retry")} />;
+    const text = await getMessageText();
+    return <RefreshAlert title={t("loadFailed", { region: state.region })} message={text(swrErrorMsg(error))} retryLabel={t("retry")} />;
   }
   const pageCount = Math.max(1, Math.ceil(page.total / state.pageSize));
   if (page.items.length === 0) {

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { RetryAlert } from "@/components/ui/retry-alert";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { useErrorText } from "@/components/ui/use-message";
 import type { RepositoryRef } from "@/lib/validation/browse";
-import { errorMessage } from "@/lib/query/api-client";
 import { needsGlob, selectionMatcher, useGlobCompiler } from "./selection-matcher";
 import { SelectionBar } from "./selection-bar";
 import { TagTable } from "./tag-table";
@@ -23,6 +23,7 @@ const SyncPanel = dynamic(() => import("@/components/sync-panel/sync-panel").the
 /** A repository's tags: server-paged, searchable, sortable; operators select tags and open the sync panel. */
 export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: RepositoryRef; canSync: boolean }) {
   const t = useTranslations("tags");
+  const errorText = useErrorText();
   const { params, update } = useTagListParams();
   const page = useTagPage({ ...repositoryRef, ...params });
   const selection = useTagSelection();
@@ -45,7 +46,7 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
     body = (
       <RetryAlert
         title={t("loadFailed")}
-        message={errorMessage(page.error)}
+        message={errorText(page.error)}
         retryLabel={t("retry")}
         busy={page.isFetching}
         onRetry={() => void page.refetch()}

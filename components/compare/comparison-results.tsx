@@ -10,11 +10,11 @@ import { SelectField } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RetryAlert } from "@/components/ui/retry-alert";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
+import { useErrorText } from "@/components/ui/use-message";
 import { COMPARE_OUTCOMES, type CompareOutcome } from "@/lib/compare/classify";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import type { CompareScope } from "@/lib/compare/scope";
 import { OutcomeCounts } from "./counts";
-import { requestFailureText } from "./outcome";
 import { RepositoryTable } from "./repository-table";
 import { totalsPerTarget, visibleRepositories } from "./results";
 import { syncRequestFromComparison, type MultiJobRequest, type SyncChoice } from "./sync-request";
@@ -59,6 +59,7 @@ export function ComparisonResults({
 }) {
   const t = useTranslations("compare");
   const format = useFormatter();
+  const errorText = useErrorText();
   const client = useQueryClient();
   const tagsId = useId();
   const { scope, names, repositories, settled, total } = useComparison(comparison);
@@ -78,7 +79,7 @@ export function ComparisonResults({
     return (
       <RetryAlert
         title={t("scopeFailed")}
-        message={requestFailureText(scope.error)}
+        message={errorText(scope.error)}
         retryLabel={t("retry")}
         busy={scope.isFetching}
         onRetry={() => void scope.refetch()}

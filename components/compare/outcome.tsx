@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { CompareOutcome } from "@/lib/compare/classify";
 import type { SwrFailureDto } from "@/lib/compare/dto";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
 
 // How an outcome and a failed read read on the compare page.
 
@@ -27,9 +26,4 @@ export function useFailureText() {
   const errorText = useRecordedErrorText();
   return (failure: SwrFailureDto, where: { namespace: string; repository: string }) =>
     t(`failure_${failure.code}`, { region: failure.region, namespace: where.namespace, repository: where.repository, message: errorText(failure) });
-}
-
-/** A request for one repository that failed as a whole (the server's sentence, or the network's). */
-export function requestFailureText(error: unknown): string {
-  return error instanceof ApiError ? error.message : errorMessage(error);
 }

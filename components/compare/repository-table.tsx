@@ -4,10 +4,11 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
+import { useErrorText } from "@/components/ui/use-message";
 import type { RepositoryComparisonDto } from "@/lib/compare/dto";
 import type { CompareScope } from "@/lib/compare/scope";
 import { OutcomeCounts } from "./counts";
-import { requestFailureText, useFailureText } from "./outcome";
+import { useFailureText } from "./outcome";
 import type { SyncChoice } from "./sync-request";
 
 export interface RepositoryLine {
@@ -34,6 +35,7 @@ export function RepositoryTable({
 }) {
   const t = useTranslations("compare");
   const failureText = useFailureText();
+  const errorText = useErrorText();
   const span = comparison.targets.length;
   return (
     <TableScroller>
@@ -74,7 +76,7 @@ export function RepositoryTable({
             } else if (query.isError) {
               cells = (
                 <td colSpan={span} className={cellClass}>
-                  <span className="text-red-800 dark:text-red-200">{requestFailureText(query.error)}</span>{" "}
+                  <span className="text-red-800 dark:text-red-200">{errorText(query.error)}</span>{" "}
                   <Button variant="secondary" className="px-2 py-0.5" disabled={query.isFetching} onClick={() => void query.refetch()} aria-label={t("retryRepository", { repository: name })}>
                     {t("retry")}
                   </Button>

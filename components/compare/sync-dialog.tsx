@@ -9,17 +9,22 @@ import { jobHref } from "@/components/jobs/links";
 import { UNREADABLE_ANSWER, useSubmitSync } from "@/components/sync-panel/use-submit-sync";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { useErrorText, useFieldErrorText } from "@/components/ui/use-message";
+import { ApiError } from "@/lib/query/api-client";
 import { compareKeys } from "./use-comparison";
 import { requestTagCount, type MultiJobRequest } from "./sync-request";
 
-/** The server's sentence and, when it names fields, the first few of their messages. */
-function refusalText(error: unknown): string {
-  if (!(error instanceof ApiError)) return errorMessage(error);
-  const fields = Object.entries(error.fields)
-    .slice(0, 3)
-    .map(([name, messages]) => `${name}: ${messages.join(" ")}`);
-  return [error.message, ...fields].join(" ");
+/** The server's sentence and, when it names fields, the first few of their messages, in the reader's language. */
+function useRefusalText(): (error: unknown) => string {
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
+  return (error) => {
+    if (!(error instanceof ApiError)) return errorText(error);
+    const fields = Object.entries(fieldErrorText(error))
+      .slice(0, 3)
+      .map(([name, messages]) => `${name}: ${messages.join(" ")}`);
+    return [errorText(error), ...fields].join(" ");
+  };
 }
 
 const box = "rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700";
@@ -39,16 +44,15 @@ export function SyncDialog({ request, title, onClose }: { request: MultiJobReque
   });
   // The shared submit: an Idempotency-Key of the request, so a second click or a reload answers the same job.
   const start = useSubmitSync();
+  const refusalText = useRefusalText();
 
   const n = (value: number) => format.number(value);
   const startError =
     start.error === null
       ? undefined
-      : start.error instanceof ApiError
-        ? start.error.code === UNREADABLE_ANSWER
-          ? t("unreadableAnswer")
-          : t("startFailed", { message: refusalText(start.error) })
-        : t("startFailed", { message: errorMessage(start.error) });
+      : start.error instanceof ApiError && start.error.code === UNREADABLE_ANSWER
+        ? t("unreadableAnswer")
+        : t("startFailed", { message: refusalText(start.error) });
 
   let planView;
   if (plan.isPending) {

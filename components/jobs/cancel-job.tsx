@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { JobDetail } from "@/lib/jobs/dto";
 import { useCancelJob, useTaskCount } from "./use-jobs";
 
@@ -16,6 +16,7 @@ import { useCancelJob, useTaskCount } from "./use-jobs";
  */
 export function CancelJob({ job }: { job: JobDetail }) {
   const t = useTranslations("job");
+  const errorText = useErrorText();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const cancel = useCancelJob(job.id);
@@ -52,7 +53,7 @@ export function CancelJob({ job }: { job: JobDetail }) {
           </p>
         )}
         <ConfirmActions
-          error={cancel.isError ? t("cancelError", { message: errorMessage(cancel.error) }) : null}
+          error={cancel.isError ? t("cancelError", { message: errorText(cancel.error) }) : null}
           keepLabel={t("cancelKeep")}
           onKeep={close}
           confirmLabel={cancel.isPending ? t("cancelPending") : t("cancelConfirm")}

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { errorMessage } from "@/lib/query/api-client";
 import { Button } from "@/components/ui/button";
 import {
   cellClass,
@@ -14,6 +13,7 @@ import {
   theadClass,
 } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
+import { useErrorText } from "@/components/ui/use-message";
 import type { JobSummary } from "@/lib/jobs/dto";
 import type { JobFilters } from "./filters";
 import { formatDateTime } from "./format";
@@ -57,6 +57,7 @@ function HistoryRow({ job }: { job: JobSummary }) {
 /** The matching jobs, newest first; more are fetched with "Load more" from the API's cursor. */
 export function JobHistory({ filters, timeZone }: { filters: JobFilters; timeZone: string }) {
   const t = useTranslations("jobs");
+  const errorText = useErrorText();
   const query = useJobHistory(filters, timeZone);
   if (query.isPending) return <TableSkeleton label={t("loading")} />;
   if (query.isError && !query.data) return <QueryError title={t("loadFailed")} query={query} />;
@@ -97,7 +98,7 @@ export function JobHistory({ filters, timeZone }: { filters: JobFilters; timeZon
       </TableScroller>
       {query.isFetchNextPageError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {t("loadMoreFailed", { message: errorMessage(query.error) })}
+          {t("loadMoreFailed", { message: errorText(query.error) })}
         </p>
       ) : null}
       <div className="flex items-center justify-between gap-3 text-sm">

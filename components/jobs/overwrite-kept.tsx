@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { JobDetail } from "@/lib/jobs/dto";
 import type { TaskName } from "./api";
 import { repositoryPath } from "./format";
@@ -23,6 +23,7 @@ export const NAMED_KEPT_TAGS = 20;
  */
 export function OverwriteKept({ job }: { job: JobDetail }) {
   const t = useTranslations("job");
+  const errorText = useErrorText();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const overwrite = useOverwriteKept(job.id);
@@ -41,7 +42,7 @@ export function OverwriteKept({ job }: { job: JobDetail }) {
   if (!offered && !open) return null;
 
   let list;
-  if (names.isError) list = <Alert>{t("overwriteNamesFailed", { message: errorMessage(names.error) })}</Alert>;
+  if (names.isError) list = <Alert>{t("overwriteNamesFailed", { message: errorText(names.error) })}</Alert>;
   else if (!names.data)
     list = (
       <p role="status" className="text-sm">
@@ -85,7 +86,7 @@ export function OverwriteKept({ job }: { job: JobDetail }) {
           <p className="text-sm">{t("overwriteNothing")}</p>
         )}
         <ConfirmActions
-          error={overwrite.isError ? t("overwriteError", { message: errorMessage(overwrite.error) }) : null}
+          error={overwrite.isError ? t("overwriteError", { message: errorText(overwrite.error) }) : null}
           keepLabel={t("overwriteKeep")}
           onKeep={close}
           confirmLabel={overwrite.isPending ? t("overwritePending") : t("overwriteConfirm", { count })}

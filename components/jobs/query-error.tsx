@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { errorMessage } from "@/lib/query/api-client";
 import { RetryAlert } from "@/components/ui/retry-alert";
+import { useErrorText } from "@/components/ui/use-message";
 
 interface FailedQuery {
   error: unknown;
@@ -13,10 +13,11 @@ interface FailedQuery {
 /** A query that failed, in words, with a button that runs it again. */
 export function QueryError({ title, query }: { title: string; query: FailedQuery }) {
   const t = useTranslations("errors");
+  const errorText = useErrorText();
   return (
     <RetryAlert
       title={title}
-      message={errorMessage(query.error)}
+      message={errorText(query.error)}
       retryLabel={t("retry")}
       busy={query.isFetching}
       onRetry={() => void query.refetch()}

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { errorMessage } from "@/lib/query/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { JobDetail } from "@/lib/jobs/dto";
 import { retryableCount } from "./status";
 import { useRetryJob } from "./use-jobs";
@@ -15,6 +15,7 @@ import { useRetryJob } from "./use-jobs";
  */
 export function RetryJobButton({ job }: { job: JobDetail }) {
   const t = useTranslations("job");
+  const errorText = useErrorText();
   const toast = useToast();
   const retry = useRetryJob(job.id);
   const { failed, cancelled } = job.counts;
@@ -32,7 +33,7 @@ export function RetryJobButton({ job }: { job: JobDetail }) {
             onClick={() =>
               retry.mutate(undefined, {
                 onSuccess: () => toast(t("retryStarted", { count }), "success"),
-                onError: (error) => toast(t("retryFailedToast", { message: errorMessage(error) }), "error"),
+                onError: (error) => toast(t("retryFailedToast", { message: errorText(error) }), "error"),
               })
             }
           >
@@ -43,7 +44,7 @@ export function RetryJobButton({ job }: { job: JobDetail }) {
           </span>
         </div>
       ) : null}
-      {retry.isError ? <Alert>{t("retryError", { message: errorMessage(retry.error) })}</Alert> : null}
+      {retry.isError ? <Alert>{t("retryError", { message: errorText(retry.error) })}</Alert> : null}
     </div>
   );
 }

@@ -5,14 +5,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/ui/use-message";
 import type { JobDetail } from "@/lib/jobs/dto";
-import { errorMessage } from "@/lib/query/api-client";
 import { syncJobAgain } from "./api";
 import { jobHref } from "./links";
 
 /** Starts a new job with this job's settings (its tags, or its selector evaluated now) and opens it. */
 export function SyncAgainButton({ job }: { job: JobDetail }) {
   const t = useTranslations("job");
+  const errorText = useErrorText();
   const router = useRouter();
   const again = useMutation({ mutationFn: () => syncJobAgain(job.id), onSuccess: (next) => router.push(jobHref(next.id)) });
   if (job.live) return null;
@@ -26,7 +27,7 @@ export function SyncAgainButton({ job }: { job: JobDetail }) {
           {job.tagSelection ? t("syncAgainHintSelector") : t("syncAgainHintList")}
         </span>
       </div>
-      {again.isError ? <Alert>{t("syncAgainError", { message: errorMessage(again.error) })}</Alert> : null}
+      {again.isError ? <Alert>{t("syncAgainError", { message: errorText(again.error) })}</Alert> : null}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getSwrClient, describeSwrError } from "@/lib/swr";
+import { getMessageText } from "@/i18n/server-message";
+import { getSwrClient } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
 
 export async function ConnectionCard({ region }: { region: string }) {
   const t = await getTranslations("overview");
@@ -10,9 +12,10 @@ export async function ConnectionCard({ region }: { region: string }) {
   try {
     probe = await getSwrClient().probe(region);
   } catch (error) {
+    const text = await getMessageText();
     return (
       <Card title={title} titleId="connection-title">
-        <Alert>{t("unreachable", { message: describeSwrError(error) })}</Alert>
+        <Alert>{t("unreachable", { message: text(swrErrorMsg(error)) })}</Alert>
       </Card>
     );
   }

@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { nowrap } from "@/components/ui/nowrap";
-import { describeSwrError, getSwrClient } from "@/lib/swr";
+import { getMessageText } from "@/i18n/server-message";
+import { getSwrClient } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
 
 export async function NamespacesCard({ region }: { region: string }) {
   const t = await getTranslations("overview");
@@ -11,9 +13,10 @@ export async function NamespacesCard({ region }: { region: string }) {
   try {
     namespaces = await getSwrClient().listNamespaces(region);
   } catch (error) {
+    const text = await getMessageText();
     return (
       <Card title={title} titleId="namespaces-title">
-        <Alert>{t("namespacesError", { message: describeSwrError(error) })}</Alert>
+        <Alert>{t("namespacesError", { message: text(swrErrorMsg(error)) })}</Alert>
       </Card>
     );
   }

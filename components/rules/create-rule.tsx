@@ -14,7 +14,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, selectClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { useErrorText, useFieldErrorText, useRecordedErrorText } from "@/components/ui/use-message";
+import { ApiError } from "@/lib/query/api-client";
 import type { Backfill } from "@/lib/rules/dto";
 import { isNamespaceName } from "@/lib/swr/name-rules";
 import type { RepositoryRef } from "@/lib/validation/browse";
@@ -34,6 +35,7 @@ function BackfillOutcome({
   onClose: () => void;
 }) {
   const t = useTranslations("rules");
+  const recordedText = useRecordedErrorText();
   let body;
   if (backfill.status === "started") {
     body = (
@@ -51,7 +53,7 @@ function BackfillOutcome({
   } else if (backfill.status === "nothing_missing") {
     body = <Alert tone="info">{t("backfillNothing", { count: backfill.sourceTags, target })}</Alert>;
   } else if (backfill.status === "failed") {
-    body = <Alert>{t("backfillFailed", { message: backfill.error.message })}</Alert>;
+    body = <Alert>{t("backfillFailed", { message: recordedText(backfill.error) })}</Alert>;
   }
   return (
     <div className="space-y-4">
@@ -79,11 +81,15 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
   const [attempted, setAttempted] = useState(false);
   const regions = useSyncTargets(source.region, open);
   const create = useCreateRule();
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
 
   const trimmed = namespace.trim();
   const apiError = create.error instanceof ApiError ? create.error : null;
-  const serverErrors = (name: string) => apiError?.fields[name] ?? [];
-  const otherFieldErrors = Object.entries(apiError?.fields ?? {})
+  // The server's field messages in the reader's language, by field name of POST /api/rules.
+  const fieldErrors = apiError ? fieldErrorText(apiError) : {};
+  const serverErrors = (name: string) => fieldErrors[name] ?? [];
+  const otherFieldErrors = Object.entries(fieldErrors)
     .filter(([name]) => !OWN_FIELDS.includes(name))
     .flatMap(([name, messages]) => messages.map((m) => `${name}: ${m}`));
   const regionError = [
@@ -146,7 +152,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
             <p className="text-sm text-slate-600 dark:text-slate-300">{t("createIntro")}</p>
             {create.isError ? (
               <FormErrorAlert
-                message={apiError ? apiError.message : t("networkFailed", { message: errorMessage(create.error) })}
+                message={errorText(create.error)}
                 details={otherFieldErrors}
               />
             ) : null}
@@ -156,7 +162,7 @@ export function CreateRule({ source }: { source: RepositoryRef }) {
               error={regionError || undefined}
               hint={
                 regions.isError
-                  ? t("regionsFailed", { message: errorMessage(regions.error) })
+                  ? t("regionsFailed", { message: errorText(regions.error) })
                   : regions.data
                     ? <SyncTargetsOrigin source={source.region} origin={regions.data.origin} />
                     : undefined

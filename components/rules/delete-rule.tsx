@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmActions } from "@/components/ui/confirm-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText } from "@/components/ui/use-message";
 import type { RuleDto } from "@/lib/rules/dto";
-import { errorMessage } from "@/lib/query/api-client";
 import { useDeleteRule } from "./use-rules";
 
 /** "Delete" for one rule and its confirmation: SWR stops copying new pushes; tags already copied stay. */
@@ -16,6 +16,7 @@ export function DeleteRule({ rule }: { rule: RuleDto }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const remove = useDeleteRule();
+  const errorText = useErrorText();
   const names = {
     source: `${rule.namespace}/${rule.repository}`,
     region: rule.region,
@@ -34,7 +35,7 @@ export function DeleteRule({ rule }: { rule: RuleDto }) {
       <Dialog open={open} onClose={close} title={t("deleteTitle")}>
         <p className="text-sm">{t("deleteBody", names)}</p>
         <ConfirmActions
-          error={remove.isError ? t("deleteError", { message: errorMessage(remove.error) }) : null}
+          error={remove.isError ? t("deleteError", { message: errorText(remove.error) }) : null}
           keepLabel={t("deleteKeep")}
           onKeep={close}
           confirmLabel={remove.isPending ? t("deletePending") : t("deleteConfirm")}

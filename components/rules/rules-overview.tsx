@@ -8,7 +8,7 @@ import { QueryError } from "@/components/jobs/query-error";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { errorMessage } from "@/lib/query/api-client";
+import { useErrorText, useRecordedErrorText } from "@/components/ui/use-message";
 import type { TargetStatus } from "@/lib/rules/dto";
 import { ruleKey } from "@/lib/rules/rule-key";
 import { SWR_REGIONS } from "@/lib/swr/regions";
@@ -33,6 +33,8 @@ export function RulesOverview({
   const rules = useRules(scope);
   const statuses = useRuleStatuses(scope);
   const namespaces = useNamespaces(region);
+  const errorText = useErrorText();
+  const recordedText = useRecordedErrorText();
   const go = (next: { region: string; namespace?: string }) =>
     startTransition(() => router.push(rulesHref(next)));
 
@@ -43,7 +45,7 @@ export function RulesOverview({
   const statusView: RuleStatuses = {
     byKey,
     pending: statuses.isPending,
-    error: statuses.isError ? errorMessage(statuses.error) : undefined,
+    error: statuses.isError ? errorText(statuses.error) : undefined,
   };
   const names = namespaces.data?.map((n) => n.name) ?? [];
   if (namespace && !names.includes(namespace)) names.unshift(namespace);
@@ -102,7 +104,7 @@ export function RulesOverview({
       </form>
       {namespaces.isError ? (
         <p className="text-xs text-red-700 dark:text-red-300">
-          {t("namespacesFailed", { message: errorMessage(namespaces.error) })}
+          {t("namespacesFailed", { message: errorText(namespaces.error) })}
         </p>
       ) : null}
       {statuses.isPending && listed && listed.rules.length > 0 ? (
@@ -117,7 +119,7 @@ export function RulesOverview({
           <ul className="mt-1 list-disc pl-5">
             {listed.failures.map((f) => (
               <li key={`${f.namespace}/${f.repository}`}>
-                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {f.message}
+                <span className="font-mono">{`${f.namespace}/${f.repository}`}</span>: {recordedText(f)}
               </li>
             ))}
           </ul>

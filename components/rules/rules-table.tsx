@@ -6,6 +6,7 @@ import { repositoryHref } from "@/components/browse/links";
 import { formatDateTime } from "@/components/jobs/format";
 import { Badge } from "@/components/ui/badge";
 import { cellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import type { RuleDto, TargetStatus } from "@/lib/rules/dto";
 import { ruleKey } from "@/lib/rules/rule-key";
 import { regionLabel } from "@/lib/swr/regions";
@@ -26,6 +27,7 @@ function TargetStatusCell({
   statuses: RuleStatuses;
 }) {
   const t = useTranslations("rules");
+  const recordedText = useRecordedErrorText();
   if (!status) {
     if (statuses.pending)
       return <span className="text-slate-600 dark:text-slate-300">{t("statusChecking")}</span>;
@@ -34,7 +36,7 @@ function TargetStatusCell({
   if (status.state === "unknown") {
     return (
       <span className="space-y-1">
-        <Badge tone="neutral">{t("statusUnknown")}</Badge> <span className="text-xs">{status.message}</span>
+        <Badge tone="neutral">{t("statusUnknown")}</Badge> <span className="text-xs">{recordedText(status)}</span>
       </span>
     );
   }

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import type { PlanClass } from "@/lib/compare/classify";
 import type { PlannedTaskRef } from "@/lib/jobs/dto";
 import type { JobTarget } from "@/lib/jobs/schemas";
-import { errorMessage } from "@/lib/query/api-client";
+import { useErrorText } from "@/components/ui/use-message";
 import { planPerTarget, wholePlan, type ClassCounts, type TargetPlan } from "./plan-view";
 import type { useJobPlan } from "./use-job-plan";
 
@@ -86,6 +86,7 @@ export function PlanPreview({
   showRepository: boolean;
 }) {
   const t = useTranslations("syncPlan");
+  const errorText = useErrorText();
   if (!targetChosen) return <p className={`${box} text-slate-600 dark:text-slate-300`}>{t("waiting")}</p>;
   if (plan.isPending) {
     return (
@@ -97,7 +98,7 @@ export function PlanPreview({
   if (plan.isError) {
     return (
       <p role="alert" className={`${box} border-red-300 text-red-800 dark:border-red-700 dark:text-red-200`}>
-        {t("failed", { message: errorMessage(plan.error) })}
+        {t("failed", { message: errorText(plan.error) })}
       </p>
     );
   }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
-import { ApiError, errorMessage } from "@/lib/query/api-client";
+import { ApiError } from "@/lib/query/api-client";
 import { SyncTargetsOrigin, UnsupportedSyncSource } from "@/components/browse/sync-targets";
 import { namespaceCheckQuery, useSyncTargets } from "@/components/browse/use-browse-queries";
 import { Alert, FormErrorAlert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
+import { useErrorText, useFieldErrorText } from "@/components/ui/use-message";
 import { selectionCount } from "@/components/browse/selection";
 import { jobHref } from "@/components/jobs/links";
 import { PlanPreview } from "./plan-preview";
@@ -35,22 +36,19 @@ export function SyncPanel({ scope, open, onClose }: { scope: SyncScope; open: bo
   const { source } = form;
   const regions = useSyncTargets(source.region);
   const submit = useSubmitSync();
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
 
   const multi = isMultiSyncRequest(form.request);
   const apiError = submit.error instanceof ApiError ? submit.error : null;
-  // Field names of POST /api/jobs that have their own control here; other field messages go in the alert.
+  // The server's field messages in the reader's language, by field name of POST /api/jobs.
+  const fieldErrors = apiError ? fieldErrorText(apiError) : {};
+  // Field names that have their own control here; other field messages go in the alert.
   const ownFields = new Set(form.targets.flatMap((_, i) => [targetFieldName(multi, i, "region"), targetFieldName(multi, i, "namespace")]));
-  const otherFieldErrors = Object.entries(apiError?.fields ?? {})
+  const otherFieldErrors = Object.entries(fieldErrors)
     .filter(([name]) => !ownFields.has(name))
     .flatMap(([name, messages]) => messages.map((m) => `${name}: ${m}`));
-  const submitErrorText =
-    submit.error === null
-      ? null
-      : apiError?.code === UNREADABLE_ANSWER
-        ? t("unreadableAnswer")
-        : apiError
-          ? apiError.message
-          : t("networkFailed", { message: errorMessage(submit.error) });
+  const submitErrorText = submit.error === null ? null : apiError?.code === UNREADABLE_ANSWER ? t("unreadableAnswer") : errorText(submit.error);
   const edit = <A extends unknown[]>(change: (...args: A) => void) => (...args: A) => {
     submit.reset();
     change(...args);
@@ -121,14 +119,14 @@ export function SyncPanel({ scope, open, onClose }: { scope: SyncScope; open: bo
           regionsPending={regions.isPending}
           regionsHint={
             regions.isError
-              ? t("regionsFailed", { message: errorMessage(regions.error) })
+              ? t("regionsFailed", { message: errorText(regions.error) })
               : regions.data
                 ? <SyncTargetsOrigin source={source.region} origin={regions.data.origin} />
                 : undefined
           }
           sourceRegion={source.region}
           attempted={form.attempted}
-          errorsOf={(i, field) => apiError?.fields[targetFieldName(multi, i, field)] ?? []}
+          errorsOf={(i, field) => fieldErrors[targetFieldName(multi, i, field)] ?? []}
           onAdd={edit(form.addTarget)}
           onRemove={edit(form.removeTarget)}
           onChange={edit(form.updateTarget)}

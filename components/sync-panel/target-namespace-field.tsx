@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { errorMessage } from "@/lib/query/api-client";
 import { useNamespaces } from "@/components/browse/use-browse-queries";
 import { NamespaceInput } from "@/components/browse/namespace-input";
 import { Field } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-message";
 import type { NamespaceStatus } from "./use-sync-form";
 
 // SWR's auth levels: 7 manage, 3 write, 1 read (contract §8.2); a sync needs write (§11 #17, inferred).
@@ -31,20 +31,21 @@ export function TargetNamespaceField({
   const t = useTranslations("syncPanel");
   const id = useId();
   const namespaces = useNamespaces(region || undefined);
+  const errorText = useErrorText();
   const name = value.trim();
 
   const statusError: Partial<Record<NamespaceStatus["kind"], string>> = {
     empty: attempted ? t("namespaceRequired") : undefined,
     invalid: t("namespaceRule"),
     missing: t("namespaceMissing", { namespace: name, region }),
-    failed: status.kind === "failed" ? t("namespaceCheckFailed", { message: errorMessage(status.error) }) : undefined,
+    failed: status.kind === "failed" ? t("namespaceCheckFailed", { message: errorText(status.error) }) : undefined,
   };
   const error = [statusError[status.kind], ...errors].filter(Boolean).join(" ") || undefined;
   let hint: string | undefined;
   if (status.kind === "checking") hint = t("namespaceChecking", { namespace: name, region });
   else if (status.kind === "exists") {
     hint = status.auth >= WRITE ? t("namespaceExists", { namespace: name, region }) : t("namespaceReadOnly", { namespace: name, region });
-  } else if (namespaces.isError) hint = t("namespacesFailed", { message: errorMessage(namespaces.error) });
+  } else if (namespaces.isError) hint = t("namespacesFailed", { message: errorText(namespaces.error) });
 
   return (
     <Field id={`${id}-ns`} label={t("targetNamespace")} hint={hint} error={error}>

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { msg } from "@/i18n/message";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
 import { knownRegionSchema } from "@/lib/validation/browse";
+import { customIssue, issueMessage } from "@/lib/validation/issue-messages";
 import { type ComparePlace, type CompareScope, MAX_COMPARE_TARGETS } from "./scope";
 
 // Inputs of the compare API (docs/api.md "Compare"); pure. The compare page checks its URL with scope.ts, which
@@ -8,7 +10,7 @@ import { type ComparePlace, type CompareScope, MAX_COMPARE_TARGETS } from "./sco
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const TARGET_SHAPE = "must be a region (`ap-southeast-1`) or a region and namespace (`ap-southeast-1/team-b`)";
+const TARGET_SHAPE = "jobErrors.compare.targetShape";
 
 const targetSpecSchema = z
   .string(TARGET_SHAPE)
@@ -25,7 +27,7 @@ const targetSpecSchema = z
       ["namespace", namespace === "" ? null : namespaceNameSchema.safeParse(namespace)],
     ] as const;
     for (const [key, check] of checks) {
-      for (const issue of check?.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [key], message: issue.message });
+      for (const issue of check?.error?.issues ?? []) ctx.addIssue(customIssue(issueMessage(issue), [key]));
     }
     return namespace === "" ? { region } : { region, namespace };
   });
@@ -37,8 +39,8 @@ export const targetListSchema = z
   .pipe(
     z
       .array(targetSpecSchema)
-      .min(1, "name at least one target region")
-      .max(MAX_COMPARE_TARGETS, { message: `name at most ${MAX_COMPARE_TARGETS} targets`, abort: true }),
+      .min(1, "jobErrors.compare.pickTargets")
+      .max(MAX_COMPARE_TARGETS, { message: "jobErrors.compare.tooManyTargets", abort: true }),
   );
 
 const placeFields = {
@@ -57,9 +59,9 @@ export function resolveTargets<T extends PlaceInput>(input: T, ctx: z.Refinement
   targets.forEach((t, i) => {
     const key = `${t.region}/${t.namespace}`;
     if (t.region === input.region && t.namespace === input.namespace) {
-      ctx.addIssue({ code: "custom", path: ["target", i], message: `is the source itself (${key}); compare with another region or namespace` });
+      ctx.addIssue(customIssue(msg("jobErrors.compare.targetIsSource", { target: key }), ["target", i]));
     } else if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: ["target", i], message: `names ${key} a second time` });
+      ctx.addIssue(customIssue(msg("jobErrors.compare.targetTwice", { target: key }), ["target", i]));
     }
     seen.add(key);
   });

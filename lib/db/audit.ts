@@ -28,7 +28,8 @@ export type { AuditEventDto } from "./audit-dto";
 const SECRET_KEY = /pass(word)?|secret|token|credential|authorization|cookie|hash|^sk$/i;
 const MAX_STRING = 500;
 const MAX_ITEMS = 20;
-const MAX_DEPTH = 3;
+/** Deep enough for a failure's reason: a message whose parameters are messages too (detail → reason → params → names → params). */
+const MAX_DEPTH = 6;
 const MAX_EMAIL = 254;
 
 function small(value: unknown, depth: number): unknown {

@@ -46,7 +46,7 @@ export async function syncAgain(jobId: string, options: { user: SessionUser; ide
   // A job from before SWR's sync regions were enforced may name a region SWR refuses: say so before planning.
   for (const target of request.targets) {
     const problem = syncRegionProblem(request.source.region, target.region);
-    if (problem) throw new AppError("validation_failed", problem.message, { [problem.end === "source" ? "sourceRegion" : "targetRegion"]: [problem.message] });
+    if (problem) throw new AppError("validation_failed", problem.msg, { [problem.end === "source" ? "sourceRegion" : "targetRegion"]: [problem.msg] });
   }
   return startJob(request, options);
 }

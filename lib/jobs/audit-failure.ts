@@ -1,4 +1,5 @@
 import "server-only";
+import { type Message, msg } from "@/i18n/message";
 import type { AuditInput } from "@/lib/db/audit";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError } from "@/lib/errors";
@@ -6,11 +7,12 @@ import { logger } from "@/lib/log";
 import { isSwrError } from "@/lib/swr";
 
 // A refused or failed action still leaves a trace: its audit event is written outside the rolled-back transaction.
+// The reason is kept as a message (catalog key and parameters), so the audit log reads it in the reader's language.
 
-function reasonOf(error: unknown): { code: string; reason: string } {
-  if (error instanceof AppError) return { code: error.code, reason: error.message };
-  if (isSwrError(error)) return { code: `swr_${error.status ?? error.kind}`, reason: error.message };
-  return { code: "internal", reason: "unexpected server error (see the server log)" };
+function reasonOf(error: unknown): { code: string; reason: Message } {
+  if (error instanceof AppError) return { code: error.code, reason: error.msg };
+  if (isSwrError(error)) return { code: `swr_${error.status ?? error.kind}`, reason: error.msg };
+  return { code: "internal", reason: msg("errors.internal") };
 }
 
 /** Runs `action`; when it throws, records a failure event with the reason, then rethrows. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { planClassOf, PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
+import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { isSwrError, type SwrClient } from "@/lib/swr";
 import type { JobPlanDetail, PlannedTaskRef } from "./dto";
@@ -36,7 +37,7 @@ const PLAN_SAMPLE = 100;
 /** How many tag names the plan lists (the sync panel's preview). */
 const TAG_SAMPLE = 200;
 
-function unprocessable(field: string, message: string): AppError {
+function unprocessable(field: string, message: Message): AppError {
   return new AppError("unprocessable", message, { [field]: [message] });
 }
 
@@ -50,14 +51,14 @@ export async function checkTargetNamespace(target: JobTarget, swr: Pick<SwrClien
     auth = (await swr.showNamespace(region, namespace)).auth;
   } catch (error) {
     if (isSwrError(error) && error.status === 404) {
-      const message = `Namespace \`${namespace}\` does not exist in ${region}.`;
+      const message = msg("swrErrors.namespaceMissing", { namespace, region });
       throw new AppError("not_found", message, { [field]: [message] });
     }
     throw error;
   }
   // 0 means SWR did not say; only a known read-only permission is refused here.
   if (auth > 0 && auth < EDIT_PERMISSION) {
-    throw unprocessable(field, `Namespace \`${namespace}\` in ${region} is read-only for SWR Sync's credentials; syncing into it needs edit permission.`);
+    throw unprocessable(field, msg("jobErrors.namespaceReadOnly", { namespace, region }));
   }
 }
 
@@ -105,7 +106,7 @@ export async function planTasks(request: JobRequest, swr: PlanSwr, maxTasks: num
   firstFailure(checked);
   const total = sources.reduce((n, s) => n + s.tags.length, 0) * targets.length;
   if (total > maxTasks) {
-    const what = `The request makes ${total.toLocaleString("en")} tasks (tags × targets); one job holds at most ${maxTasks.toLocaleString("en")} (SYNC_MAX_TAGS_PER_JOB). Split it into several jobs or narrow it with patterns.`;
+    const what = msg("jobErrors.tooManyTasks", { count: total, maximum: maxTasks });
     throw new AppError("validation_failed", what, { [request.single ? "tags" : "repositories"]: [what] });
   }
   const pairs = repositories.flatMap((repo, r) => targets.map((target) => ({ repo, selected: sources[r]!, target })));

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { resetForNewAttempt } from "@/lib/sync/handoff";
 import { type AttemptEnd, recordAttempt } from "./attempts";
@@ -22,18 +23,19 @@ interface NewAttempt {
   states: readonly TaskState[];
   /** The job's override from this attempt on; unchanged when absent. */
   override?: true;
-  stillRunning: (detail: string) => string;
-  nothingToDo: string;
-  concurrent: string;
+  /** Takes `count`, the tags not finished yet. */
+  stillRunning: string;
+  nothingToDo: Message;
+  concurrent: Message;
 }
 
 const RETRY: NewAttempt = {
   action: "sync_retry",
   how: "retry",
   states: RETRYABLE_TASK_STATES,
-  stillRunning: (detail) => `This job is still running (${detail}); retry its failed tags once every tag has finished.`,
-  nothingToDo: "No tag of this job failed or was cancelled, so there is nothing to retry.",
-  concurrent: "This job was just retried by another request; reload it.",
+  stillRunning: "jobErrors.retryStillRunning",
+  nothingToDo: msg("jobErrors.retryNothingToDo"),
+  concurrent: msg("jobErrors.retryConcurrent"),
 };
 
 const OVERWRITE_KEPT: NewAttempt = {
@@ -41,9 +43,9 @@ const OVERWRITE_KEPT: NewAttempt = {
   how: "overwrite_kept",
   states: OVERWRITABLE_TASK_STATES,
   override: true,
-  stillRunning: (detail) => `This job is still running (${detail}); overwrite its kept tags once every tag has finished.`,
-  nothingToDo: "No tag of this job was kept, so there is nothing to overwrite.",
-  concurrent: "The kept tags of this job were just sent again by another request; reload it.",
+  stillRunning: "jobErrors.overwriteStillRunning",
+  nothingToDo: msg("jobErrors.overwriteNothingToDo"),
+  concurrent: msg("jobErrors.overwriteConcurrent"),
 };
 
 /** Re-queues the job's tasks in `kind.states` as attempt n+1, with its audit event, in one transaction. */
@@ -56,8 +58,8 @@ async function startNewAttempt(kind: NewAttempt, jobId: string, actor: { id: str
     const { count: held } = await tx.syncJob.updateMany({ where: { id: jobId, attempt: job.attempt }, data: { attempt: job.attempt } });
     if (held === 0) throw new AppError("conflict", kind.concurrent);
     const counts = await readTaskCounts(tx, jobId);
-    const inFlight = ACTIVE_TASK_STATES.filter((s) => counts[s] > 0);
-    if (inFlight.length > 0) throw new AppError("conflict", kind.stillRunning(inFlight.map((s) => `${counts[s]} ${s}`).join(", ")));
+    const inFlight = ACTIVE_TASK_STATES.reduce((n, s) => n + counts[s], 0);
+    if (inFlight > 0) throw new AppError("conflict", msg(kind.stillRunning, { count: inFlight }));
     const wanted = kind.states.reduce((n, s) => n + counts[s], 0);
     if (wanted === 0) throw new AppError("conflict", kind.nothingToDo);
     await recordAttempt(tx, jobId, actor.email, kind.how, now);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AppError, zodFieldErrors } from "@/lib/errors";
+import { english } from "@/i18n/english";
+import type { Message } from "@/i18n/message";
+import { AppError } from "@/lib/errors";
 import { hashJobRequest } from "@/lib/jobs/request-hash";
-import { createJobSchema, jobListQuerySchema, parseIdempotencyKey, quoteNames } from "./schemas";
+import { zodFieldMessages } from "@/lib/validation/issue-messages";
+import { parseIdempotencyKey } from "./idempotency-key";
+import { createJobSchema, jobListQuerySchema, nameList } from "./schemas";
 
 const good = {
   sourceRegion: "cn-north-4",
@@ -14,9 +18,9 @@ const good = {
 };
 
 /** Field messages as the API answers them (a body that fits neither form reports the form it is closest to). */
-function fieldsOf(input: unknown): Record<string, string[]> {
+function fieldsOf(input: unknown): Record<string, Message[]> {
   const result = createJobSchema.safeParse(input);
-  return result.success ? {} : zodFieldErrors(result.error);
+  return result.success ? {} : zodFieldMessages(result.error);
 }
 
 describe("createJobSchema", () => {
@@ -30,57 +34,66 @@ describe("createJobSchema", () => {
     });
   });
 
-  it.each<[string, Record<string, unknown>, string, RegExp]>([
-    ["no tags", { tags: [] }, "tags", /^Pick at least one tag\.$/],
+  // The catalog key where this module words the message (null: the name rules' own), and the English it reads as.
+  it.each<[string, Record<string, unknown>, string, string | null, RegExp]>([
+    ["no tags", { tags: [] }, "tags", "jobErrors.pickTags", /^Pick at least one tag\.$/],
     [
       "50,001 tags",
       { tags: Array.from({ length: 50_001 }, (_, i) => `t${i}`) },
       "tags",
-      /^Pick at most 50000 tags per job\.$/,
+      "jobErrors.tooManyTags",
+      /^Pick at most 50,000 tags per job\.$/,
     ],
-    ["tags and a selector", { tagSelector: { all: true } }, "tags", /either `tags`.*not both/],
-    ["neither tags nor a selector", { tags: undefined }, "tags", /either `tags`.*not neither/],
-    ["a selector that is neither all nor a pattern", { tags: undefined, tagSelector: { some: true } }, "tagSelector", /must be \{ "all": true \} or \{ "pattern"/],
-    ["all: false", { tags: undefined, tagSelector: { all: false } }, "tagSelector.all", /must be \{ "all": true \}/],
-    ["an empty pattern", { tags: undefined, tagSelector: { pattern: " " } }, "tagSelector.pattern", /must not be empty/],
-    ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", /glob characters/],
-    ["an 8 KiB pattern", { tags: undefined, tagSelector: { pattern: "a".repeat(8192) } }, "tagSelector.pattern", /at most 128/],
-    [
-      "a bad tag name",
-      { tags: ["ok", "-bad", "bad tag"] },
-      "tags",
-      /^Not valid tag names \(must be .*\): `-bad`, `bad tag`\.$/,
-    ],
-    ["a repeated tag", { tags: ["a", "b", "a"] }, "tags", /^Each tag may appear once; repeated: `a`\.$/],
-    ["tags as a string", { tags: "latest" }, "tags", /list of tag names/],
-    ["a number among the tags", { tags: ["a", 1] }, "tags.1", /must be a string/],
-    ["an unknown region", { sourceRegion: "xx-nowhere-1" }, "sourceRegion", /not a region this app knows/],
-    ["a malformed region", { targetRegion: "Mars" }, "targetRegion", /region ID/],
-    [
-      "the source region as target",
-      { targetRegion: "cn-north-4" },
-      "targetRegion",
-      /must differ from the source region/,
-    ],
-    ["a bad namespace", { sourceNamespace: "Team_A" }, "sourceNamespace", /lowercase letter/],
-    ["a bad target namespace", { targetNamespace: "" }, "targetNamespace", /must not be empty/],
-    ["a bad repository", { sourceRepository: "/web" }, "sourceRepository", /lowercase letter or digit/],
-    ["a missing repository", { sourceRepository: undefined }, "sourceRepository", /expected string/],
-    ["override as a string", { override: "true" }, "override", /must be true or false/],
-    ["override missing", { override: undefined }, "override", /must be true or false/],
-  ])("refuses %s", (_, change, field, message) => {
-    const fields = fieldsOf({ ...good, ...change });
-    expect(fields[field]?.[0]).toMatch(message);
+    ["tags and a selector", { tagSelector: { all: true } }, "tags", "jobErrors.tagsOrSelector", /either tags.*not both/],
+    ["neither tags nor a selector", { tags: undefined }, "tags", "jobErrors.tagsOrSelector", /either tags.*not neither/],
+    ["a selector that is neither all nor a pattern", { tags: undefined, tagSelector: { some: true } }, "tagSelector", "jobErrors.selectorShape", /^Must be \{ "all": true \} or \{ "pattern": "…" \}\.$/],
+    ["all: false", { tags: undefined, tagSelector: { all: false } }, "tagSelector.all", "jobErrors.selectorShape", /Must be \{ "all": true \}/],
+    ["an empty pattern", { tags: undefined, tagSelector: { pattern: " " } }, "tagSelector.pattern", "errors.validation.tooSmall_string", /at least 1 character/],
+    ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", "jobErrors.patternCharacters", /glob characters \* \? \[ \] \{ \} , ! \^ only/],
+    ["an 8 KiB pattern", { tags: undefined, tagSelector: { pattern: "a".repeat(8192) } }, "tagSelector.pattern", "errors.validation.tooBig_string", /at most 128/],
+    ["a bad tag name", { tags: ["ok", "-bad", "bad tag"] }, "tags", "jobErrors.invalidTags", /^Not valid tag names \(must be .*\): -bad, bad tag\.$/],
+    ["a repeated tag", { tags: ["a", "b", "a"] }, "tags", "jobErrors.repeatedTags", /^Each tag may appear once; repeated: a\.$/],
+    ["tags as a string", { tags: "latest" }, "tags", "errors.validation.type_array", /^Must be a list\.$/],
+    ["a number among the tags", { tags: ["a", 1] }, "tags.1", "errors.validation.type_string", /^Must be text\.$/],
+    ["an unknown region", { sourceRegion: "xx-nowhere-1" }, "sourceRegion", null, /not a region this app knows/],
+    ["a malformed region", { targetRegion: "Mars" }, "targetRegion", null, /region ID/],
+    ["the source region as target", { targetRegion: "cn-north-4" }, "targetRegion", "jobErrors.targetIsSource", /^Must differ from the source region/],
+    ["a bad namespace", { sourceNamespace: "Team_A" }, "sourceNamespace", null, /lowercase letter/],
+    ["a bad target namespace", { targetNamespace: "" }, "targetNamespace", null, /must not be empty/],
+    ["a bad repository", { sourceRepository: "/web" }, "sourceRepository", null, /lowercase letter or digit/],
+    ["a missing repository", { sourceRepository: undefined }, "sourceRepository", "errors.validation.required", /^This is required\.$/],
+    ["override as a string", { override: "true" }, "override", "errors.validation.type_boolean", /^Must be true or false\.$/],
+    ["override missing", { override: undefined }, "override", "errors.validation.required", /^This is required\.$/],
+  ])("refuses %s", (_, change, field, key, english_) => {
+    const [first] = fieldsOf({ ...good, ...change })[field] ?? [];
+    if (key) expect(first?.key).toBe(key);
+    expect(english(first!)).toMatch(english_);
   });
 
   it.each([[{ all: true }], [{ pattern: "v1.*" }], [{ pattern: "{1.25,1.26}.[0-9]" }]])("accepts the selector %j instead of a list", (tagSelector) => {
     expect(createJobSchema.parse({ ...good, tags: undefined, tagSelector }).repositories).toEqual([{ name: "apps/web", tagSelector }]);
   });
 
-  it("quotes at most ten offending names", () => {
+  it("names at most ten offending names", () => {
     const tags = Array.from({ length: 25 }, (_, i) => `.bad${i}`);
-    expect(fieldsOf({ ...good, tags }).tags?.[0]).toMatch(/`\.bad9` and 15 more\.$/);
-    expect(quoteNames(["a", "b"])).toBe("`a`, `b`");
+    const [m] = fieldsOf({ ...good, tags }).tags!;
+    expect(m).toMatchObject({ key: "jobErrors.invalidTags", params: { names: { key: "jobErrors.nameList", params: { more: 15 } } } });
+    expect(english(m!)).toMatch(/, \.bad9 and 15 more\.$/);
+    expect(nameList(["a", "b"])).toEqual({ key: "jobErrors.nameList", params: { names: "a, b", more: 0 } });
+    expect(english(nameList(["a", "b"]))).toBe("a, b");
+  });
+
+  it("names the regions SWR syncs among when a target is outside them, per target of a multi-repository body", () => {
+    const fields = zodFieldMessages(
+      createJobSchema.safeParse({
+        source: { region: "cn-north-4", namespace: "team-a" },
+        repositories: [{ name: "nginx", tags: ["latest"] }, { name: "nginx", tags: ["1"] }],
+        targets: [{ region: "cn-east-3", namespace: "team-a" }, { region: "eu-west-0", namespace: "team-a" }],
+        override: false,
+      }).error!,
+    );
+    expect(fields["targets.1.region"]).toEqual([{ key: "jobErrors.syncToRegion", params: { region: "eu-west-0 (EU-Paris)", regions: expect.stringContaining("cn-north-4") } }]);
+    expect(fields.repositories).toEqual([{ key: "jobErrors.repeatedRepositories", params: { names: { key: "jobErrors.nameList", params: { names: "nginx", more: 0 } } } }]);
   });
 });
 
@@ -117,7 +130,10 @@ describe("parseIdempotencyKey", () => {
     } catch (error) {
       expect(error).toMatchObject({
         code: "validation_failed",
-        fields: { "Idempotency-Key": ["must be 8–128 printable ASCII characters"] },
+        message: "The Idempotency-Key header is not valid.",
+        msg: { key: "jobErrors.idempotencyKeyInvalid", params: { header: "Idempotency-Key" } },
+        fieldMessages: { "Idempotency-Key": [{ key: "jobErrors.idempotencyKeyShape" }] },
+        fields: { "Idempotency-Key": ["Must be 8–128 printable ASCII characters."] },
       });
     }
   });

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { type Message, msg } from "@/i18n/message";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
 import { syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
 import { DATE_RANGE_MESSAGE, isSupportedDate, MAX_DATE_MS, MIN_DATE_MS } from "@/lib/validation/dates";
+import { customIssue, issueMessage } from "@/lib/validation/issue-messages";
 import { timeZoneSchema } from "@/lib/validation/time-zone";
 import { endOfDay, startOfDay, UTC } from "@/lib/time-zone";
 import { MAX_HISTORY_DAYS } from "./history";
@@ -12,6 +13,7 @@ import { MAX_FAILURE_CODE_LENGTH, MAX_REPOSITORIES_PER_JOB, MAX_TAGS_PER_JOB, MA
 import { MAX_PATTERN_LENGTH, TAG_PATTERN_RE } from "./pattern";
 
 // Inputs of the jobs API (docs/api.md "Jobs"); pure. The forms check with limits.ts and pattern.ts.
+// Messages are catalog keys (messages/*/job-errors.json) with their parameters; see lib/validation/issue-messages.ts.
 
 const MAX_TAG_LENGTH = 128;
 /**
@@ -21,19 +23,16 @@ const MAX_TAG_LENGTH = 128;
 export const JOB_BODY_LIMIT = MAX_TAGS_PER_JOB * (MAX_TAG_LENGTH + 3) + 1024 * 1024;
 export const MAX_JOBS_PAGE_SIZE = 100;
 export const DEFAULT_JOBS_PAGE_SIZE = 50;
-/** How many offending names a message quotes before it says "and N more". */
-const QUOTED_NAMES = 10;
+/** How many offending names a message lists before it says "and N more". */
+const LISTED_NAMES = 10;
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** `a`, `b` and 3 more: names quoted in a message without letting 1,000 of them through. */
-export function quoteNames(names: readonly string[], max = QUOTED_NAMES): string {
-  const quoted = names
-    .slice(0, max)
-    .map((n) => `\`${n}\``)
-    .join(", ");
-  return names.length > max ? `${quoted} and ${names.length - max} more` : quoted;
+/** "a, b and 3 more": names in a message without letting 1,000 of them through. */
+export function nameList(names: readonly string[], max = LISTED_NAMES): Message {
+  return msg("jobErrors.nameList", { names: names.slice(0, max).join(", "), more: Math.max(0, names.length - max) });
 }
+
 
 function duplicatesOf(items: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -44,40 +43,36 @@ function duplicatesOf(items: readonly string[]): string[] {
 
 // Length first, so 10,000 tags answer with one message instead of 10,000; names are then checked as a whole.
 const tagsSchema = z
-  .array(z.string("each tag must be a string"), "must be a list of tag names")
-  .min(1, { message: "Pick at least one tag.", abort: true })
-  .max(MAX_TAGS_PER_JOB, { message: `Pick at most ${MAX_TAGS_PER_JOB} tags per job.`, abort: true })
+  .array(z.string())
+  .min(1, { message: "jobErrors.pickTags", abort: true })
+  .max(MAX_TAGS_PER_JOB, { message: "jobErrors.tooManyTags", abort: true })
   .superRefine((tags, ctx) => {
     const invalid = tags.filter((t) => !tagNameSchema.safeParse(t).success);
     if (invalid.length > 0) {
       // The rule's own wording, taken from the schema rather than repeated here.
-      const rule = tagNameSchema.safeParse("").error?.issues[0]?.message ?? "is not a valid tag name";
-      ctx.addIssue({ code: "custom", message: `Not valid tag names (${rule}): ${quoteNames(invalid)}.` });
+      const rule = issueMessage(tagNameSchema.safeParse("").error!.issues[0]!);
+      ctx.addIssue(customIssue(msg("jobErrors.invalidTags", { rule, names: nameList(invalid) })));
     }
     const dupes = duplicatesOf(tags);
-    if (dupes.length > 0)
-      ctx.addIssue({ code: "custom", message: `Each tag may appear once; repeated: ${quoteNames(dupes)}.` });
+    if (dupes.length > 0) ctx.addIssue(customIssue(msg("jobErrors.repeatedTags", { names: nameList(dupes) })));
   });
 
 const patternSchema = z
-  .string("must be a string")
-  .max(MAX_PATTERN_LENGTH, { message: `must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
+  .string()
+  .max(MAX_PATTERN_LENGTH, { abort: true })
   .trim()
-  .min(1, "must not be empty")
-  .regex(TAG_PATTERN_RE, "may hold tag characters (letters, digits, `_`, `.`, `-`) and the glob characters `* ? [ ] { } , ! ^` only");
+  .min(1)
+  .regex(TAG_PATTERN_RE, "jobErrors.patternCharacters");
 
-const SELECTOR_SHAPE = 'must be { "all": true } or { "pattern": "…" }';
+const SELECTOR_SHAPE = "jobErrors.selectorShape";
 export const tagSelectorSchema = z
   .strictObject({ all: z.literal(true, SELECTOR_SHAPE).optional(), pattern: patternSchema.optional() }, { error: SELECTOR_SHAPE })
   .refine((s) => (s.all === undefined) !== (s.pattern === undefined), SELECTOR_SHAPE)
   .transform((s): { all: true } | { pattern: string } => (s.pattern !== undefined ? { pattern: s.pattern } : { all: true }));
 export type TagSelector = z.output<typeof tagSelectorSchema>;
 
-const exactlyOneSelection = {
-  path: ["tags"],
-  message: "Send either `tags` (a list) or `tagSelector` (all tags, or a pattern), not both and not neither.",
-};
-const SOURCE_AS_TARGET = "must differ from the source region (a sync copies between regions)";
+const exactlyOneSelection = { path: ["tags"], message: "jobErrors.tagsOrSelector" };
+const SOURCE_AS_TARGET = "jobErrors.targetIsSource";
 
 const jobRequestFields = {
   sourceRegion: knownRegionSchema,
@@ -87,7 +82,7 @@ const jobRequestFields = {
   targetNamespace: namespaceNameSchema,
   tags: tagsSchema.optional(),
   tagSelector: tagSelectorSchema.optional(),
-  override: z.boolean("must be true or false"),
+  override: z.boolean(),
 };
 
 /** A target of a job: a region and a namespace there. */
@@ -121,7 +116,7 @@ export const singleJobSchema = z
   .refine((job) => job.sourceRegion !== job.targetRegion, { path: ["targetRegion"], message: SOURCE_AS_TARGET })
   .superRefine((job, ctx) => {
     const problem = syncRegionProblem(job.sourceRegion, job.targetRegion);
-    if (problem) ctx.addIssue({ code: "custom", path: [`${problem.end}Region`], message: problem.message });
+    if (problem) ctx.addIssue(customIssue(problem.msg, [`${problem.end}Region`]));
   })
   .refine((job) => (job.tags === undefined) !== (job.tagSelector === undefined), exactlyOneSelection)
   .transform(
@@ -146,32 +141,32 @@ export const multiJobSchema = z
   .object({
     source: z.object({ region: knownRegionSchema, namespace: namespaceNameSchema }),
     repositories: z
-      .array(repositoryRequestSchema, "must be a list of repositories")
-      .min(1, { message: "Pick at least one repository.", abort: true })
-      .max(MAX_REPOSITORIES_PER_JOB, { message: `Pick at most ${MAX_REPOSITORIES_PER_JOB} repositories per job.`, abort: true }),
+      .array(repositoryRequestSchema)
+      .min(1, { message: "jobErrors.pickRepositories", abort: true })
+      .max(MAX_REPOSITORIES_PER_JOB, { message: "jobErrors.tooManyRepositories", abort: true }),
     targets: z
-      .array(targetSchema, "must be a list of targets")
-      .min(1, { message: "Pick at least one target.", abort: true })
-      .max(MAX_TARGETS_PER_JOB, { message: `Pick at most ${MAX_TARGETS_PER_JOB} targets per job.`, abort: true }),
-    override: z.boolean("must be true or false"),
+      .array(targetSchema)
+      .min(1, { message: "jobErrors.pickTargets", abort: true })
+      .max(MAX_TARGETS_PER_JOB, { message: "jobErrors.tooManyTargets", abort: true }),
+    override: z.boolean(),
   })
   .superRefine((job, ctx) => {
     for (const [i, t] of job.targets.entries()) {
       if (t.region === job.source.region) ctx.addIssue({ code: "custom", path: ["targets", i, "region"], message: SOURCE_AS_TARGET });
     }
     const twiceTargets = duplicatesOf(job.targets.map(targetKey));
-    if (twiceTargets.length > 0) ctx.addIssue({ code: "custom", path: ["targets"], message: `Each target may appear once; repeated: ${quoteNames(twiceTargets)}.` });
+    if (twiceTargets.length > 0) ctx.addIssue(customIssue(msg("jobErrors.repeatedTargets", { names: nameList(twiceTargets) }), ["targets"]));
     const twiceRepos = duplicatesOf(job.repositories.map((r) => r.name));
-    if (twiceRepos.length > 0) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Each repository may appear once; repeated: ${quoteNames(twiceRepos)}.` });
+    if (twiceRepos.length > 0) ctx.addIssue(customIssue(msg("jobErrors.repeatedRepositories", { names: nameList(twiceRepos) }), ["repositories"]));
     const listed = job.repositories.reduce((n, r) => n + (r.tags?.length ?? 0), 0);
-    if (listed > MAX_TAGS_PER_JOB) ctx.addIssue({ code: "custom", path: ["repositories"], message: `Pick at most ${MAX_TAGS_PER_JOB} tags per job.` });
+    if (listed > MAX_TAGS_PER_JOB) ctx.addIssue(customIssue(msg("jobErrors.tooManyTags", { maximum: MAX_TAGS_PER_JOB }), ["repositories"]));
     // SWR syncs only among its sync regions: a source outside them is one problem, else each such target is one.
     const fromSource = syncRegionProblem(job.source.region, job.source.region);
-    if (fromSource) ctx.addIssue({ code: "custom", path: ["source", "region"], message: fromSource.message });
+    if (fromSource) ctx.addIssue(customIssue(fromSource.msg, ["source", "region"]));
     else {
       for (const [i, t] of job.targets.entries()) {
         const problem = syncRegionProblem(job.source.region, t.region);
-        if (problem) ctx.addIssue({ code: "custom", path: ["targets", i, "region"], message: problem.message });
+        if (problem) ctx.addIssue(customIssue(problem.msg, ["targets", i, "region"]));
       }
     }
   })
@@ -194,8 +189,8 @@ export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 /** The optional `Idempotency-Key` header: 8–128 printable ASCII characters. */
 export const idempotencyKeySchema = z
   .string()
-  .max(128, { message: "must be 8–128 printable ASCII characters", abort: true })
-  .regex(/^[\x20-\x7e]{8,128}$/, "must be 8–128 printable ASCII characters")
+  .max(128, { message: "jobErrors.idempotencyKeyShape", abort: true })
+  .regex(/^[\x20-\x7e]{8,128}$/, "jobErrors.idempotencyKeyShape")
   .optional();
 
 // A date alone means that whole day in the caller's time zone (`tz`, UTC when not given), so `to=2024-05-01`
@@ -206,7 +201,7 @@ const dateBoundSchema = z.preprocess(
   z
     .union(
       [z.string().max(64, { abort: true }).pipe(z.iso.date()), z.string().max(64, { abort: true }).pipe(z.iso.datetime({ offset: true }))],
-      "must be an ISO date (2024-05-01) or date-time (2024-05-01T08:00:00Z)",
+      "jobErrors.dateBound",
     )
     .refine((v) => isSupportedDate(Date.parse(v.includes("T") ? v : `${v}T00:00:00Z`)), DATE_RANGE_MESSAGE)
     .transform((v): DateBound => (v.includes("T") ? { at: new Date(Date.parse(v)) } : { day: v }))
@@ -217,19 +212,18 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 
 /** A part of a name to look for, any case: `web` finds `apps/web` and `webhooks`. */
 const searchTextSchema = (max: number) =>
-  optional(z.string().max(max, { message: `must be at most ${max} characters`, abort: true }).trim().toLowerCase().min(1));
+  optional(z.string().max(max, { abort: true }).trim().toLowerCase().min(1));
 
-const FAILURE_CODE_SHAPE = "must be an error code of a failed tag: letters, digits and . _ : - only";
 
 /** The code a failed tag was given (`swr_failed`, `no_progress`, SWR's own `SVCSTG.SWR.4001008`). */
 export const failureCodeSchema = z
   .string()
   .trim()
-  .max(MAX_FAILURE_CODE_LENGTH, { message: `must be at most ${MAX_FAILURE_CODE_LENGTH} characters`, abort: true })
-  .regex(/^[A-Za-z0-9_.:-]+$/, FAILURE_CODE_SHAPE);
+  .max(MAX_FAILURE_CODE_LENGTH, { abort: true })
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 const filterFields = {
-  status: optional(z.enum(JOB_STATUSES, `must be one of ${JOB_STATUSES.join(", ")}`)),
+  status: optional(z.enum(JOB_STATUSES)),
   /** Jobs with at least one tag that failed with this code. */
   failureCode: optional(failureCodeSchema),
   sourceRegion: optional(regionIdSchema),
@@ -259,7 +253,7 @@ function resolveBounds<T extends { from?: DateBound; to?: DateBound; tz?: string
 
 const fromBeforeTo: [(f: { from?: Date; to?: Date }) => boolean, { path: string[]; message: string }] = [
   (f) => !f.from || !f.to || f.from < f.to,
-  { path: ["to"], message: "must be after `from`" },
+  { path: ["to"], message: "jobErrors.toAfterFrom" },
 ];
 
 /** Filters shared by the history list and the CSV export. */
@@ -268,13 +262,8 @@ export const jobFiltersSchema = z.object(filterFields).transform(resolveBounds).
 export const jobListQuerySchema = z
   .object({
     ...filterFields,
-    cursor: optional(z.string().max(200, "is not a cursor this API handed out")),
-    limit: z.coerce
-      .number()
-      .int("must be a whole number")
-      .min(1, "must be 1 or more")
-      .max(MAX_JOBS_PAGE_SIZE, `must be at most ${MAX_JOBS_PAGE_SIZE}`)
-      .default(DEFAULT_JOBS_PAGE_SIZE),
+    cursor: optional(z.string().max(200, "jobErrors.unknownCursor")),
+    limit: z.coerce.number().int().min(1).max(MAX_JOBS_PAGE_SIZE).default(DEFAULT_JOBS_PAGE_SIZE),
   })
   .transform(resolveBounds)
   .refine(...fromBeforeTo);
@@ -285,11 +274,7 @@ export type JobListQuery = z.output<typeof jobListQuerySchema>;
 /** GET /api/jobs/stats: with `days`, also the history of the last `days` days in `tz` (UTC when not given). */
 export const jobStatsQuerySchema = z.object({
   days: optional(
-    z.coerce
-      .number("must be a number of days")
-      .int("must be a whole number")
-      .min(1, "must be 1 or more")
-      .max(MAX_HISTORY_DAYS, `must be at most ${MAX_HISTORY_DAYS}`),
+    z.coerce.number().int().min(1).max(MAX_HISTORY_DAYS),
   ),
   tz: optional(timeZoneSchema),
 });
@@ -299,17 +284,12 @@ export const MAX_TIMELINE_TASKS = 100;
 
 /** GET /api/jobs/{id}/timeline */
 export const jobTimelineQuerySchema = z.object({
-  limit: z.coerce
-    .number("must be a number")
-    .int("must be a whole number")
-    .min(1, "must be 1 or more")
-    .max(MAX_TIMELINE_TASKS, `must be at most ${MAX_TIMELINE_TASKS}`)
-    .default(20),
+  limit: z.coerce.number().int().min(1).max(MAX_TIMELINE_TASKS).default(20),
 });
 
 /** IDs this API hands out are cuids: anything else (dots, slashes, spaces) is refused before a lookup or an audit entry. */
 export const jobIdParamsSchema = z.object({
-  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "is not a job ID this API handed out"),
+  id: z.string().min(1).max(64, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "jobErrors.unknownJobId"),
 });
 
 /** Retry and cancel take no options; the body is `{}` so that the JSON content-type check applies. */
@@ -320,16 +300,16 @@ export const emptyBodySchema = z.object({}).strict();
  * the rows a page shows, so a refresh of a 20,000-tag job carries only what is on screen.
  */
 export const jobQuerySchema = z.object({
-  since: optional(z.string().max(16, { message: "is not a version this API handed out", abort: true }).regex(/^\d{1,16}$/, "is not a version this API handed out")),
-  from: optional(z.string().max(128, "must be at most 128 characters")),
-  to: optional(z.string().max(128, "must be at most 128 characters")),
+  since: optional(z.string().max(16, { message: "jobErrors.unknownVersion", abort: true }).regex(/^\d{1,16}$/, "jobErrors.unknownVersion")),
+  from: optional(z.string().max(128)),
+  to: optional(z.string().max(128)),
 });
 export type JobQuery = z.output<typeof jobQuerySchema>;
 
 export const MAX_TASK_PAGE_SIZE = 500;
 const TASK_STATE_FILTERS = TASK_STATES;
 
-const TASK_TARGET_SHAPE = "must be a target as `region/namespace`, e.g. `cn-east-3/team-a`";
+const TASK_TARGET_SHAPE = "jobErrors.taskTargetShape";
 
 /** A target named as `region/namespace` (a namespace holds no slash), as the tasks list filters by it. */
 export const taskTargetSchema = z
@@ -345,25 +325,11 @@ export const taskTargetSchema = z
 
 /** GET /api/jobs/{id}/tasks */
 export const taskListQuerySchema = z.object({
-  status: optional(z.enum(TASK_STATE_FILTERS, `must be one of ${TASK_STATE_FILTERS.join(", ")}`)),
-  q: optional(z.string().max(128, "must be at most 128 characters")),
+  status: optional(z.enum(TASK_STATE_FILTERS)),
+  q: optional(z.string().max(128)),
   repository: optional(repositoryNameSchema),
   target: optional(taskTargetSchema),
-  offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000_000).default(0),
-  limit: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(1, "must be 1 or more")
-    .max(MAX_TASK_PAGE_SIZE, `must be at most ${MAX_TASK_PAGE_SIZE}`)
-    .default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_TASK_PAGE_SIZE).default(100),
 });
 export type TaskListQuery = z.output<typeof taskListQuerySchema>;
-
-/** The request's Idempotency-Key, if any; AppError validation_failed (400) when it breaks the rule. */
-export function parseIdempotencyKey(headers: Headers): string | undefined {
-  const result = idempotencyKeySchema.safeParse(headers.get(IDEMPOTENCY_KEY_HEADER) ?? undefined);
-  if (result.success) return result.data;
-  throw new AppError("validation_failed", `The ${IDEMPOTENCY_KEY_HEADER} header is not valid.`, {
-    [IDEMPOTENCY_KEY_HEADER]: result.error.issues.map((i) => i.message),
-  });
-}

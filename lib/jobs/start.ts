@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { getSwrClient } from "@/lib/swr";
@@ -27,10 +28,7 @@ async function replayOf(userId: string, key: string, requestHash: string): Promi
   const earlier = await getJobByIdempotencyKey(userId, key);
   if (!earlier) return null;
   if (earlier.requestHash !== requestHash) {
-    throw new AppError(
-      "idempotency_mismatch",
-      `This Idempotency-Key was already used for a different sync request (job ${earlier.id}); use a new key for a new request.`,
-    );
+    throw new AppError("idempotency_mismatch", msg("jobErrors.idempotencyKeyReused", { id: earlier.id }));
   }
   return { job: await requireJobDetail(earlier.id), created: false };
 }

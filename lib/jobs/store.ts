@@ -9,6 +9,7 @@ import { databaseProvider } from "@/lib/db/database-url";
 import { containsPattern } from "@/lib/db/like";
 import { prismaCode } from "@/lib/db/prisma-errors";
 import { env } from "@/lib/env";
+import { msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
 import type { Prisma, SyncJob, SyncTask } from "@/prisma/generated/postgres/client";
@@ -232,7 +233,7 @@ export async function getJobByIdempotencyKey(createdById: string, idempotencyKey
 }
 
 export function jobNotFound(id: string): AppError {
-  return new AppError("not_found", `There is no sync job with the ID ${id}.`);
+  return new AppError("not_found", msg("jobErrors.notFound", { id }));
 }
 
 /** The job with counts from its tasks as they are now (the stored ones follow at the end of each engine round). */
@@ -313,8 +314,8 @@ export async function getJobProgress(id: string): Promise<JobProgress> {
 const MAX_FILTER_MATCHES = 5_000;
 
 function tooBroad(field: "repository" | "user", text: string): AppError {
-  return new AppError("validation_failed", "The filters are not valid.", {
-    [field]: [`“${text}” matches more than ${MAX_FILTER_MATCHES.toLocaleString("en")} names; type more of it`],
+  return new AppError("validation_failed", msg("jobErrors.invalidFilters"), {
+    [field]: [msg("jobErrors.filterTooBroad", { text, maximum: MAX_FILTER_MATCHES })],
   });
 }
 

@@ -36,12 +36,39 @@ describe("selectTags", () => {
     expect(calls).toBe(1);
   });
 
-  it.each<[string, Partial<RepositoryRequest>, number, RegExp]>([
-    ["more tags than the limit", { tagSelector: { all: true } }, 1_000, /all tags of team-a\/web selects 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/],
-    ["a pattern over the limit", { tagSelector: { pattern: "v1.1*" } }, 100, /pattern `v1.1\*` of team-a\/web selects 1,100 tags; one job holds at most 100/],
-    ["a list with missing tags", { tags: ["v1.0.1", "v9", "v8"] }, 50_000, /These 2 tags do not exist in cn-north-4 team-a\/web: `v9`, `v8`\./],
-  ])("refuses %s", async (_, over, max, message) => {
-    await expect(selectTags(source, { ...base, ...over }, swr, max)).rejects.toThrow(message);
+  it.each<[string, Partial<RepositoryRequest>, number, string, object, RegExp]>([
+    [
+      "more tags than the limit",
+      { tagSelector: { all: true } },
+      1_000,
+      "tagSelector",
+      { key: "jobErrors.allTagsTooMany", params: { repository: "team-a/web", count: 2_500, maximum: 1_000 } },
+      /^All tags of “team-a\/web” are 2,500 tags; one job holds at most 1,000 \(SYNC_MAX_TAGS_PER_JOB\)/,
+    ],
+    [
+      "a pattern over the limit",
+      { tagSelector: { pattern: "v1.1*" } },
+      100,
+      "tagSelector",
+      { key: "jobErrors.patternTooMany", params: { pattern: "v1.1*", repository: "team-a/web", count: 1_100, maximum: 100 } },
+      /^The pattern “v1.1\*” selects 1,100 tags of “team-a\/web”; one job holds at most 100/,
+    ],
+    [
+      "a list with missing tags",
+      { tags: ["v1.0.1", "v9", "v8"] },
+      50_000,
+      "tags",
+      { key: "jobErrors.tagsMissing", params: { count: 2, region: "cn-north-4", repository: "team-a/web", names: { key: "jobErrors.nameList", params: { names: "v9, v8", more: 0 } } } },
+      /^These 2 tags do not exist in “team-a\/web” in cn-north-4: v9, v8\.$/,
+    ],
+  ])("refuses %s", async (_, over, max, field, message, english) => {
+    const error = await selectTags(source, { ...base, ...over }, swr, max).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ msg: message, fieldMessages: { [field]: [message] }, message: expect.stringMatching(english) });
+  });
+
+  it("says when a list has one missing tag", async () => {
+    await expect(selectTags(source, { ...base, tags: ["v9"] }, swr, 50_000)).rejects.toThrow("This tag does not exist in “team-a/web” in cn-north-4: v9.");
   });
 });
 
@@ -67,5 +94,10 @@ describe("tagMatcher", () => {
 
   it("names the problem of a pattern it cannot use", () => {
     expect(() => tagMatcher("v1.[")).toThrow(AppError);
+    try {
+      tagMatcher("v1.[");
+    } catch (error) {
+      expect(error).toMatchObject({ msg: { key: "errors.invalidFields" }, fieldMessages: { "tagSelector.pattern": [{ key: "jobErrors.invalidPattern", params: { reason: expect.any(String) } }] } });
+    }
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
+import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { isSwrError, walkPages, type SwrClient } from "@/lib/swr";
 import { compileTagPattern } from "./glob";
-import { quoteNames, type RepositoryRequest, type TagSelector } from "./schemas";
+import { nameList, type RepositoryRequest, type TagSelector } from "./schemas";
 
 // Which tags a request means in one repository: a list (each must exist), every tag, or a glob evaluated
 // against the source's tag list now. One walk of the source serves both, and gives each tag's digest.
@@ -19,7 +20,7 @@ export interface SelectedTags {
   tags: string[];
 }
 
-function unprocessable(field: string, message: string): AppError {
+function unprocessable(field: string, message: Message): AppError {
   return new AppError("unprocessable", message, { [field]: [message] });
 }
 
@@ -30,13 +31,16 @@ export function tagMatcher(pattern: string, field = "tagSelector"): (tag: string
     re = compileTagPattern(pattern);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError("validation_failed", "The request body is not valid.", { [`${field}.pattern`]: [`is not a valid pattern: ${reason}`] });
+    throw new AppError("validation_failed", msg("errors.invalidFields"), { [`${field}.pattern`]: [msg("jobErrors.invalidPattern", { reason })] });
   }
   return (tag) => re.test(tag);
 }
 
-function describeSelector(s: TagSelector): string {
-  return "all" in s ? "all tags" : `pattern \`${s.pattern}\``;
+/** Too many tags for one job: what chose them, how many, and the most one job holds. */
+function tooManyTags(selector: TagSelector | undefined, repository: string, count: number, maximum: number): Message {
+  if (!selector) return msg("jobErrors.listTooMany", { count, maximum });
+  if ("all" in selector) return msg("jobErrors.allTagsTooMany", { repository, count, maximum });
+  return msg("jobErrors.patternTooMany", { pattern: selector.pattern, repository, count, maximum });
 }
 
 /** Where a problem of one repository of a request is reported: its field in the form the request came in. */
@@ -77,23 +81,27 @@ export async function selectTags(
     }
   } catch (error) {
     // The namespace or the repository is not there: the request names something that does not exist.
-    if (isSwrError(error) && error.status === 404) throw new AppError("not_found", error.message, { [fields.repository]: [error.message] });
+    if (isSwrError(error) && error.status === 404) throw new AppError("not_found", error.msg, { [fields.repository]: [error.msg] });
     throw error;
   }
   if (repo.tags) {
     const missing = repo.tags.filter((t) => !found.has(t));
     if (missing.length > 0) {
-      const subject = missing.length === 1 ? "This tag does" : `These ${missing.length} tags do`;
-      throw unprocessable(fields.tags, `${subject} not exist in ${region} ${namespace}/${repository}: ${quoteNames(missing)}.`);
+      const what = msg("jobErrors.tagsMissing", { count: missing.length, region, repository: `${namespace}/${repository}`, names: nameList(missing) });
+      throw unprocessable(fields.tags, what);
     }
   }
   const tags = repo.tags ?? [...found.keys()].sort();
   if (tags.length === 0 && repo.tagSelector) {
-    const what = "pattern" in repo.tagSelector ? `No tag of ${namespace}/${repository} matches \`${repo.tagSelector.pattern}\`.` : `${namespace}/${repository} has no tags in ${region}.`;
+    const name = `${namespace}/${repository}`;
+    const what =
+      "pattern" in repo.tagSelector
+        ? msg("jobErrors.patternMatchesNothing", { repository: name, pattern: repo.tagSelector.pattern })
+        : msg("jobErrors.noTags", { repository: name, region });
     throw new AppError("validation_failed", what, { [fields.tagSelector]: [what] });
   }
   if (tags.length > maxTags) {
-    const what = `${repo.tagSelector ? `${describeSelector(repo.tagSelector)} of ${namespace}/${repository}` : "The request"} selects ${tags.length.toLocaleString("en")} tags; one job holds at most ${maxTags.toLocaleString("en")} (SYNC_MAX_TAGS_PER_JOB). Narrow it with a pattern.`;
+    const what = tooManyTags(repo.tagSelector, `${namespace}/${repository}`, tags.length, maxTags);
     throw new AppError("validation_failed", what, { [repo.tagSelector ? fields.tagSelector : fields.tags]: [what] });
   }
   return { digests: found, tags };

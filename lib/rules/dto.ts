@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageFieldsShape } from "@/lib/validation/message-fields";
 
 // What the automatic sync rules API sends (docs/api.md "Automatic sync rules"): ONE set of schemas, used by the route
 // handlers to shape answers and by the browser as types. App names throughout; only lib/swr speaks SWR's.
@@ -23,11 +24,12 @@ export const ruleDtoSchema = z.object({
 });
 export type RuleDto = z.infer<typeof ruleDtoSchema>;
 
-/** A repository whose rules could not be read, with SWR's reason in words; the other repositories are still listed. */
+/** A repository whose rules could not be read, with SWR's reason (in English, and as key and params); the other repositories are still listed. */
 export const ruleListFailureSchema = z.object({
   namespace: z.string(),
   repository: z.string(),
   message: z.string(),
+  ...messageFieldsShape,
 });
 export type RuleListFailure = z.infer<typeof ruleListFailureSchema>;
 
@@ -53,7 +55,8 @@ export const targetStatusSchema = z.discriminatedUnion("state", [
     /** The source has more tags than one comparison reads: the counts cover the first ones only. */
     truncated: z.boolean(),
   }),
-  z.object({ state: z.literal("unknown"), message: z.string() }),
+  /** The target could not be compared: SWR's reason, in English and as key and params. */
+  z.object({ state: z.literal("unknown"), message: z.string(), ...messageFieldsShape }),
 ]);
 export type TargetStatus = z.infer<typeof targetStatusSchema>;
 
@@ -71,8 +74,8 @@ export const backfillSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("nothing_missing"), sourceTags: count }),
   /** A sync job for the missing tags; `existing` when the same sync was already running. */
   z.object({ status: z.literal("started"), jobId: z.string().min(1), tags: count, existing: z.boolean() }),
-  /** The rule exists, but the job could not start: the reason, in words. */
-  z.object({ status: z.literal("failed"), error: z.object({ code: z.string(), message: z.string() }) }),
+  /** The rule exists, but the job could not start: the reason, as an error answer words it. */
+  z.object({ status: z.literal("failed"), error: z.object({ code: z.string(), message: z.string(), ...messageFieldsShape }) }),
 ]);
 export type Backfill = z.infer<typeof backfillSchema>;
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { type AutoSyncRule, describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
+import { messageFields } from "@/lib/validation/message-fields";
 import type { RuleDto, RuleListFailure, RulesAnswer } from "./dto";
 import type { RulesQuery } from "./schemas";
 
@@ -77,6 +79,7 @@ export async function listRules(query: RulesQuery, swr: ListRulesSwr = getSwrCli
         namespace: ref.namespace,
         repository: ref.repository,
         message: describeSwrError(error),
+        ...messageFields(swrErrorMsg(error)),
       });
     }
   });

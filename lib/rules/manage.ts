@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { msg } from "@/i18n/message";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError, isUnexpected } from "@/lib/errors";
 import { auditFailures } from "@/lib/jobs/audit-failure";
@@ -7,6 +8,7 @@ import { type StartJobResult, startJob } from "@/lib/jobs/start";
 import type { JobRequest } from "@/lib/jobs/schemas";
 import { logger } from "@/lib/log";
 import { getSwrClient, isSwrError, type SwrClient, toAppError } from "@/lib/swr";
+import { messageFields } from "@/lib/validation/message-fields";
 import type { Backfill, CreatedRuleAnswer, DeletedRuleAnswer, RuleDto } from "./dto";
 import { toRuleDto } from "./list";
 import type { CreateRuleInput, RuleRef } from "./schemas";
@@ -34,7 +36,7 @@ const sameTarget = (r: RuleRef) => (rule: RuleDto) =>
 function ruleExists(r: RuleRef): AppError {
   return new AppError(
     "conflict",
-    `An automatic sync rule from \`${r.namespace}/${r.repository}\` in ${r.region} to \`${r.targetNamespace}\` in ${r.targetRegion} already exists.`,
+    msg("jobErrors.rules.exists", { repository: `${r.namespace}/${r.repository}`, region: r.region, targetNamespace: r.targetNamespace, targetRegion: r.targetRegion }),
   );
 }
 
@@ -54,7 +56,7 @@ async function createInSwr(input: CreateRuleInput, swr: ManageRulesSwr): Promise
   } catch (error) {
     // The source repository was just read, so a 404 is about the target namespace.
     if (isSwrError(error) && error.status === 404) {
-      const message = `Namespace \`${input.targetNamespace}\` does not exist in ${input.targetRegion}.`;
+      const message = msg("swrErrors.namespaceMissing", { namespace: input.targetNamespace, region: input.targetRegion });
       throw new AppError("unprocessable", message, { targetNamespace: [message] });
     }
     // A 409 that may pass on retrying is SWR being busy, not the rule existing.
@@ -102,8 +104,8 @@ export async function backfillRule(
   } catch (error) {
     if (isUnexpected(error) && !isSwrError(error))
       logger("rules").error({ err: error }, "the backfill of a new sync rule failed");
-    const { code, message } = toAppError(error);
-    return { status: "failed", error: { code, message } };
+    const { code, message, msg: m } = toAppError(error);
+    return { status: "failed", error: { code, message, ...messageFields(m) } };
   }
 }
 

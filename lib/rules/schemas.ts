@@ -2,6 +2,7 @@ import { z } from "zod";
 import { namespaceNameSchema, repositoryNameSchema } from "@/lib/swr/names";
 import { syncRegionProblem } from "@/lib/swr/regions";
 import { knownRegionSchema } from "@/lib/validation/browse";
+import { customIssue } from "@/lib/validation/issue-messages";
 
 // Inputs of the automatic sync rules API (docs/api.md "Automatic sync rules"); pure, so the browser checks with them too.
 
@@ -16,20 +17,20 @@ const ruleFields = {
   targetNamespace: namespaceNameSchema,
 };
 
-const SAME_REGION = "must differ from the source region (a rule copies between regions)";
+const SAME_REGION = "jobErrors.rules.targetIsSource";
 
 /** POST /api/rules */
 export const createRuleSchema = z
   .strictObject({
     ...ruleFields,
-    override: z.boolean("must be true or false"),
+    override: z.boolean(),
     /** Also start a sync job now for the tags the target does not have yet (a rule carries only new pushes). */
-    backfill: z.boolean("must be true or false").default(false),
+    backfill: z.boolean().default(false),
   })
   .refine((r) => r.region !== r.targetRegion, { path: ["targetRegion"], message: SAME_REGION })
   .superRefine((r, ctx) => {
     const problem = syncRegionProblem(r.region, r.targetRegion);
-    if (problem) ctx.addIssue({ code: "custom", path: [problem.end === "source" ? "region" : "targetRegion"], message: problem.message });
+    if (problem) ctx.addIssue(customIssue(problem.msg, [problem.end === "source" ? "region" : "targetRegion"]));
   });
 export type CreateRuleInput = z.output<typeof createRuleSchema>;
 
@@ -48,6 +49,6 @@ export const rulesQuerySchema = z
   })
   .refine((q) => q.repository === undefined || q.namespace !== undefined, {
     path: ["namespace"],
-    message: "is needed with `repository`",
+    message: "jobErrors.rules.namespaceNeeded",
   });
 export type RulesQuery = z.output<typeof rulesQuerySchema>;

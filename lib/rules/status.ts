@@ -3,6 +3,8 @@ import { eachLimited } from "@/lib/collections";
 import { compareRepositories } from "@/lib/compare/classify";
 import { MAX_TAGS_PER_JOB } from "@/lib/jobs/limits";
 import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
+import { messageFields } from "@/lib/validation/message-fields";
 import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
 import { type ListRulesSwr, listRules, RULES_CONCURRENCY } from "./list";
 import type { RulesQuery } from "./schemas";
@@ -108,7 +110,7 @@ export async function listRuleStatuses(
   };
   const rules: RuleWithStatus[] = listed.rules.map((rule) => ({
     ...rule,
-    status: { state: "unknown", message: "" },
+    status: { state: "unknown", message: "", key: "errors.internal" },
   }));
   await eachLimited(rules, RULES_CONCURRENCY, async (rule) => {
     try {
@@ -116,7 +118,7 @@ export async function listRuleStatuses(
       rule.status = statusOf(compare(source, target));
     } catch (error) {
       if (!isSwrError(error)) throw error;
-      rule.status = { state: "unknown", message: describeSwrError(error) };
+      rule.status = { state: "unknown", message: describeSwrError(error), ...messageFields(swrErrorMsg(error)) };
     }
   });
   return { ...listed, rules };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "@/i18n/english";
 import { documentedSyncTargets, iamEndpoint, regionLabel, SWR_REGIONS, SWR_SYNC_REGION_IDS, swrEndpoint, syncRegionProblem } from "./regions";
 
 describe("region table", () => {
@@ -30,16 +31,22 @@ describe("region table", () => {
 });
 
 describe("syncRegionProblem", () => {
-  const AMONG = "it syncs images only among cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1 and ap-southeast-3.";
+  const regions = "cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1, ap-southeast-3";
   it.each<[string, string, ReturnType<typeof syncRegionProblem>]>([
     ["cn-north-4", "ap-southeast-1", null],
     ["ap-southeast-3", "cn-north-1", null],
-    ["cn-southwest-2", "cn-north-4", { end: "source", region: "cn-southwest-2", message: `SWR does not support image sync from cn-southwest-2 (CN Southwest-Guiyang1); ${AMONG}` }],
-    ["cn-north-4", "eu-west-0", { end: "target", region: "eu-west-0", message: `SWR does not support image sync to eu-west-0 (EU-Paris); ${AMONG}` }],
-    ["eu-west-0", "cn-north-208", { end: "source", region: "eu-west-0", message: expect.stringContaining("from eu-west-0 (EU-Paris);") }],
-    ["cn-north-4", "cn-north-208", { end: "target", region: "cn-north-208", message: expect.stringContaining("to cn-north-208;") }],
+    ["cn-southwest-2", "cn-north-4", { end: "source", region: "cn-southwest-2", msg: { key: "jobErrors.syncFromRegion", params: { region: "cn-southwest-2 (CN Southwest-Guiyang1)", regions } } }],
+    ["cn-north-4", "eu-west-0", { end: "target", region: "eu-west-0", msg: { key: "jobErrors.syncToRegion", params: { region: "eu-west-0 (EU-Paris)", regions } } }],
+    ["eu-west-0", "cn-north-208", { end: "source", region: "eu-west-0", msg: { key: "jobErrors.syncFromRegion", params: { region: "eu-west-0 (EU-Paris)", regions } } }],
+    ["cn-north-4", "cn-north-208", { end: "target", region: "cn-north-208", msg: { key: "jobErrors.syncToRegion", params: { region: "cn-north-208", regions } } }],
   ])("%s → %s", (source, target, expected) => {
     expect(syncRegionProblem(source, target)).toEqual(expected);
+  });
+
+  it("reads as a sentence naming the region and the sync regions", () => {
+    expect(english(syncRegionProblem("cn-north-4", "eu-west-0")!.msg)).toBe(
+      `SWR does not support image sync to eu-west-0 (EU-Paris); it syncs images only among ${regions}.`,
+    );
   });
 });
 

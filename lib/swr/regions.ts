@@ -1,3 +1,4 @@
+import { type Message, msg } from "@/i18n/message";
 import { regionIdOf } from "./name-rules";
 
 // Region table of SDK 3.1.128 (contract §2.2) and endpoint resolution. Pure and free of zod: safe for the browser too.
@@ -74,12 +75,12 @@ export interface SyncRegionProblem {
   /** Which end of the sync is outside the sync regions (the source when both are). */
   end: "source" | "target";
   region: string;
-  /** A sentence naming the region, for API answers and logs. */
-  message: string;
+  /** What SWR refuses, naming the region and the regions it syncs among: for API answers and logs. */
+  msg: Message;
 }
 
 const namedRegion = (id: string) => (regionLabel(id) === id ? id : `${id} (${regionLabel(id)})`);
-const SYNC_REGION_LIST = `${SWR_SYNC_REGION_IDS.slice(0, -1).join(", ")} and ${SWR_SYNC_REGION_IDS.at(-1)}`;
+const SYNC_REGION_LIST = SWR_SYNC_REGION_IDS.join(", ");
 
 /** Why SWR would refuse a sync from `source` to `target` because of the regions alone; null when it would not. */
 export function syncRegionProblem(source: string, target: string): SyncRegionProblem | null {
@@ -89,8 +90,8 @@ export function syncRegionProblem(source: string, target: string): SyncRegionPro
 }
 
 function problem(end: SyncRegionProblem["end"], region: string): SyncRegionProblem {
-  const direction = end === "source" ? "from" : "to";
-  return { end, region, message: `SWR does not support image sync ${direction} ${namedRegion(region)}; it syncs images only among ${SYNC_REGION_LIST}.` };
+  const params = { region: namedRegion(region), regions: SYNC_REGION_LIST };
+  return { end, region, msg: end === "source" ? msg("jobErrors.syncFromRegion", params) : msg("jobErrors.syncToRegion", params) };
 }
 
 // Sovereign-cloud hosts that only apply while the default templates are in use.

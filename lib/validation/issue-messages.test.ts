@@ -37,6 +37,16 @@ describe("zod issues as catalog messages", () => {
     expect(zodFieldMessages({ issues: issues({}) }).name).toEqual([{ key: "errors.validation.required" }]);
   });
 
+  it("maps a value of the wrong type (not only a missing one), and a fraction where a whole number belongs", () => {
+    const m = zodFieldMessages(z.object({ on: z.boolean(), n: z.coerce.number().int() }).safeParse({ on: "yes", n: "1.5" }).error!);
+    expect(m).toEqual({ on: [{ key: "errors.validation.type_boolean" }], n: [{ key: "errors.validation.type_bigint" }] });
+  });
+
+  it("leaves out what an issue holds besides plain values (a union's issues per form)", () => {
+    const [issue] = z.union([z.string(), z.array(z.string())], "jobErrors.compare.targetShape").safeParse(1).error!.issues;
+    expect(issueMessage(issue!)).toEqual({ key: "jobErrors.compare.targetShape" });
+  });
+
   it("keeps a schema's own sentence that is not a catalog key", () => {
     const [issue] = z.string().min(1, { message: "Pick a tag." }).safeParse("").error!.issues;
     expect(issueMessage(issue!)).toEqual({ key: "errors.text", params: { text: "Pick a tag." } });

@@ -33,10 +33,13 @@ const limit = (name: string, value: number | bigint | Date): Record<string, Mess
 
 const zodEnglish = en().localeError;
 
+/** The part of zod's sentence that does not depend on the input (issues do not carry it: "…, received string"). */
+const withoutReceived = (text: string | undefined) => text?.replace(/, received \w+$/, "");
+
 /** zod's own sentence for an issue, to tell it from a message a schema set. */
 function isZodDefault(issue: Issue): boolean {
   const text = zodEnglish(issue as never);
-  return (typeof text === "string" ? text : text?.message) === issue.message;
+  return withoutReceived(typeof text === "string" ? text : text?.message) === withoutReceived(issue.message);
 }
 
 /** The catalog message for one zod issue. */
@@ -50,6 +53,8 @@ export function issueMessage(issue: Issue): Message {
   switch (issue.code) {
     case "invalid_type":
       if (/received undefined$/.test(issue.message)) return msg("errors.validation.required");
+      // `.int()` refuses 1.5 as a type: "a whole number", the same words as a bigint's.
+      if (issue.expected === "int") return msg("errors.validation.type_bigint");
       return msg(`errors.validation.type_${TYPES.has(issue.expected) ? issue.expected : "other"}`);
     case "too_small": {
       const origin = ORIGINS.has(issue.origin) ? issue.origin : "other";
@@ -101,4 +106,9 @@ export function zodFieldMessages(error: { issues: readonly Issue[] }): FieldMess
   };
   for (const issue of error.issues) add(issue);
   return fields;
+}
+
+/** A custom issue (for `ctx.addIssue`) carrying a catalog message: its key as the issue's message, its parameters as the issue's. */
+export function customIssue(m: Message, path?: PropertyKey[]): { code: "custom"; message: string; params?: Record<string, MessageParam>; path?: PropertyKey[] } {
+  return { code: "custom", message: m.key, ...(m.params ? { params: { ...m.params } } : {}), ...(path ? { path } : {}) };
 }

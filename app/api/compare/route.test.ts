@@ -35,12 +35,27 @@ describe("GET /api/compare/repositories", () => {
   });
 
   it.each([
-    ["an unknown source namespace", "region=cn-north-4&namespace=nobody&target=ap-southeast-1", "Namespace `nobody` does not exist in cn-north-4."],
-    ["an unknown repository", `${TEAM_A}&repository=nope&target=ap-southeast-1`, "Repository `team-a/nope` does not exist in cn-north-4."],
-    ["an unknown target namespace", `${TEAM_A}&target=cn-east-3&target=ap-southeast-1/team-b`, "Namespace `team-b` does not exist in ap-southeast-1."],
-  ])("answers 404 naming %s", async (_, query, message) => {
+    [
+      "an unknown source namespace",
+      "region=cn-north-4&namespace=nobody&target=ap-southeast-1",
+      { key: "swrErrors.namespaceMissing", params: { namespace: "nobody", region: "cn-north-4" } },
+      "Namespace “nobody” does not exist in cn-north-4.",
+    ],
+    [
+      "an unknown repository",
+      `${TEAM_A}&repository=nope&target=ap-southeast-1`,
+      { key: "swrErrors.repositoryMissing", params: { repository: "team-a/nope", region: "cn-north-4" } },
+      "Repository “team-a/nope” does not exist in cn-north-4.",
+    ],
+    [
+      "an unknown target namespace",
+      `${TEAM_A}&target=cn-east-3&target=ap-southeast-1/team-b`,
+      { key: "swrErrors.namespaceMissing", params: { namespace: "team-b", region: "ap-southeast-1" } },
+      "Namespace “team-b” does not exist in ap-southeast-1.",
+    ],
+  ])("answers 404 naming %s", async (_, query, said, message) => {
     const { status, body } = await jsonOf(await get(scope, `/api/compare/repositories?${query}`));
-    expect([status, body]).toEqual([404, { error: { code: "not_found", message } }]);
+    expect([status, body]).toEqual([404, { error: { code: "not_found", ...said, message } }]);
   });
 });
 
@@ -70,34 +85,50 @@ describe("GET /api/compare", () => {
       code: "forbidden",
       region: "cn-east-3",
       status: 403,
-      message: "Insufficient permissions on namespace `team-a` in cn-east-3: no permission.",
+      key: "swrErrors.forbiddenNamespace",
+      params: { namespace: "team-a", region: "cn-east-3", said: { key: "swrErrors.said", params: { text: "no permission" } } },
+      message: "Insufficient permissions on namespace “team-a” in cn-east-3: no permission.",
     });
     expect(overseas).toMatchObject({ counts: expected["ap-southeast-1"].redis, failure: null });
   });
 
   it("answers 404 naming a repository the source does not have", async () => {
     const { status, body } = await jsonOf(await get(compare, `/api/compare?${TEAM_A}&repository=nope&target=ap-southeast-1`));
-    expect([status, body]).toEqual([404, { error: { code: "not_found", message: "Repository `team-a/nope` does not exist in cn-north-4." } }]);
+    expect([status, body]).toEqual([
+      404,
+      {
+        error: {
+          code: "not_found",
+          key: "swrErrors.repositoryMissing",
+          params: { repository: "team-a/nope", region: "cn-north-4" },
+          message: "Repository “team-a/nope” does not exist in cn-north-4.",
+        },
+      },
+    ]);
   });
 
   const eleven = ["ap-southeast-1", "cn-east-3", "cn-south-1", "cn-north-1", "cn-east-2", "ap-southeast-2", "ap-southeast-3", "af-south-1", "la-north-2", "la-south-2", "ru-northwest-2"];
 
-  it.each([
-    ["no target", `${TEAM_A}&repository=nginx`, "target"],
-    ["more than ten targets", `${TEAM_A}&repository=nginx&${eleven.map((r) => `target=${r}`).join("&")}`, "target"],
-    ["the source as a target", `${TEAM_A}&repository=nginx&target=cn-north-4`, "target.0"],
-    ["the source, spelled out, as a target", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=cn-north-4/team-a`, "target.1"],
-    ["a target named twice", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=ap-southeast-1/team-a`, "target.1"],
-    ["an unknown target region", `${TEAM_A}&repository=nginx&target=xx-nowhere-1`, "target.0.region"],
-    ["a target namespace breaking the rule", `${TEAM_A}&repository=nginx&target=cn-east-3/Team_B`, "target.0.namespace"],
-    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0"],
-    ["an unknown source region", "region=xx-nowhere-1&namespace=team-a&repository=nginx&target=cn-east-3", "region"],
-    ["no repository", `${TEAM_A}&target=cn-east-3`, "repository"],
-  ])("answers 400 for %s, naming the parameter", async (_, query, field) => {
+  // The parameter and, where the compare API words it, the message (null: the name and region rules' own).
+  it.each<[string, string, string, object | null]>([
+    ["no target", `${TEAM_A}&repository=nginx`, "target", { key: "jobErrors.compare.targetShape" }],
+    ["more than ten targets", `${TEAM_A}&repository=nginx&${eleven.map((r) => `target=${r}`).join("&")}`, "target", { key: "jobErrors.compare.tooManyTargets", params: expect.objectContaining({ maximum: 10 }) }],
+    ["the source as a target", `${TEAM_A}&repository=nginx&target=cn-north-4`, "target.0", { key: "jobErrors.compare.targetIsSource", params: { target: "cn-north-4/team-a" } }],
+    ["the source, spelled out, as a target", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=cn-north-4/team-a`, "target.1", { key: "jobErrors.compare.targetIsSource", params: { target: "cn-north-4/team-a" } }],
+    ["a target named twice", `${TEAM_A}&repository=nginx&target=ap-southeast-1&target=ap-southeast-1/team-a`, "target.1", { key: "jobErrors.compare.targetTwice", params: { target: "ap-southeast-1/team-a" } }],
+    ["an unknown target region", `${TEAM_A}&repository=nginx&target=xx-nowhere-1`, "target.0.region", null],
+    ["a target namespace breaking the rule", `${TEAM_A}&repository=nginx&target=cn-east-3/Team_B`, "target.0.namespace", null],
+    ["a target with two slashes", `${TEAM_A}&repository=nginx&target=cn-east-3/team-a/x`, "target.0", { key: "jobErrors.compare.targetShape" }],
+    ["an unknown source region", "region=xx-nowhere-1&namespace=team-a&repository=nginx&target=cn-east-3", "region", null],
+    ["no repository", `${TEAM_A}&target=cn-east-3`, "repository", { key: "errors.validation.required" }],
+  ])("answers 400 for %s, naming the parameter", async (_, query, field, said) => {
     const { status, body } = await jsonOf(await get(compare, `/api/compare?${query}`));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { code: "validation_failed" } });
-    expect(Object.keys((body as { error: { fields: object } }).error.fields)).toContain(field);
+    const { error } = body as { error: { code: string; fields: Record<string, string[]>; fieldMessages: Record<string, object[]> } };
+    expect(error.code).toBe("validation_failed");
+    expect(Object.keys(error.fields)).toContain(field);
+    expect(Object.keys(error.fieldMessages)).toContain(field);
+    if (said) expect(error.fieldMessages[field]).toEqual([said]);
   });
 
   it("answers 401 without a session", async () => {

@@ -240,7 +240,7 @@ describe("GET /api/jobs/{id}", () => {
     const res = await jsonOf(await callRoute(getJob, "/api/jobs/nope", { params: { id: "nope" } }));
     expect(res).toEqual({
       status: 404,
-      body: { error: { code: "not_found", message: "There is no sync job with the ID nope." } },
+      body: { error: { code: "not_found", key: "jobErrors.notFound", params: { id: "nope" }, message: "There is no sync job with the ID nope." } },
     });
   });
 });

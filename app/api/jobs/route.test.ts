@@ -130,7 +130,8 @@ describe("POST /api/jobs", () => {
       const first = await jsonOf(await post(good, headers));
       const before = await rowCounts();
       const other = await jsonOf(await post({ ...good, override: true }, headers));
-      expect(other).toMatchObject({ status: 422, body: { error: { code: "idempotency_mismatch" } } });
+      const firstId = (first.body as { job: { id: string } }).job.id;
+      expect(other).toMatchObject({ status: 422, body: { error: { code: "idempotency_mismatch", key: "jobErrors.idempotencyKeyReused", params: { id: firstId } } } });
       expect((other.body as { error: { message: string } }).error.message).toContain(
         (first.body as { job: { id: string } }).job.id,
       );
@@ -167,25 +168,40 @@ describe("POST /api/jobs", () => {
       const res = await jsonOf(await post(good, { "Idempotency-Key": key }));
       expect(res).toMatchObject({
         status: 400,
-        body: { error: { code: "validation_failed", fields: { "Idempotency-Key": [expect.any(String)] } } },
+        body: {
+          error: {
+            code: "validation_failed",
+            key: "jobErrors.idempotencyKeyInvalid",
+            params: { header: "Idempotency-Key" },
+            message: "The Idempotency-Key header is not valid.",
+            fields: { "Idempotency-Key": ["Must be 8–128 printable ASCII characters."] },
+            fieldMessages: { "Idempotency-Key": [{ key: "jobErrors.idempotencyKeyShape" }] },
+          },
+        },
       });
       expect(await rowCounts()).toEqual(before);
     });
   });
 
   describe("pre-checks refuse before anything is written", () => {
-    it.each([
+    // The English, and the message as key and params.
+    it.each<[string, Record<string, unknown>, string, string, object]>([
       [
         "a tag missing from the source",
         { tags: ["latest", "nope-1", "nope-2"] },
         "tags",
-        "These 2 tags do not exist in cn-north-4 team-a/nginx: `nope-1`, `nope-2`.",
+        "These 2 tags do not exist in “team-a/nginx” in cn-north-4: nope-1, nope-2.",
+        {
+          key: "jobErrors.tagsMissing",
+          params: { count: 2, region: "cn-north-4", repository: "team-a/nginx", names: { key: "jobErrors.nameList", params: { names: "nope-1, nope-2", more: 0 } } },
+        },
       ],
       [
         "a missing source repository",
         { sourceRepository: "gone" },
         "sourceRepository",
-        "Repository `team-a/gone` does not exist in cn-north-4.",
+        "Repository “team-a/gone” does not exist in cn-north-4.",
+        { key: "swrErrors.repositoryMissing", params: { repository: "team-a/gone", region: "cn-north-4" } },
       ],
       [
         "a missing target namespace",
@@ -196,7 +212,8 @@ describe("POST /api/jobs", () => {
           targetNamespace: "team-b",
         },
         "targetNamespace",
-        "Namespace `team-b` does not exist in ap-southeast-1.",
+        "Namespace “team-b” does not exist in ap-southeast-1.",
+        { key: "swrErrors.namespaceMissing", params: { namespace: "team-b", region: "ap-southeast-1" } },
       ],
       [
         "a read-only target namespace",
@@ -209,22 +226,19 @@ describe("POST /api/jobs", () => {
           targetNamespace: "mirrors",
         },
         "targetNamespace",
-        "Namespace `mirrors` in cn-north-4 is read-only for SWR Sync's credentials; syncing into it needs edit permission.",
+        "Namespace “mirrors” in cn-north-4 is read-only for SWR Sync's credentials; syncing into it needs edit permission.",
+        { key: "jobErrors.namespaceReadOnly", params: { namespace: "mirrors", region: "cn-north-4" } },
       ],
-    ])("%s ⇒ refused", async (_, change, field, message) => {
+    ])("%s ⇒ refused", async (_, change, field, message, m) => {
       actAs(operator);
       const before = await rowCounts();
       const res = await jsonOf(await post({ ...good, ...change }));
       const [status, code] = /does not exist in/.test(message) && field !== "tags" ? [404, "not_found"] : [422, "unprocessable"];
-      expect(res).toEqual({
-        status,
-        body: { error: { code, message, fields: { [field]: [message] } } },
-      });
+      expect(res).toEqual({ status, body: { error: { code, message, ...m, fields: { [field]: [message] }, fieldMessages: { [field]: [m] } } } });
       expect(await rowCounts()).toEqual({ ...before, audit: before.audit + 1 });
       expect(await lastAudit()).toMatchObject({ outcome: "failure", actorEmail: operator.email });
-      expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({
-        reason: message,
-      });
+      // The reason as a message, for the audit log to read in the reader's language.
+      expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toMatchObject({ code, reason: m });
     });
   });
 
@@ -233,7 +247,7 @@ describe("POST /api/jobs", () => {
       [401, "ListRepositoryTags", 502, "swr_unavailable", /rejected the credentials/],
       [500, "ListRepositoryTags", 502, "swr_unavailable", /internal error in cn-north-4/],
       [503, "ShowNamespace", 502, "swr_unavailable", /internal error in ap-southeast-1/],
-      [404, "ShowNamespace", 404, "not_found", /Namespace `team-a` does not exist in ap-southeast-1/],
+      [404, "ShowNamespace", 404, "not_found", /^Namespace “team-a” does not exist in ap-southeast-1\.$/],
       [429, "ShowNamespace", 429, "rate_limited", /throttling/],
     ])("SWR %i on %s ⇒ %i %s", async (swrStatus, operation, status, code, message) => {
       // A user of their own: the same request of a user whose job still runs would answer that job.
@@ -282,7 +296,8 @@ describe("POST /api/jobs", () => {
         body: {
           error: {
             code: "validation_failed",
-            fields: { tags: ["Pick at least one tag."], override: ["must be true or false"] },
+            fields: { tags: ["Pick at least one tag."], override: ["Must be true or false."] },
+            fieldMessages: { tags: [{ key: "jobErrors.pickTags" }], override: [{ key: "errors.validation.type_boolean" }] },
           },
         },
       });
@@ -351,22 +366,24 @@ describe("POST /api/jobs over several repositories and targets", () => {
     expect((again.body as { job: { id: string } }).job.id).toBe((first.body as { job: { id: string } }).job.id);
   });
 
-  it.each<[string, Record<string, unknown>, number, string, RegExp]>([
-    ["11 targets", { targets: Array.from({ length: 11 }, (_, i) => ({ region: "cn-east-3", namespace: `ns-${i}` })) }, 400, "targets", /at most 10 targets/],
-    ["the source region as a target", { targets: [{ region: "cn-north-4", namespace: "team-b" }] }, 400, "targets.0.region", /must differ from the source region/],
-    ["a target twice", { targets: [multi.targets[0], multi.targets[0]] }, 400, "targets", /repeated: `cn-east-3\/team-a`/],
-    ["a repository twice", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "nginx", tags: ["1.25.3"] }] }, 400, "repositories", /repeated: `nginx`/],
-    ["a repository without tags or selector", { repositories: [{ name: "nginx" }] }, 400, "repositories.0.tags", /either `tags`/],
-    ["a repository that does not exist", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "gone", tagSelector: { all: true } }] }, 404, "repositories.1.name", /`team-a\/gone` does not exist in cn-north-4/],
-    ["an unknown target namespace", { targets: [multi.targets[0], { region: "ap-southeast-1", namespace: "nobody-here" }] }, 404, "targets.1.namespace", /Namespace `nobody-here` does not exist in ap-southeast-1/],
-    ["an unknown source namespace", { source: { region: "cn-north-4", namespace: "nobody-here" } }, 404, "repositories.0.name", /nobody-here/],
-  ])("refuses %s, naming it, and writes nothing", async (_, change, status, field, message) => {
+  // The field, its message's key and the English.
+  it.each<[string, Record<string, unknown>, number, string, string, RegExp]>([
+    ["11 targets", { targets: Array.from({ length: 11 }, (_, i) => ({ region: "cn-east-3", namespace: `ns-${i}` })) }, 400, "targets", "jobErrors.tooManyTargets", /^Pick at most 10 targets per job\.$/],
+    ["the source region as a target", { targets: [{ region: "cn-north-4", namespace: "team-b" }] }, 400, "targets.0.region", "jobErrors.targetIsSource", /^Must differ from the source region/],
+    ["a target twice", { targets: [multi.targets[0], multi.targets[0]] }, 400, "targets", "jobErrors.repeatedTargets", /repeated: cn-east-3\/team-a\.$/],
+    ["a repository twice", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "nginx", tags: ["1.25.3"] }] }, 400, "repositories", "jobErrors.repeatedRepositories", /repeated: nginx\.$/],
+    ["a repository without tags or selector", { repositories: [{ name: "nginx" }] }, 400, "repositories.0.tags", "jobErrors.tagsOrSelector", /either tags/],
+    ["a repository that does not exist", { repositories: [{ name: "nginx", tags: ["latest"] }, { name: "gone", tagSelector: { all: true } }] }, 404, "repositories.1.name", "swrErrors.repositoryMissing", /^Repository “team-a\/gone” does not exist in cn-north-4\.$/],
+    ["an unknown target namespace", { targets: [multi.targets[0], { region: "ap-southeast-1", namespace: "nobody-here" }] }, 404, "targets.1.namespace", "swrErrors.namespaceMissing", /^Namespace “nobody-here” does not exist in ap-southeast-1\.$/],
+    ["an unknown source namespace", { source: { region: "cn-north-4", namespace: "nobody-here" } }, 404, "repositories.0.name", "swrErrors.namespaceMissing", /^Namespace “nobody-here” does not exist in cn-north-4\.$/],
+  ])("refuses %s, naming it, and writes nothing", async (_, change, status, field, key, message) => {
     actAs(await createTestUser("operator"));
     const before = await rowCounts();
     const res = await jsonOf(await post({ ...multi, ...change }));
     expect(res.status).toBe(status);
-    const { error } = res.body as { error: { fields: Record<string, string[]> } };
+    const { error } = res.body as { error: { fields: Record<string, string[]>; fieldMessages: Record<string, { key: string }[]> } };
     expect(error.fields[field]?.join(" ")).toMatch(message);
+    expect(error.fieldMessages[field]?.[0]?.key).toBe(key);
     const after = await rowCounts();
     expect({ ...after, audit: before.audit }).toEqual(before);
   });
@@ -377,6 +394,7 @@ describe("POST /api/jobs over several repositories and targets", () => {
     // 5,000 tags to two targets: 10,000 tasks.
     await expect(planTasks(request, getSwrClient(), 9_999)).rejects.toMatchObject({
       code: "validation_failed",
+      msg: { key: "jobErrors.tooManyTasks", params: { count: 10_000, maximum: 9_999 } },
       message: expect.stringMatching(/makes 10,000 tasks \(tags × targets\); one job holds at most 9,999/),
     });
     expect(await planTasks(request, getSwrClient(), 10_000)).toHaveLength(10_000);

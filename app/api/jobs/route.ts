@@ -1,5 +1,6 @@
 import { route } from "@/lib/api/handler";
-import { createJobSchema, JOB_BODY_LIMIT, jobListQuerySchema, parseIdempotencyKey } from "@/lib/jobs/schemas";
+import { parseIdempotencyKey } from "@/lib/jobs/idempotency-key";
+import { createJobSchema, JOB_BODY_LIMIT, jobListQuerySchema } from "@/lib/jobs/schemas";
 import { startJob } from "@/lib/jobs/start";
 import { listJobs } from "@/lib/jobs/store";
 

@@ -59,15 +59,23 @@ describe("tag selectors", () => {
   });
 
   it.each([
-    ["a pattern that matches nothing", { pattern: "v9.*" }, 400, "validation_failed", "tagSelector", /^No tag of team-a\/ci-builds matches `v9\.\*`\.$/],
-    ["a pattern picomatch cannot use", { pattern: "build-[" }, 400, "validation_failed", "tagSelector.pattern", /is not a valid pattern/],
-    ["a pattern with a slash", { pattern: "a/b" }, 400, "validation_failed", "tagSelector.pattern", /glob characters/],
-  ] as const)("refuses %s and writes no job", async (_, tagSelector, status, code, field, message) => {
+    [
+      "a pattern that matches nothing",
+      { pattern: "v9.*" },
+      400,
+      "validation_failed",
+      "tagSelector",
+      { key: "jobErrors.patternMatchesNothing", params: { repository: "team-a/ci-builds", pattern: "v9.*" } },
+      /^No tag of “team-a\/ci-builds” matches “v9\.\*”\.$/,
+    ],
+    ["a pattern picomatch cannot use", { pattern: "build-[" }, 400, "validation_failed", "tagSelector.pattern", { key: "jobErrors.invalidPattern" }, /^Is not a valid pattern: /],
+    ["a pattern with a slash", { pattern: "a/b" }, 400, "validation_failed", "tagSelector.pattern", { key: "jobErrors.patternCharacters" }, /glob characters/],
+  ] as const)("refuses %s and writes no job", async (_, tagSelector, status, code, field, said, message) => {
     actAs(operator);
     const { jobs, tasks } = await rowCounts();
     for (const call of [plan, start]) {
       const res = await jsonOf(await call({ ...wholeRepo, tagSelector }));
-      expect(res).toMatchObject({ status, body: { error: { code, fields: { [field]: [expect.stringMatching(message)] } } } });
+      expect(res).toMatchObject({ status, body: { error: { code, fields: { [field]: [expect.stringMatching(message)] }, fieldMessages: { [field]: [said] } } } });
     }
     expect(await rowCounts()).toMatchObject({ jobs, tasks });
   });

@@ -11,7 +11,10 @@ vi.mock("@/lib/auth/session-cookie");
 // POST /api/jobs and /api/jobs/plan refuse a sync SWR would refuse for its regions, before asking SWR or writing anything.
 
 const env = setUpApiTests({ simulator: true });
-const AMONG = "it syncs images only among cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1 and ap-southeast-3.";
+const REGIONS = "cn-north-1, cn-north-4, cn-east-2, cn-east-3, cn-south-1, ap-southeast-1, ap-southeast-3";
+const AMONG = `it syncs images only among ${REGIONS}.`;
+/** The message of a region SWR does not sync from or to, as key and params. */
+const refusal = (end: "from" | "to", region: string) => ({ key: end === "from" ? "jobErrors.syncFromRegion" : "jobErrors.syncToRegion", params: { region, regions: REGIONS } });
 const nginx = { sourceNamespace: "team-a", sourceRepository: "nginx", targetNamespace: "team-a", tags: ["latest"], override: false };
 
 let operator: SessionUser;
@@ -29,19 +32,24 @@ describe.each([
       { sourceRegion: SEED.regions.noSync, targetRegion: "cn-north-4" },
       "sourceRegion",
       `SWR does not support image sync from cn-southwest-2 (CN Southwest-Guiyang1); ${AMONG}`,
+      refusal("from", "cn-southwest-2 (CN Southwest-Guiyang1)"),
     ],
     [
       "a target outside the sync regions",
       { sourceRegion: "cn-north-4", targetRegion: "eu-west-0" },
       "targetRegion",
       `SWR does not support image sync to eu-west-0 (EU-Paris); ${AMONG}`,
+      refusal("to", "eu-west-0 (EU-Paris)"),
     ],
-  ])("refuses %s with 400 naming the region, without asking SWR or writing anything", async (_what, regions, field, message) => {
+  ])("refuses %s with 400 naming the region, without asking SWR or writing anything", async (_what, regions, field, message, said) => {
     actAs(operator);
     await simAdmin.resetStats(env.sim);
     const before = await rowCounts();
     const res = await jsonOf(await callRoute(handler, path, { body: { ...nginx, ...regions } }));
-    expect(res).toEqual({ status: 400, body: { error: { code: "validation_failed", message: expect.any(String), fields: { [field]: [message] } } } });
+    expect(res.status).toBe(400);
+    const { error } = res.body as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ code: "validation_failed", message: expect.any(String), key: expect.any(String) });
+    expect({ fields: error.fields, fieldMessages: error.fieldMessages }).toEqual({ fields: { [field]: [message] }, fieldMessages: { [field]: [said] } });
     expect(await rowCounts()).toEqual(before);
     expect((await simAdmin.stats(env.sim)).total).toBe(0);
   });
@@ -52,19 +60,24 @@ describe.each([
       { source: { region: SEED.regions.noSync, namespace: "team-a" }, targets: [{ region: "cn-north-4", namespace: "team-a" }] },
       "source.region",
       `SWR does not support image sync from cn-southwest-2 (CN Southwest-Guiyang1); ${AMONG}`,
+      refusal("from", "cn-southwest-2 (CN Southwest-Guiyang1)"),
     ],
     [
       "one target of two outside the sync regions",
       { source: { region: "cn-north-4", namespace: "team-a" }, targets: [{ region: "cn-east-3", namespace: "team-a" }, { region: "eu-west-0", namespace: "team-a" }] },
       "targets.1.region",
       `SWR does not support image sync to eu-west-0 (EU-Paris); ${AMONG}`,
+      refusal("to", "eu-west-0 (EU-Paris)"),
     ],
-  ])("refuses a multi-repository body with %s, naming the region", async (_what, body, field, message) => {
+  ])("refuses a multi-repository body with %s, naming the region", async (_what, body, field, message, said) => {
     actAs(operator);
     await simAdmin.resetStats(env.sim);
     const before = await rowCounts();
     const res = await jsonOf(await callRoute(handler, path, { body: { ...body, repositories: [{ name: "nginx", tags: ["latest"] }], override: false } }));
-    expect(res).toEqual({ status: 400, body: { error: { code: "validation_failed", message: expect.any(String), fields: { [field]: [message] } } } });
+    expect(res.status).toBe(400);
+    const { error } = res.body as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ code: "validation_failed", message: expect.any(String), key: expect.any(String) });
+    expect({ fields: error.fields, fieldMessages: error.fieldMessages }).toEqual({ fields: { [field]: [message] }, fieldMessages: { [field]: [said] } });
     expect(await rowCounts()).toEqual(before);
     expect((await simAdmin.stats(env.sim)).total).toBe(0);
   });

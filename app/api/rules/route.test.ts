@@ -149,9 +149,10 @@ describe("POST /api/rules", () => {
     });
     const res = await jsonOf(await create({ ...API_TO_EAST, override: false, backfill: true }));
     expect(res.status).toBe(201);
+    // SWR's reason in English and as a message (worded by lib/swr), as an error answer carries it.
     expect((res.body as CreatedRuleAnswer).backfill).toEqual({
       status: "failed",
-      error: { code: "swr_unavailable", message: "SWR internal error in cn-east-3; try again later." },
+      error: expect.objectContaining({ code: "swr_unavailable", message: "SWR internal error in cn-east-3; try again later.", key: expect.any(String) }),
     });
     expect(await swrRules(API_TO_EAST)).toHaveLength(1);
     expect(await rowCounts()).toMatchObject({ jobs: before.jobs, tasks: before.tasks });
@@ -168,8 +169,9 @@ describe("POST /api/rules", () => {
       body: {
         error: {
           code: "conflict",
-          message:
-            "An automatic sync rule from `team-a/nginx` in cn-north-4 to `team-a` in cn-east-3 already exists.",
+          key: "jobErrors.rules.exists",
+          params: { repository: "team-a/nginx", region: "cn-north-4", targetNamespace: "team-a", targetRegion: "cn-east-3" },
+          message: "An automatic sync rule from “team-a/nginx” in cn-north-4 to “team-a” in cn-east-3 already exists.",
         },
       },
     });
@@ -183,20 +185,21 @@ describe("POST /api/rules", () => {
       { ...TO_EAST, targetNamespace: "nope" },
       422,
       "unprocessable",
-      "Namespace `nope` does not exist in cn-east-3.",
+      "Namespace “nope” does not exist in cn-east-3.",
     ],
     [
       "a source repository SWR does not have",
       { ...TO_EAST, repository: "nope" },
       404,
       "not_found",
-      "Repository `team-a/nope` does not exist in cn-north-4.",
+      "Repository “team-a/nope” does not exist in cn-north-4.",
     ],
   ])("answers %s in words and writes no rule", async (_, body, status, code, message) => {
     actAs(admin);
+    const key = code === "not_found" ? "swrErrors.repositoryMissing" : "swrErrors.namespaceMissing";
     expect(await jsonOf(await create({ ...body, override: false }))).toMatchObject({
       status,
-      body: { error: { code, message } },
+      body: { error: { code, message, key } },
     });
     expect(await swrRules()).toEqual([]);
   });
@@ -207,14 +210,14 @@ describe("POST /api/rules", () => {
       { status: 403, code: "SVCSTG.SWR.4030170", message: "Insufficient permissions" },
       502,
       "swr_unavailable",
-      "Insufficient permissions to sync from `team-a` in cn-north-4 to `team-a` in cn-east-3: Insufficient permissions.",
+      "Insufficient permissions to sync from “team-a” in cn-north-4 to “team-a” in cn-east-3: Insufficient permissions.",
     ],
     [
       "a rule that appeared meanwhile",
       { status: 409, code: "SVCSTG.SWR.4090006", message: "already exists" },
       409,
       "conflict",
-      "An automatic sync rule from `team-a/nginx` in cn-north-4 to `team-a` in cn-east-3 already exists.",
+      "An automatic sync rule from “team-a/nginx” in cn-north-4 to “team-a” in cn-east-3 already exists.",
     ],
     [
       "being busy",
@@ -233,33 +236,28 @@ describe("POST /api/rules", () => {
         rules: [{ kind: "error", operations: ["CreateImageSyncRepo"], ...fault }],
       });
       const res = await jsonOf(await create({ ...TO_EAST, override: false, backfill: true }));
-      expect(res).toEqual({ status, body: { error: { code, message } } });
+      expect(res).toEqual({ status, body: { error: expect.objectContaining({ code, message, key: expect.any(String) }) } });
       expect(await rowCounts()).toMatchObject({ jobs: before.jobs, tasks: before.tasks });
       expect(await events()).toMatchObject([{ outcome: "failure" }]);
     },
   );
 
-  it.each([
-    [
-      "the same region as the source",
-      { ...TO_EAST, targetRegion: "cn-north-4", override: false },
-      "targetRegion",
-    ],
-    [
-      "a namespace that breaks SWR's rule",
-      { ...TO_EAST, targetNamespace: "Team A", override: false },
-      "targetNamespace",
-    ],
-    ["an unknown region", { ...TO_EAST, targetRegion: "mars-1", override: false }, "targetRegion"],
-    ["no override", TO_EAST, "override"],
-    ["a backfill that is not a boolean", { ...TO_EAST, override: false, backfill: "yes" }, "backfill"],
-    ["an unknown field", { ...TO_EAST, override: false, syncAuto: false }, "_"],
-  ])("refuses %s (400, naming the field) and asks SWR nothing", async (_, body, field) => {
+  // The field and, where the rules API words it, its message's key (null: the name and region rules' own).
+  it.each<[string, Record<string, unknown>, string, string | null]>([
+    ["the same region as the source", { ...TO_EAST, targetRegion: "cn-north-4", override: false }, "targetRegion", "jobErrors.rules.targetIsSource"],
+    ["a namespace that breaks SWR's rule", { ...TO_EAST, targetNamespace: "Team A", override: false }, "targetNamespace", null],
+    ["an unknown region", { ...TO_EAST, targetRegion: "mars-1", override: false }, "targetRegion", null],
+    ["no override", TO_EAST, "override", "errors.validation.required"],
+    ["a backfill that is not a boolean", { ...TO_EAST, override: false, backfill: "yes" }, "backfill", "errors.validation.type_boolean"],
+    ["an unknown field", { ...TO_EAST, override: false, syncAuto: false }, "_", "errors.validation.unknownFields"],
+  ])("refuses %s (400, naming the field) and asks SWR nothing", async (_, body, field, key) => {
     actAs(admin);
     await simAdmin.resetStats(env.sim);
     const res = await jsonOf(await create(body));
     expect(res).toMatchObject({ status: 400, body: { error: { code: "validation_failed" } } });
-    expect(Object.keys((res.body as { error: { fields: object } }).error.fields)).toContain(field);
+    const { error } = res.body as { error: { fields: object; fieldMessages: Record<string, { key: string }[]> } };
+    expect(Object.keys(error.fields)).toContain(field);
+    if (key) expect(error.fieldMessages[field]?.map((m) => m.key)).toEqual([key]);
     expect((await simAdmin.stats(env.sim)).total).toBe(0);
   });
 
@@ -369,11 +367,12 @@ describe("GET /api/rules", () => {
     expect(status).toBe(200);
     const answer = body as RulesAnswer;
     expect(answer.failures).toEqual([
-      {
+      expect.objectContaining({
         namespace: "team-a",
         repository: expect.any(String),
         message: "SWR internal error in cn-north-4; try again later.",
-      },
+        key: expect.any(String),
+      }),
     ]);
     expect(answer.rules.some((r) => r.repository === answer.failures[0]?.repository)).toBe(false);
   });
@@ -383,7 +382,7 @@ describe("GET /api/rules", () => {
       "a repository SWR does not have",
       { region: "cn-north-4", namespace: "team-a", repository: "nope" },
       404,
-      "Repository `team-a/nope` does not exist in cn-north-4.",
+      "Repository “team-a/nope” does not exist in cn-north-4.",
     ],
     [
       "a repository without its namespace",
@@ -443,7 +442,7 @@ describe("GET /api/rules/status", () => {
     });
     const { body } = await jsonOf(await statuses({ region: "cn-north-4", namespace: "team-a" }));
     expect((body as RuleStatusesAnswer).rules.map((r) => r.status)).toEqual([
-      { state: "unknown", message: "SWR internal error in cn-east-3; try again later." },
+      expect.objectContaining({ state: "unknown", message: "SWR internal error in cn-east-3; try again later.", key: expect.any(String) }),
     ]);
   });
 });

@@ -56,7 +56,12 @@ const CREATED_EXAMPLES: Record<string, Example> = {
     summary: "The rule exists, but the job could not start",
     value: created({
       status: "failed",
-      error: { code: "swr_unavailable", message: "SWR internal error in ap-southeast-1; try again later." },
+      error: {
+        code: "swr_unavailable",
+        message: "SWR internal error in ap-southeast-1; try again later.",
+        key: "errors.text",
+        params: { text: "SWR internal error in ap-southeast-1; try again later." },
+      },
     }),
   },
 };
@@ -72,6 +77,8 @@ const RULES_EXAMPLES: Record<string, Example> = {
           namespace: "team-a",
           repository: "redis",
           message: "SWR internal error in cn-north-4; try again later.",
+          key: "errors.text",
+          params: { text: "SWR internal error in cn-north-4; try again later." },
         },
       ],
     },

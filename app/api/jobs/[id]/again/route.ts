@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/handler";
 import { syncAgain } from "@/lib/jobs/again";
-import { emptyBodySchema, jobIdParamsSchema, parseIdempotencyKey } from "@/lib/jobs/schemas";
+import { parseIdempotencyKey } from "@/lib/jobs/idempotency-key";
+import { emptyBodySchema, jobIdParamsSchema } from "@/lib/jobs/schemas";
 
 // POST /api/jobs/{id}/again — start a new job with an earlier job's settings (201), planned against SWR now
 export const POST = route({ role: "operator", params: jobIdParamsSchema, body: emptyBodySchema }, async ({ request, params, user }) => {

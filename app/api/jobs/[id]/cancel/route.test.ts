@@ -57,15 +57,18 @@ describe("POST /api/jobs/{id}/cancel", () => {
     expect(await statesOf(job.id)).toEqual({ a: "succeeded", b: "queued", c: "queued" });
   });
 
-  it.each<[string, Record<string, TaskState>, RegExp]>([
-    ["succeeded", { a: "succeeded" }, /already finished \(succeeded\)/],
-    ["failed", { a: "failed" }, /already finished \(failed\)/],
-    ["partially failed", { a: "failed", b: "succeeded" }, /already finished \(partially failed\)/],
-  ])("answers 409 for a job that has %s, and changes nothing", async (_, tasks, message) => {
+  it.each<[string, Record<string, TaskState>, string, RegExp]>([
+    ["succeeded", { a: "succeeded" }, "succeeded", /already finished \(succeeded\)/],
+    ["failed", { a: "failed" }, "failed", /already finished \(failed\)/],
+    ["partially failed", { a: "failed", b: "succeeded" }, "partially_failed", /already finished \(partially failed\)/],
+  ])("answers 409 for a job that has %s, and changes nothing", async (_, tasks, status, message) => {
     actAs(operator);
     const job = await insertJob({ createdById: operator.id, tasks });
     const before = await statesOf(job.id);
-    expect(await jsonOf(await cancel(job.id))).toMatchObject({ status: 409, body: { error: { code: "conflict", message: expect.stringMatching(message) } } });
+    expect(await jsonOf(await cancel(job.id))).toMatchObject({
+      status: 409,
+      body: { error: { code: "conflict", key: "jobErrors.cancelFinished", params: { state: { key: `jobErrors.jobStatus.${status}` } }, message: expect.stringMatching(message) } },
+    });
     expect(await statesOf(job.id)).toEqual(before);
     expect(await db().auditEvent.findFirst({ where: { action: "sync_cancel", target: job.id } })).toMatchObject({ outcome: "failure" });
   });

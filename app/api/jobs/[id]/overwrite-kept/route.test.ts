@@ -65,16 +65,21 @@ describe("POST /api/jobs/{id}/overwrite-kept", () => {
     expect(await jobRow(job.id)).toMatchObject({ status: "succeeded", succeeded: 1, kept: 1, skipped: 1, finishedAt: expect.any(Date) });
   });
 
-  it.each<[string, Record<string, TaskState>, RegExp]>([
-    ["no tag was kept", { a: "succeeded", b: "failed", c: "skipped_identical" }, /^No tag of this job was kept, so there is nothing to overwrite\.$/],
-    ["tags are still in flight", { a: "kept", b: "queued", c: "submitted" }, /still running \(1 queued, 1 submitted\); overwrite its kept tags/],
-    ["a tag waits for another try", { a: "kept", b: "retrying" }, /still running \(1 retrying\)/],
-  ])("answers 409 when %s and changes nothing", async (_, tasks, message) => {
+  it.each<[string, Record<string, TaskState>, object, RegExp]>([
+    ["no tag was kept", { a: "succeeded", b: "failed", c: "skipped_identical" }, { key: "jobErrors.overwriteNothingToDo" }, /^No tag of this job was kept, so there is nothing to overwrite\.$/],
+    [
+      "tags are still in flight",
+      { a: "kept", b: "queued", c: "submitted" },
+      { key: "jobErrors.overwriteStillRunning", params: { count: 2 } },
+      /^This job is still running \(2 tags have not finished\); overwrite its kept tags/,
+    ],
+    ["a tag waits for another try", { a: "kept", b: "retrying" }, { key: "jobErrors.overwriteStillRunning", params: { count: 1 } }, /still running \(1 tag has not finished\)/],
+  ])("answers 409 when %s and changes nothing", async (_, tasks, said, message) => {
     actAs(operator);
     const job = await insertJob({ createdById: operator.id, tasks });
     const before = await tasksOf(job.id);
     const res = await jsonOf(await overwrite(job.id));
-    expect(res).toMatchObject({ status: 409, body: { error: { code: "conflict", message: expect.stringMatching(message) } } });
+    expect(res).toMatchObject({ status: 409, body: { error: { code: "conflict", ...said, message: expect.stringMatching(message) } } });
     expect(await tasksOf(job.id)).toEqual(before);
     expect(await jobRow(job.id)).toMatchObject({ attempt: 1, override: false });
     const audit = await db().auditEvent.findFirst({ where: { action: "sync_overwrite_kept", target: job.id } });

@@ -68,26 +68,28 @@ describe("POST /api/jobs/{id}/retry", () => {
     expect(JSON.parse(audit?.detail ?? "{}")).toEqual({ tags: 2, attempt: 2 });
   });
 
-  it.each<[string, Record<string, TaskState>, RegExp]>([
+  it.each<[string, Record<string, TaskState>, object, RegExp]>([
     [
       "nothing failed",
       { a: "succeeded", b: "succeeded" },
+      { key: "jobErrors.retryNothingToDo" },
       /^No tag of this job failed or was cancelled, so there is nothing to retry\.$/,
     ],
     [
       "tags are still queued or with SWR",
       { a: "failed", b: "queued", c: "submitted", d: "submitted" },
-      /still running \(1 queued, 2 submitted\)/,
+      { key: "jobErrors.retryStillRunning", params: { count: 3 } },
+      /^This job is still running \(3 tags have not finished\); retry its failed tags/,
     ],
-    ["a tag waits for another try", { a: "failed", b: "retrying" }, /still running \(1 retrying\)/],
-  ])("answers 409 when %s and changes nothing", async (_, tasks, message) => {
+    ["a tag waits for another try", { a: "failed", b: "retrying" }, { key: "jobErrors.retryStillRunning", params: { count: 1 } }, /still running \(1 tag has not finished\)/],
+  ])("answers 409 when %s and changes nothing", async (_, tasks, said, message) => {
     actAs(operator);
     const job = await insertJob({ createdById: operator.id, tasks });
     const before = await tasksOf(job.id);
     const res = await jsonOf(await retry(job.id));
     expect(res).toMatchObject({
       status: 409,
-      body: { error: { code: "conflict", message: expect.stringMatching(message) } },
+      body: { error: { code: "conflict", ...said, message: expect.stringMatching(message) } },
     });
     expect(await tasksOf(job.id)).toEqual(before);
     expect(await db().syncJob.findUnique({ where: { id: job.id }, select: { attempt: true } })).toEqual({

@@ -7,11 +7,13 @@ import { RefreshAlert } from "@/components/browse/refresh-alert";
 import { RepositoryHeader } from "@/components/browse/repository-header";
 import { compareSourceHref } from "@/components/compare/url-state";
 import { buttonClass } from "@/components/ui/button";
+import { getMessageText } from "@/i18n/server-message";
 import { TagBrowser } from "@/components/browse/tag-browser";
 import { RepositoryRules } from "@/components/rules/repository-rules";
 import { getCurrentUser, roleAllows } from "@/lib/auth/session";
 import { getRepository } from "@/lib/browse/repositories";
-import { describeSwrError, isSwrError } from "@/lib/swr";
+import { isSwrError } from "@/lib/swr";
+import { swrErrorMsg } from "@/lib/swr/errors";
 import { repositoryRefFromSegments } from "@/lib/validation/browse";
 
 interface Props {
@@ -33,10 +35,11 @@ export default async function RepositoryPage({ params }: Props) {
     detail = await getRepository(ref);
   } catch (error) {
     if (isSwrError(error) && error.status === 404) notFound();
+    const text = await getMessageText();
     return (
       <RefreshAlert
         title={t("loadFailed", { name: `${ref.namespace}/${ref.repository}` })}
-        message={describeSwrError(error)}
+        message={text(swrErrorMsg(error))}
         retryLabel={t("retry")}
       />
     );

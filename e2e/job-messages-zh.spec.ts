@@ -30,7 +30,7 @@ test("a comparison with the source as its target says why in Chinese", async ({ 
   await inChinese(page, "viewer");
   await page.goto("/compare?region=cn-north-4&namespace=team-a&target=cn-north-4");
   const form = page.getByRole("form", { name: zh("compare.formLabel") });
-  await expect(form.getByText(zh("jobErrors.compare.targetIsSource", { target: "cn-north-4/team-a" }))).toBeVisible();
+  await expect(form.getByText(zh("compare.problem_targetIsSource", { target: "cn-north-4/team-a" }))).toBeVisible();
 });
 
 test("a rule that already exists is refused in Chinese, with the names as the server sent them", async ({ page }) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,7 +14,6 @@ import { repositoriesOf, spansSeveral } from "./breakdown";
 import { CancelJob } from "./cancel-job";
 import { CancelNotice } from "./cancel-notice";
 import { repositoryPath } from "./format";
-import { JobAttempts } from "./job-attempts";
 import { JobBreakdown } from "./job-breakdown";
 import { JobFacts } from "./job-facts";
 import { JobProgress } from "./job-progress";
@@ -24,8 +24,11 @@ import { RetryJobButton } from "./retry-job-button";
 import { SyncAgainButton } from "./sync-again-button";
 import { JobStatusBadge } from "./status-badge";
 import { TaskTable } from "./task-table";
-import { TaskTimeline } from "./task-timeline";
 import { useJob, useJobProgress } from "./use-jobs";
+
+// Below the tags and only for jobs that have them: loaded after the page, to keep its first load small.
+const TaskTimeline = dynamic(() => import("./task-timeline").then((m) => m.TaskTimeline));
+const JobAttempts = dynamic(() => import("./job-attempts").then((m) => m.JobAttempts));
 
 /** Who is looking: operators retry, overwrite kept tags and cancel; whoever started a job may cancel it too. */
 export interface JobViewer {

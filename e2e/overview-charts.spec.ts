@@ -122,7 +122,7 @@ test("a failure reason on the overview opens the history filtered to its code", 
   await expect(link).toBeVisible();
   const item = failures.getByRole("listitem").filter({ has: page.getByRole("link", { name: linkName }) });
   await expect(item).toContainText(/[\d,]+ failed tags?/);
-  await expect(item).toContainText("SWR reports that the sync to namespace `team-a` in ap-southeast-1 failed");
+  await expect(item).toContainText("SWR reports that the sync to namespace “team-a” in ap-southeast-1 failed");
   await link.click();
 
   await expect(page).toHaveURL(/\/jobs\?failureCode=swr_failed&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);

@@ -1,20 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createTranslator } from "next-intl";
-import { SIM_URL, signIn } from "./support";
+import { SIM_URL, signIn, zhTranslator } from "./support";
 
 // The jobs, compare and rules features' own refusals reach a Chinese reader in Chinese: a comparison the URL cannot
 // make (checked in the browser with the API's schema) and a rule the server refuses (its answer's key and parameters).
 
-type Zh = (key: string, values?: Record<string, string | number>) => string;
-
-function zhTranslator(): Zh {
-  const dir = path.resolve("messages", "zh-CN");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
-  const messages = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as object)) as Record<string, unknown>;
-  return createTranslator({ locale: "zh-CN", messages }) as unknown as Zh;
-}
 
 async function inChinese(page: Page, role: "viewer" | "admin") {
   await signIn(page, role);

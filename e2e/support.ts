@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import { DEMO_USERS } from "@/lib/db/demo-users";
 
 export const SIM_URL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4110}`;
@@ -16,4 +19,14 @@ export async function signIn(page: Page, role: "viewer" | "operator" | "admin", 
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export type Zh = (key: string, values?: Record<string, string | number>) => string;
+
+/** The zh-CN catalog's `t`, to find controls by the names a Chinese reader sees. */
+export function zhTranslator(): Zh {
+  const dir = path.resolve("messages", "zh-CN");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  const messages = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as object)) as Record<string, unknown>;
+  return createTranslator({ locale: "zh-CN", messages }) as unknown as Zh;
 }

@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createTranslator } from "next-intl";
 import { NGINX_ROUTE } from "@/test/fixtures";
-import { SIM_URL, signIn } from "./support";
+import { SIM_URL, signIn, zhTranslator } from "./support";
 
 // The story in Simplified Chinese: every page a person reads, server-made sentences included (a refused sync, tags
 // that failed in SWR, an earlier attempt's errors), scanned for English sentences that should have come from the catalog.
@@ -15,15 +12,6 @@ const ENGLISH_RUN = /[A-Za-z]{2,}(?:[\s,;:'’]+[A-Za-z]{2,}){2,}/g;
 /** Names that are English by nature: the product, SWR's services, HTTP, settings and the simulator's data. */
 const ALLOWED = [/^SWR Sync\b/, /^Huawei Cloud/, /^SWR_[A-Z_]+/, /^Bearer /];
 
-type Zh = (key: string, values?: Record<string, string | number>) => string;
-
-/** The zh-CN catalog's `t`, to find controls by the names a Chinese reader sees. */
-function zhTranslator(): Zh {
-  const dir = path.resolve("messages", "zh-CN");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
-  const messages = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as object)) as Record<string, unknown>;
-  return createTranslator({ locale: "zh-CN", messages }) as unknown as Zh;
-}
 
 /** English runs in the visible text and accessible names of the page, outside code and names marked untranslatable. */
 async function englishOn(page: Page): Promise<string[]> {

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { CardSkeleton } from "@/components/ui/card-skeleton";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { selectClass } from "@/components/ui/field";
+import { useRecordedErrorText } from "@/components/ui/use-message";
 import { toneFill } from "@/components/ui/progress-bar";
 import type { JobHistoryStats } from "@/lib/jobs/dto";
 import { DEFAULT_HISTORY_DAYS, HISTORY_OUTCOMES, sumOutcomes, type HistoryOutcome } from "@/lib/jobs/history";
@@ -77,6 +78,7 @@ function Figures({ history }: { history: JobHistoryStats }) {
 
 function Failures({ history }: { history: JobHistoryStats }) {
   const t = useTranslations("overview");
+  const errorText = useRecordedErrorText();
   const first = history.daily[0]?.day;
   const last = history.daily.at(-1)?.day;
   return (
@@ -100,7 +102,7 @@ function Failures({ history }: { history: JobHistoryStats }) {
                 </Link>
                 <span className="tabular-nums text-slate-600 dark:text-slate-300">{t("failureTags", { count: f.tags })}</span>
               </div>
-              <p className="break-words text-xs text-slate-500 dark:text-slate-400">{f.message}</p>
+              <p className="break-words text-xs text-slate-500 dark:text-slate-400">{errorText(f)}</p>
             </li>
           ))}
         </ol>

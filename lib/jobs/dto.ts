@@ -114,7 +114,8 @@ export const jobHistoryStatsSchema = z.object({
   /** Tags that reached each target region (succeeded), the most first. */
   tagsPerRegion: z.array(z.object({ region: z.string(), tags: count })),
   /** The most frequent codes of failed tags, with how many tags failed so and one of their messages. */
-  failures: z.array(z.object({ code: z.string(), tags: count, message: z.string() })),
+  /** Each code with one of its tags' errors as a sample (English `message`, the catalog `key` + `params` when kept). */
+  failures: z.array(taskErrorSchema.extend({ tags: count })),
 });
 export type JobHistoryStats = z.infer<typeof jobHistoryStatsSchema>;
 

@@ -6,6 +6,7 @@ import { Prisma } from "@/prisma/generated/postgres/client";
 import type { JobHistoryStats } from "./dto";
 import { emptyOutcomeCounts, endedJobs, historyWindow, nearestRank, outcomeOf, sumOutcomes, TOP_FAILURES, type HistoryWindow } from "./history";
 import { isJobStatus } from "./states";
+import { taskErrorDto } from "./store";
 
 // The history at a glance, from grouped queries over the jobs started in the window (and their tasks): the database
 // counts and ranks, and only sums and a few rows come back, however many jobs there are.
@@ -62,17 +63,31 @@ async function tagsPerRegion(w: HistoryWindow): Promise<JobHistoryStats["tagsPer
     .sort((a, b) => b.tags - a.tags || a.region.localeCompare(b.region));
 }
 
-/** The most frequent codes of failed tags (ties by code), each with one of its messages. */
+/** The most frequent codes of failed tags (ties by code), each with one of its tags' errors as the sample. */
 async function topFailures(w: HistoryWindow): Promise<JobHistoryStats["failures"]> {
+  const where = { status: "failed", lastErrorCode: { not: null }, ...inWindow(w) } as const;
   const groups = await db().syncTask.groupBy({
     by: ["lastErrorCode"],
-    where: { status: "failed", lastErrorCode: { not: null }, ...inWindow(w) },
+    where,
     _count: { lastErrorCode: true },
-    _max: { lastErrorMessage: true },
     orderBy: [{ _count: { lastErrorCode: "desc" } }, { lastErrorCode: "asc" }],
     take: TOP_FAILURES,
   });
-  return groups.map((g) => ({ code: g.lastErrorCode ?? "", tags: g._count?.lastErrorCode ?? 0, message: g._max?.lastErrorMessage ?? "" }));
+  // One sample per code, read whole so the browser renders it from the catalog (lastErrorMsg) in the reader's language.
+  const samples = await Promise.all(
+    groups.map((g) =>
+      db().syncTask.findFirst({
+        where: { ...where, lastErrorCode: g.lastErrorCode },
+        orderBy: { id: "desc" },
+        select: { lastErrorCode: true, lastErrorMessage: true, lastErrorMsg: true },
+      }),
+    ),
+  );
+  return groups.map((g, i) => {
+    const sample = samples[i];
+    const error = sample ? taskErrorDto(sample) : null;
+    return { ...(error ?? { message: "" }), code: g.lastErrorCode ?? "", tags: g._count?.lastErrorCode ?? 0 };
+  });
 }
 
 /** Jobs started in the last `days` local days of `timeZone` (today included), at `now`. */

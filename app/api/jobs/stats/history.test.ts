@@ -73,7 +73,7 @@ beforeAll(async () => {
     const { id, status } = await insertJob({ createdById: operator.id, createdAt, targetRegion: job.targetRegion, tasks: states });
     await db().syncJob.update({ where: { id }, data: { finishedAt: job.durationMs === undefined ? null : new Date(createdAt.getTime() + job.durationMs) } });
     for (const [tag, t] of Object.entries(job.tasks)) {
-      if (Array.isArray(t)) await db().syncTask.updateMany({ where: { jobId: id, tag }, data: { lastErrorCode: t[1], lastErrorMessage: `${tag} failed with ${t[1]}` } });
+      if (Array.isArray(t)) await db().syncTask.updateMany({ where: { jobId: id, tag }, data: { lastErrorCode: t[1], lastErrorMessage: `${tag} failed with ${t[1]}`, lastErrorMsg: JSON.stringify({ key: "taskErrors.sample", params: { tag, code: t[1] } }) } });
     }
     seeded.push({ ...job, status });
   }
@@ -170,7 +170,11 @@ describe("GET /api/jobs/stats?days=", () => {
     expect(h.duration).toEqual(want.duration);
     expect(h.tagsPerRegion).toEqual(want.tagsPerRegion);
     expect(h.failures.map((f) => [f.code, f.tags])).toEqual(want.failures);
-    for (const f of h.failures) expect(f.message).toMatch(new RegExp(`failed with ${f.code}$`));
+    for (const f of h.failures) {
+      // The sample is one of the code's own errors, in English and as the catalog message the browser renders.
+      expect(f.message).toMatch(new RegExp(`failed with ${f.code}$`));
+      expect(f).toMatchObject({ key: "taskErrors.sample", params: { code: f.code } });
+    }
   });
 
   it("reads as the seeded rows say, in numbers", async () => {

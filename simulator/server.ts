@@ -123,7 +123,11 @@ export async function startSimulator(options: Partial<SimulatorOptions> = {}): P
     }
   }
 
+  // Idle kept-alive sockets stay open for a minute, as behind a cloud load balancer: a client whose event loop was busy for
+  // a few seconds reuses its socket instead of writing into one the server has just closed (ECONNRESET).
   const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => resolve());

@@ -73,8 +73,16 @@ export function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: "POST", headers: { "Content-Type": "application/json;charset=utf8" }, body: JSON.stringify(body) });
 }
 
+/** A kept-alive socket the simulator closed while this process was busy fails on reuse before the request is read. */
+function isStaleSocket(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return error instanceof TypeError && (cause?.code === "ECONNRESET" || cause?.code === "EPIPE" || cause?.code === "UND_ERR_SOCKET");
+}
+
 async function adminCall(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.url}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = () => fetch(`${sim.url}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  // Sent again once on a fresh socket: the simulator never read the first one.
+  const res = await send().catch((error: unknown) => (isStaleSocket(error) ? send() : Promise.reject(error)));
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} /__sim/${path} answered HTTP ${res.status}: ${text}`);
   return JSON.parse(text) as unknown;

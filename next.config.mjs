@@ -12,13 +12,12 @@ const nextConfig = {
   reactStrictMode: true,
   // A self-contained server (.next/standalone/server.js) with only the node_modules it needs: what the image ships.
   output: "standalone",
-  // The readiness check compares the applied migrations with the shipped ones; nothing imports these files, so tracing misses them.
+  // GET /api/ready compares the applied migrations with the shipped ones; nothing imports these files, so tracing would
+  // miss them: the standalone build carries both providers' migration folders along.
   outputFileTracingIncludes: {
     "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"],
   },
   poweredByHeader: false,
-  // GET /api/ready compares the database with the migration folders: a standalone build carries them along.
-  outputFileTracingIncludes: { "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"] },
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
   experimental: {
     // forbidden() and forbidden.tsx: admin pages answer a signed-in non-admin with 403 and a page that says why.

@@ -7,6 +7,7 @@ import { compareRepositories, type CompareOutcome } from "./classify";
 import type { CompareScopeDto, CompareTagDto, CompareTargetResultDto, OutcomeCountsDto, RepositoryComparisonDto } from "./dto";
 import type { CompareRepositoryQuery, CompareScopeQuery } from "./schemas";
 import type { ComparePlace } from "./scope";
+import { digestsOf, walkTags, walkTargetTags } from "./walk";
 
 // Reads for the comparison page: which repositories a comparison covers, and one repository against its targets with
 // one walk of the source's tags and one of each target's, however many targets there are.
@@ -17,8 +18,6 @@ type CompareSwr = Pick<SwrClient, "showNamespace" | "showRepository" | "listAllR
 export const COMPARE_READS_AT_ONCE = 6;
 /** Tags read per repository and side; past it a side is `truncated`. */
 export const MAX_COMPARED_TAGS = 20_000;
-// SWR's largest page, so a 5,000-tag repository takes five calls.
-const TAG_WALK = { pageSize: 1000, maxItems: MAX_COMPARED_TAGS };
 const REPOSITORY_WALK = { pageSize: 1000, maxItems: 10_000 };
 
 const processGate = createLimiter(COMPARE_READS_AT_ONCE);
@@ -64,8 +63,6 @@ export async function getCompareScope(query: CompareScopeQuery, deps: CompareDep
 
 type SideRead = { ok: true; tags: AllPages<Tag> } | { ok: false; failure: SwrFailure };
 
-const EMPTY: AllPages<Tag> = { items: [], total: 0, truncated: false };
-
 function countOutcomes(outcomes: readonly (CompareOutcome | null)[]): OutcomeCountsDto {
   const counts: OutcomeCountsDto = { missing: 0, identical: 0, differs: 0, only_in_target: 0 };
   for (const o of outcomes) if (o) counts[o]++;
@@ -81,8 +78,8 @@ const short = (digest: string | null | undefined) => (digest ? shortDigest(diges
 export async function compareRepository(query: CompareRepositoryQuery, deps: CompareDeps = {}): Promise<RepositoryComparisonDto> {
   const { swr = getSwrClient(), gate = processGate } = deps;
   const { repository, targets } = query;
-  const walk = (place: ComparePlace) => gate(() => swr.listAllTags(place.region, place.namespace, repository, {}, TAG_WALK));
-  const sourceRead = walk(query).then(
+  const at = (place: ComparePlace) => ({ region: place.region, namespace: place.namespace, repository });
+  const sourceRead = gate(() => walkTags(swr, at(query), MAX_COMPARED_TAGS)).then(
     (tags): SideRead => ({ ok: true, tags }),
     (error: unknown): SideRead => {
       if (isNotFound(error)) throw error;
@@ -90,9 +87,9 @@ export async function compareRepository(query: CompareRepositoryQuery, deps: Com
     },
   );
   const targetReads = targets.map((t) =>
-    walk(t).then(
+    gate(() => walkTargetTags(swr, at(t), MAX_COMPARED_TAGS)).then(
       (tags): SideRead => ({ ok: true, tags }),
-      (error: unknown): SideRead => (isNotFound(error) ? { ok: true, tags: EMPTY } : { ok: false, failure: swrFailureOf(error, t.region) }),
+      (error: unknown): SideRead => ({ ok: false, failure: swrFailureOf(error, t.region) }),
     ),
   );
   // Every target read settles (none throws), so a missing source leaves nothing running unobserved.
@@ -118,7 +115,7 @@ export async function compareRepository(query: CompareRepositoryQuery, deps: Com
   reads.forEach((read, i) => {
     if (!read.ok) return;
     const updated = new Map(read.tags.items.map((t) => [t.Tag, t.updated]));
-    for (const c of compareRepositories(sourceDigests, new Map(read.tags.items.map((t) => [t.Tag, t.digest])))) {
+    for (const c of compareRepositories(sourceDigests, digestsOf(read.tags))) {
       let row = rows.get(c.tag) ?? onlyInTargets.get(c.tag);
       if (!row) {
         row = { tag: c.tag, shortDigest: null, updatedAt: updated.get(c.tag) || null, outcomes: targets.map(() => null) };

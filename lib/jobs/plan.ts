@@ -1,6 +1,7 @@
 import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { planClassOf, PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
+import { digestsOf, walkTargetTags } from "@/lib/compare/walk";
 import { type Message, msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { isSwrError, type SwrClient } from "@/lib/swr";
@@ -31,7 +32,8 @@ export interface PlannedTask {
 const EDIT_PERMISSION = 3;
 /** SWR reads of one plan at a time: enough to walk 50 repositories × 3 targets quickly, few enough for SWR's rate limits. */
 const READS_AT_ONCE = 4;
-const TARGET_WALK = { pageSize: 1000, maxItems: 200_000 };
+/** Tags read of each target repository. */
+const TARGET_TAGS = 200_000;
 /** How many tasks of each class the plan names; its counts cover them all. */
 const PLAN_SAMPLE = 100;
 /** How many tag names the plan lists (the sync panel's preview). */
@@ -81,17 +83,6 @@ async function settleEach<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
-/** Tag → digest of a target repository; a repository the target does not have yet has no tags. */
-async function targetDigests(swr: Pick<SwrClient, "listAllTags">, target: JobTarget, repository: string): Promise<Map<string, string>> {
-  try {
-    const all = await swr.listAllTags(target.region, target.namespace, repository, {}, TARGET_WALK);
-    return new Map(all.items.map((t) => [t.Tag, t.digest]));
-  } catch (error) {
-    if (isSwrError(error) && error.status === 404) return new Map();
-    throw error;
-  }
-}
-
 /**
  * Every task of the request with its class. Source problems are reported before target ones; 400 when the
  * tasks (tags × targets) are more than `maxTasks`.
@@ -110,7 +101,7 @@ export async function planTasks(request: JobRequest, swr: PlanSwr, maxTasks: num
     throw new AppError("validation_failed", what, { [request.single ? "tags" : "repositories"]: [what] });
   }
   const pairs = repositories.flatMap((repo, r) => targets.map((target) => ({ repo, selected: sources[r]!, target })));
-  const walks = firstFailure(await settleEach(pairs, READS_AT_ONCE, (p) => targetDigests(swr, p.target, p.repo.name)));
+  const walks = firstFailure(await settleEach(pairs, READS_AT_ONCE, async (p) => digestsOf(await walkTargetTags(swr, { ...p.target, repository: p.repo.name }, TARGET_TAGS))));
   const tasks: PlannedTask[] = [];
   for (const [i, { repo, selected: s, target }] of pairs.entries()) {
     const there = walks[i]!;

@@ -319,9 +319,18 @@ function tooBroad(field: "repository" | "user", text: string): AppError {
   });
 }
 
-/** Repository names of the history that contain `text` (lowercase). */
+/**
+ * Repository names of the history that contain `text` (lowercase): each job's first repository, and the others of jobs
+ * over several, which only their tasks name.
+ */
 async function repositoriesContaining(text: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ name: string }[]>`SELECT DISTINCT "sourceRepository" AS "name" FROM "SyncJob" WHERE "sourceRepository" LIKE ${containsPattern(text)} ESCAPE '\\' LIMIT ${MAX_FILTER_MATCHES + 1}`;
+  const pattern = containsPattern(text);
+  const rows = await db().$queryRaw<{ name: string }[]>`
+    SELECT "sourceRepository" AS "name" FROM "SyncJob" WHERE "sourceRepository" LIKE ${pattern} ESCAPE '\\'
+    UNION
+    SELECT t."repository" AS "name" FROM "SyncTask" t JOIN "SyncJob" j ON j."id" = t."jobId"
+    WHERE j."repositoryCount" > 1 AND t."repository" LIKE ${pattern} ESCAPE '\\'
+    LIMIT ${MAX_FILTER_MATCHES + 1}`;
   if (rows.length > MAX_FILTER_MATCHES) throw tooBroad("repository", text);
   return rows.map((r) => r.name);
 }
@@ -345,7 +354,8 @@ async function jobWhere(f: JobFilters): Promise<Prisma.SyncJobWhereInput> {
     targetRegion: f.targetRegion,
     sourceNamespace: f.namespace,
     targetNamespace: f.targetNamespace,
-    sourceRepository: repositories && { in: repositories },
+    // A job matches when any of its repositories does; the tasks of a job over several name them all.
+    OR: repositories && [{ sourceRepository: { in: repositories } }, { repositoryCount: { gt: 1 }, tasks: { some: { repository: { in: repositories } } } }],
     createdById: users && { in: users },
     createdAt: { gte: f.from, lt: f.to },
     tasks: f.failureCode === undefined ? undefined : { some: { lastErrorCode: f.failureCode, status: "failed" } },

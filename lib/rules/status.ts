@@ -1,8 +1,9 @@
 import "server-only";
 import { eachLimited } from "@/lib/collections";
 import { compareRepositories } from "@/lib/compare/classify";
+import { digestsOf, type RepositoryPlace, type TagWalkSwr, walkTags, walkTargetTags } from "@/lib/compare/walk";
 import { MAX_TAGS_PER_JOB } from "@/lib/jobs/limits";
-import { describeSwrError, getSwrClient, isSwrError, type SwrClient } from "@/lib/swr";
+import { type AllPages, describeSwrError, getSwrClient, isSwrError, type Tag } from "@/lib/swr";
 import { swrErrorMsg } from "@/lib/swr/errors";
 import { messageFields } from "@/lib/validation/message-fields";
 import type { RuleStatusesAnswer, RuleWithStatus, TargetStatus } from "./dto";
@@ -11,33 +12,15 @@ import type { RulesQuery } from "./schemas";
 
 // Whether a rule's target has every tag of its source: one walk of each side, compared by the app's one rule.
 
-export type TagsSwr = Pick<SwrClient, "listAllTags">;
-
-interface Side {
-  region: string;
-  namespace: string;
-  repository: string;
-}
-
 interface Digests {
-  digests: Map<string, string | null>;
+  digests: ReadonlyMap<string, string | null>;
   truncated: boolean;
 }
 
-// SWR's largest page; no job takes more tags than one walk reads.
-const WALK = { pageSize: 1000, maxItems: MAX_TAGS_PER_JOB };
-
-/** Tag → digest of a repository; with `absentIsEmpty`, a repository (or namespace) that does not exist holds none. */
-async function digestsOf(swr: TagsSwr, side: Side, absentIsEmpty: boolean): Promise<Digests> {
-  try {
-    const all = await swr.listAllTags(side.region, side.namespace, side.repository, {}, WALK);
-    return { digests: new Map(all.items.map((t) => [t.Tag, t.digest || null])), truncated: all.truncated };
-  } catch (error) {
-    if (absentIsEmpty && isSwrError(error) && error.status === 404)
-      return { digests: new Map(), truncated: false };
-    throw error;
-  }
-}
+const digestsOfWalk = (walk: AllPages<Tag>): Digests => ({ digests: digestsOf(walk), truncated: walk.truncated });
+// No job takes more tags than one walk reads.
+const sourceDigests = (swr: TagWalkSwr, side: RepositoryPlace) => walkTags(swr, side, MAX_TAGS_PER_JOB).then(digestsOfWalk);
+const targetDigests = (swr: TagWalkSwr, side: RepositoryPlace) => walkTargetTags(swr, side, MAX_TAGS_PER_JOB).then(digestsOfWalk);
 
 export interface Comparison {
   /** Source tags the target does not have, in the source's order. */
@@ -58,7 +41,7 @@ function compare(source: Digests, target: Digests): Comparison {
 }
 
 /** The target repository of a rule keeps the source repository's name. */
-const targetOf = (r: { targetRegion: string; targetNamespace: string; repository: string }): Side => ({
+const targetOf = (r: { targetRegion: string; targetNamespace: string; repository: string }): RepositoryPlace => ({
   region: r.targetRegion,
   namespace: r.targetNamespace,
   repository: r.repository,
@@ -66,12 +49,12 @@ const targetOf = (r: { targetRegion: string; targetNamespace: string; repository
 
 /** How a rule's target stands against its source now; SwrErrors of either walk are thrown. */
 export async function compareRule(
-  rule: Side & { targetRegion: string; targetNamespace: string },
-  swr: TagsSwr = getSwrClient(),
+  rule: RepositoryPlace & { targetRegion: string; targetNamespace: string },
+  swr: TagWalkSwr = getSwrClient(),
 ): Promise<Comparison> {
   const [source, target] = await Promise.all([
-    digestsOf(swr, rule, false),
-    digestsOf(swr, targetOf(rule), true),
+    sourceDigests(swr, rule),
+    targetDigests(swr, targetOf(rule)),
   ]);
   return compare(source, target);
 }
@@ -93,15 +76,15 @@ function statusOf(c: Comparison): TargetStatus {
  */
 export async function listRuleStatuses(
   query: RulesQuery,
-  swr: ListRulesSwr & TagsSwr = getSwrClient(),
+  swr: ListRulesSwr & TagWalkSwr = getSwrClient(),
 ): Promise<RuleStatusesAnswer> {
   const listed = await listRules(query, swr);
   const sources = new Map<string, Promise<Digests>>();
-  const sourceOf = (side: Side) => {
+  const sourceOf = (side: RepositoryPlace) => {
     const key = [side.region, side.namespace, side.repository].join("\u0000");
     let walk = sources.get(key);
     if (!walk) {
-      walk = digestsOf(swr, side, false);
+      walk = sourceDigests(swr, side);
       // Every rule of the repository reads this one walk; a failure is reported per rule below.
       walk.catch(() => undefined);
       sources.set(key, walk);
@@ -114,7 +97,7 @@ export async function listRuleStatuses(
   }));
   await eachLimited(rules, RULES_CONCURRENCY, async (rule) => {
     try {
-      const [source, target] = await Promise.all([sourceOf(rule), digestsOf(swr, targetOf(rule), true)]);
+      const [source, target] = await Promise.all([sourceOf(rule), targetDigests(swr, targetOf(rule))]);
       rule.status = statusOf(compare(source, target));
     } catch (error) {
       if (!isSwrError(error)) throw error;

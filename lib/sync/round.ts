@@ -1,5 +1,6 @@
 import "server-only";
 import { eachLimited, groupBy } from "@/lib/collections";
+import { digestsOf, walkTargetTags } from "@/lib/compare/walk";
 import { SwrError } from "@/lib/swr/errors";
 import { isRetryable, retryDelay } from "@/lib/swr/retry";
 import type { RoundContext } from "./context";
@@ -20,7 +21,8 @@ type RecordsOutcome = ({ ok: true; index: RecordIndex; newestId: string | null; 
   startedAt: Date;
 };
 
-const TARGET_WALK = { pageSize: 1000, maxItems: 200_000 };
+/** Tags read of each target repository. */
+const TARGET_TAGS = 200_000;
 const SMALL_RECORD_PAGE = 100;
 /** Repositories of one job whose records (or target tags) are read at once. */
 const READS_AT_ONCE = 4;
@@ -51,10 +53,9 @@ async function readRecords(ctx: RoundContext, job: EngineJob, repository: string
 /** Every tag of the target repository (same name as the source); a missing repository has none. */
 async function readTarget(ctx: RoundContext, group: TaskGroup): Promise<{ target: TargetView; error?: TaskError }> {
   try {
-    const all = await ctx.swr.listAllTags(group.targetRegion, group.targetNamespace, group.repository, {}, TARGET_WALK);
-    return { target: { listed: true, digests: new Map(all.items.map((t) => [t.Tag, t.digest])) } };
+    const place = { region: group.targetRegion, namespace: group.targetNamespace, repository: group.repository };
+    return { target: { listed: true, digests: digestsOf(await walkTargetTags(ctx.swr, place, TARGET_TAGS)) } };
   } catch (error) {
-    if (error instanceof SwrError && error.status === 404) return { target: { listed: true, digests: new Map() } };
     ctx.log.error({ repository: group.repository, targetRegion: group.targetRegion }, `listing the target's tags failed: ${swrCallError(error).message}`);
     return { target: { listed: false }, error: swrCallError(error) };
   }

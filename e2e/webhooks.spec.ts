@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 import { signIn } from "./support";
 
-// An admin adds a webhook pointing at a receiver on this machine, sends a test and sees it delivered, signed.
+// An admin adds a webhook pointing at a receiver on this machine, sends a test and sees it delivered, signed, in the
+// webhook's language.
 
 const SECRET = "an-e2e-webhook-secret";
 let receiver: WebhookReceiver;
@@ -26,6 +27,8 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("URL").fill("ftp://example.com/hook");
   await form.getByLabel("Secret").fill(SECRET);
+  await expect(form.getByLabel("Language")).toHaveValue("en");
+  await form.getByLabel("Language").selectOption({ label: "Chinese (Simplified)" });
   await form.getByRole("checkbox", { name: "Job cancelled" }).check();
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByText(/must start with https:\/\/ or http:\/\//)).toBeVisible();
@@ -36,6 +39,7 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
 
   const card = page.getByRole("region", { name });
   await expect(card).toContainText("Set (hidden)");
+  await expect(card).toContainText("Chinese (Simplified)");
   await expect(card).not.toContainText(SECRET);
   await card.getByRole("button", { name: `Send a test to webhook ${name}` }).click();
   const log = card.getByRole("table", { name: `Delivery log of webhook ${name}` });
@@ -44,7 +48,7 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
 
   const [request] = await receiver.waitFor(1);
   expect(request!.verified).toBe(true);
-  expect(JSON.parse(request!.body)).toMatchObject({ event: "test", webhook: { name } });
+  expect(JSON.parse(request!.body)).toMatchObject({ event: "test", webhook: { name }, message: "这是一条来自 SWR Sync 的测试消息：Webhook 已设置好。" });
 
   // Leave nothing behind for other specs.
   await card.getByRole("button", { name: `Delete webhook ${name}` }).click();
@@ -61,6 +65,8 @@ test("the server's refusals read in the admin's language", async ({ page, contex
 
   await page.getByRole("button", { name: "添加 Webhook" }).click();
   const form = page.getByRole("dialog", { name: "添加 Webhook" });
+  await expect(form.getByLabel("语言")).toHaveValue("en");
+  await expect(form.getByLabel("语言").getByRole("option", { name: "简体中文" })).toHaveCount(1);
   await form.getByLabel("名称").fill("   ");
   await form.getByLabel("URL").fill("ftp://example.com/hook");
   await form.getByRole("button", { name: "保存" }).click();

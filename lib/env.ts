@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 
 // The only module that reads process.env: every setting is validated here once.
+// Its problems are for the operator: logged in English at start-up (instrumentation-node.ts), which then exits; a
+// route that meets one answers errors.internal, so none of these sentences reaches a person through a page or the API.
 
 const REGION_PLACEHOLDER = "{region}";
 

@@ -30,9 +30,6 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export type FieldErrors = Record<string, string[]>;
 export type { FieldMessages };
 
-/** A sentence not yet in the catalogs; every caller is to name a catalog key instead. */
-const asMessage = (m: Message | string): Message => (typeof m === "string" ? msg("errors.text", { text: m }) : m);
-
 export class AppError extends Error {
   /** What the person reads, rendered by the browser in their language. */
   readonly msg: Message;
@@ -40,15 +37,14 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    message: Message | string,
-    fields?: Record<string, readonly (Message | string)[]>,
+    message: Message,
+    fields?: Record<string, readonly Message[]>,
     readonly status: number = ERROR_STATUS[code],
   ) {
-    const m = asMessage(message);
-    super(english(m));
+    super(english(message));
     this.name = "AppError";
-    this.msg = m;
-    if (fields) this.fieldMessages = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.map(asMessage)]));
+    this.msg = message;
+    if (fields) this.fieldMessages = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [...v]]));
   }
 
   /** The field messages in English. */
@@ -86,7 +82,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return Object.fromEntries(Object.entries(zodFieldMessages(error)).map(([k, v]) => [k, v.map(english)]));
 }
 
-export function validationError(error: z.ZodError, message: Message | string = msg("errors.invalidFields")): AppError {
+export function validationError(error: z.ZodError, message: Message = msg("errors.invalidFields")): AppError {
   return new AppError("validation_failed", message, zodFieldMessages(error));
 }
 

@@ -5,16 +5,18 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { retryAfterOf } from "@/lib/auth/sign-in-error";
+import { type SignInProblem, signInProblem } from "@/lib/auth/sign-in-error";
 import { signInWithCredentials } from "./auth-endpoints";
 
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** The form; `error` is a sign-in error code the page was opened with (next-auth sends failed sign-ins here). */
+export function LoginForm({ callbackUrl, error: initialError }: { callbackUrl: string; error?: string }) {
   const t = useTranslations("login");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const say = (problem: SignInProblem) => (problem.key === "throttled" ? t("throttled", { seconds: problem.seconds }) : t(problem.key));
+  const [error, setError] = useState<string | null>(() => (initialError ? say(signInProblem(initialError)) : null));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,9 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return;
       }
-      const retryAfter = retryAfterOf(result.error);
-      if (retryAfter !== null) setError(t("throttled", { seconds: retryAfter }));
-      else setError(result.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+      setError(say(signInProblem(result.error ?? "")));
     } catch {
       setError(t("failed"));
     }

@@ -1,6 +1,6 @@
 import { apiErrorOf, getJson, sendJson } from "@/lib/query/api-client";
 import type { DeliveryDto, WebhookDto, WebhookAnswer, WebhooksAnswer, DeliveriesAnswer, DeliveryAnswer } from "@/lib/webhooks/dto";
-import type { WebhookEvent, WebhookFormat } from "@/lib/webhooks/events";
+import type { WebhookEvent, WebhookFormat, WebhookLanguage } from "@/lib/webhooks/events";
 
 // The webhooks API as the admin page sees it (docs/api.md "Webhooks"); answers are typed by the server's own DTOs.
 
@@ -8,6 +8,7 @@ export interface WebhookInput {
   name: string;
   url: string;
   format: WebhookFormat;
+  language: WebhookLanguage;
   events: WebhookEvent[];
   enabled: boolean;
   /** undefined keeps the secret, null removes it. */

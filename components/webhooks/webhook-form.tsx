@@ -11,11 +11,19 @@ import { Field, inputClass, selectClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { useErrorText, useFieldErrorText } from "@/components/ui/use-message";
 import type { WebhookDto } from "@/lib/webhooks/dto";
-import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from "@/lib/webhooks/events";
+import {
+  SECRET_MIN_LENGTH,
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+  WEBHOOK_LANGUAGES,
+  type WebhookEvent,
+  type WebhookFormat,
+  type WebhookLanguage,
+} from "@/lib/webhooks/events";
 import type { WebhookInput } from "./api";
 import { useSaveWebhook } from "./use-webhooks";
 
-/** The add/edit dialog: name, URL, format, events, secret (write-only: editing keeps it unless replaced or removed). */
+/** The add/edit dialog: name, URL, format, language of the cards, events, secret (write-only: editing keeps it unless replaced or removed). */
 export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; open: boolean; onClose: () => void }) {
   const t = useTranslations("webhooks");
   const toast = useToast();
@@ -26,6 +34,7 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
   const [name, setName] = useState(webhook?.name ?? "");
   const [url, setUrl] = useState(webhook?.url ?? "");
   const [format, setFormat] = useState<WebhookFormat>(webhook?.format ?? "generic");
+  const [language, setLanguage] = useState<WebhookLanguage>(webhook?.language ?? "en");
   const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? ["job.succeeded", "job.failed"]);
   const [enabled, setEnabled] = useState(webhook?.enabled ?? true);
   const [secret, setSecret] = useState("");
@@ -45,6 +54,7 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
       name,
       url,
       format,
+      language,
       events,
       enabled,
       ...(secret ? { secret } : removeSecret ? { secret: null } : {}),
@@ -78,6 +88,17 @@ export function WebhookForm({ webhook, open, onClose }: { webhook?: WebhookDto; 
               {WEBHOOK_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {t(`formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-language`} label={t("language")} hint={t("languageHint")} error={fieldError("language")}>
+          {(ids) => (
+            <select {...ids} className={selectClass} value={language} onChange={(e) => setLanguage(WEBHOOK_LANGUAGES.find((l) => l === e.target.value) ?? "en")}>
+              {WEBHOOK_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`languages.${l}`)}
                 </option>
               ))}
             </select>

@@ -76,6 +76,8 @@ function WebhookCard({ webhook }: { webhook: WebhookDto }) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("url")}</dt>
         <dd className="break-all">{webhook.url}</dd>
+        <dt className="font-medium">{t("language")}</dt>
+        <dd>{t(`languages.${webhook.language}`)}</dd>
         <dt className="font-medium">{t("events")}</dt>
         <dd>{webhook.events.map((e) => t(`eventNames.${e}`)).join(", ")}</dd>
         <dt className="font-medium">{t("secret")}</dt>

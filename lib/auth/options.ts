@@ -84,7 +84,8 @@ function buildAuthOptions(): AuthOptions {
       }),
     ],
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/login" },
+    // next-auth's own error page is English: its errors go to the sign-in page, which says them in the reader's language.
+    pages: { signIn: "/login", error: "/login" },
     useSecureCookies: secure,
     cookies: {
       sessionToken: {

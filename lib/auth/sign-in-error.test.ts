@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterOf, throttledSignInError } from "./sign-in-error";
+import { retryAfterOf, signInProblem, throttledSignInError } from "./sign-in-error";
 
 describe("the throttled sign-in error", () => {
   it("carries the wait in whole seconds, at least 1, and reads back", () => {
@@ -17,4 +17,18 @@ describe("the throttled sign-in error", () => {
     "SignInThrottled:-1",
     "SignInThrottled:9999999",
   ])("reads %j as no wait", (error) => expect(retryAfterOf(error)).toBeNull());
+});
+
+describe("signInProblem", () => {
+  it.each([
+    ["CredentialsSignin", { key: "invalid" }],
+    ["Configuration", { key: "configuration" }],
+    ["AccessDenied", { key: "accessDenied" }],
+    ["SessionRequired", { key: "sessionRequired" }],
+    ["SignInThrottled:30", { key: "throttled", seconds: 30 }],
+    ["Verification", { key: "failed" }],
+    ["toString", { key: "failed" }],
+    ["<script>", { key: "failed" }],
+    ["", { key: "failed" }],
+  ])("words %j as the login form's %j", (error, problem) => expect(signInProblem(error)).toEqual(problem));
 });

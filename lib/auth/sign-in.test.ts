@@ -14,6 +14,7 @@ interface Reply {
   status: number;
   setCookies: string[];
   body: unknown;
+  location?: string;
 }
 
 /** One request to /api/auth/<path>, with a minimal Node-style req/res pair. */
@@ -21,6 +22,7 @@ async function call(
   path: string[],
   cookies: Record<string, string>,
   body?: Record<string, string>,
+  query: Record<string, string> = {},
 ): Promise<Reply> {
   const reply: Reply = { status: 200, setCookies: [], body: undefined };
   const headers = new Map<string, unknown>();
@@ -34,7 +36,7 @@ async function call(
   };
   const req = {
     method: body ? "POST" : "GET",
-    query: { nextauth: path },
+    query: { ...query, nextauth: path },
     headers: { host: "localhost:3000" },
     cookies,
     body: body ?? {},
@@ -45,6 +47,7 @@ async function call(
     getAuthOptions(),
   );
   reply.setCookies = [headers.get("set-cookie") ?? []].flat() as string[];
+  reply.location = headers.get("location") as string | undefined;
   return reply;
 }
 
@@ -100,6 +103,16 @@ describe("credentials sign-in", () => {
     expect(callback.setCookies.some((c) => c.startsWith("next-auth.session-token="))).toBe(false);
     expect(session).toBeUndefined();
   });
+
+  it.each(["Configuration", "AccessDenied", "Verification", "Default"])(
+    "sends next-auth's %s error to the sign-in page, which says it in the reader's language, not to next-auth's English page",
+    async (error) => {
+      const reply = await call(["error"], {}, undefined, { error });
+      expect(reply.status).toBe(302);
+      expect(reply.location).toBe(`/login?error=${error}`);
+      expect(reply.body).toBeUndefined();
+    },
+  );
 
   it("ends the session at once when the user is disabled, and clears the cookie", async () => {
     const { token } = await signIn("erin@example.com", PASSWORD);

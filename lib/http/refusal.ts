@@ -1,24 +1,10 @@
-import { createTranslator } from "next-intl";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/i18n/config";
-import { type Message, msg, renderMessage, type Translate } from "@/i18n/message";
+import { textIn } from "@/i18n/catalog-text";
+import { type Message, msg } from "@/i18n/message";
 import { AppError, toResponse } from "@/lib/errors";
-import en from "@/messages/en/errors.json";
-import zh from "@/messages/zh-CN/errors.json";
 
 // The answers proxy.ts gives before any route or page runs: the API's error shape, or a small page in the reader's
 // language (the one the pages would choose: the person's pick in a cookie, else the browser's).
-
-const CATALOGS: Record<Locale, typeof en> = { en, "zh-CN": zh };
-const translators = new Map<Locale, Translate>();
-
-function translator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) {
-    t = createTranslator({ locale, messages: CATALOGS[locale] }) as unknown as Translate;
-    translators.set(locale, t);
-  }
-  return t;
-}
 
 export type RefusalCode = "bad_request" | "payload_too_large";
 
@@ -38,8 +24,8 @@ export function refusal(code: RefusalCode, message: Message, as: { api: true } |
     response.headers.set("Cache-Control", "no-store");
     return response;
   }
-  const t = translator(as.locale);
-  const title = renderMessage(t, msg(code === "bad_request" ? "errors.request.badRequestTitle" : "errors.request.tooLargeTitle"));
-  const html = `<!doctype html><html lang="${as.locale}"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(renderMessage(t, message))}</p><p><a href="/">${escapeHtml(renderMessage(t, msg("errors.request.backToDashboard")))}</a></p></html>`;
+  const text = (m: Message) => textIn(as.locale, m);
+  const title = text(msg(code === "bad_request" ? "errors.request.badRequestTitle" : "errors.request.tooLargeTitle"));
+  const html = `<!doctype html><html lang="${as.locale}"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text(message))}</p><p><a href="/">${escapeHtml(text(msg("errors.request.backToDashboard")))}</a></p></html>`;
   return new Response(html, { status: code === "bad_request" ? 400 : 413, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }

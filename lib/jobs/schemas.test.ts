@@ -51,16 +51,16 @@ describe("createJobSchema", () => {
     ["an empty pattern", { tags: undefined, tagSelector: { pattern: " " } }, "tagSelector.pattern", "errors.validation.tooSmall_string", /at least 1 character/],
     ["a pattern with a space", { tags: undefined, tagSelector: { pattern: "v1 *" } }, "tagSelector.pattern", "jobErrors.patternCharacters", /glob characters \* \? \[ \] \{ \} , ! \^ only/],
     ["an 8 KiB pattern", { tags: undefined, tagSelector: { pattern: "a".repeat(8192) } }, "tagSelector.pattern", "errors.validation.tooBig_string", /at most 128/],
-    ["a bad tag name", { tags: ["ok", "-bad", "bad tag"] }, "tags", "jobErrors.invalidTags", /^Not valid tag names \(must be .*\): -bad, bad tag\.$/],
+    ["a bad tag name", { tags: ["ok", "-bad", "bad tag"] }, "tags", "jobErrors.invalidTags", /^Not valid tag names: -bad, bad tag\. Must be 1–128 characters of .* and not start with \. or -\.$/],
     ["a repeated tag", { tags: ["a", "b", "a"] }, "tags", "jobErrors.repeatedTags", /^Each tag may appear once; repeated: a\.$/],
     ["tags as a string", { tags: "latest" }, "tags", "errors.validation.type_array", /^Must be a list\.$/],
     ["a number among the tags", { tags: ["a", 1] }, "tags.1", "errors.validation.type_string", /^Must be text\.$/],
     ["an unknown region", { sourceRegion: "xx-nowhere-1" }, "sourceRegion", null, /not a region this app knows/],
-    ["a malformed region", { targetRegion: "Mars" }, "targetRegion", null, /region ID/],
+    ["a malformed region", { targetRegion: "Mars" }, "targetRegion", "errors.names.regionId", /^Must be a region ID such as cn-north-4\.$/],
     ["the source region as target", { targetRegion: "cn-north-4" }, "targetRegion", "jobErrors.targetIsSource", /^Must differ from the source region/],
-    ["a bad namespace", { sourceNamespace: "Team_A" }, "sourceNamespace", null, /lowercase letter/],
-    ["a bad target namespace", { targetNamespace: "" }, "targetNamespace", null, /must not be empty/],
-    ["a bad repository", { sourceRepository: "/web" }, "sourceRepository", null, /lowercase letter or digit/],
+    ["a bad namespace", { sourceNamespace: "Team_A" }, "sourceNamespace", "errors.names.namespace", /^Must start with a lowercase letter/],
+    ["a bad target namespace", { targetNamespace: "" }, "targetNamespace", "errors.names.empty", /^Must not be empty\.$/],
+    ["a bad repository", { sourceRepository: "/web" }, "sourceRepository", "errors.names.repository", /lowercase letter or digit/],
     ["a missing repository", { sourceRepository: undefined }, "sourceRepository", "errors.validation.required", /^This is required\.$/],
     ["override as a string", { override: "true" }, "override", "errors.validation.type_boolean", /^Must be true or false\.$/],
     ["override missing", { override: undefined }, "override", "errors.validation.required", /^This is required\.$/],
@@ -78,7 +78,7 @@ describe("createJobSchema", () => {
     const tags = Array.from({ length: 25 }, (_, i) => `.bad${i}`);
     const [m] = fieldsOf({ ...good, tags }).tags!;
     expect(m).toMatchObject({ key: "jobErrors.invalidTags", params: { names: { key: "jobErrors.nameList", params: { more: 15 } } } });
-    expect(english(m!)).toMatch(/, \.bad9 and 15 more\.$/);
+    expect(english(m!)).toMatch(/, \.bad9 and 15 more\. Must be 1–128 characters/);
     expect(nameList(["a", "b"])).toEqual({ key: "jobErrors.nameList", params: { names: "a, b", more: 0 } });
     expect(english(nameList(["a", "b"]))).toBe("a, b");
   });

@@ -176,11 +176,12 @@ export const CREATE_WEBHOOK_EXAMPLES: Record<string, Example> = {
     },
   },
   chat: {
-    summary: "A WeCom group robot for every outcome, off for now",
+    summary: "A WeCom group robot for every outcome, its cards in Chinese, off for now",
     value: {
       name: "Team chat",
       url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=EXAMPLE",
       format: "wecom",
+      language: "zh-CN",
       events: ["job.succeeded", "job.failed", "job.kept", "job.cancelled"],
       enabled: false,
     },
@@ -198,6 +199,7 @@ const WEBHOOK: WebhookDto = {
   name: "Release tracker",
   url: "https://hooks.example.com/swr-sync",
   format: "generic",
+  language: "en",
   events: ["job.failed", "job.cancelled"],
   enabled: true,
   secretSet: true,

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { english } from "@/i18n/english";
 import { type Message, type MessageParam, msg } from "@/i18n/message";
 import { AppError, internalError, validationError } from "@/lib/errors";
+import { issueMessage } from "@/lib/validation/issue-messages";
 
 // SwrError: one failed SWR or IAM call, with a sentence a person can act on and no secrets.
 
@@ -170,7 +171,10 @@ export function isSwrError(e: unknown): e is SwrError {
 export function swrErrorMsg(e: unknown): Message {
   if (e instanceof SwrError || e instanceof AppError) return e.msg;
   if (e instanceof ZodError) {
-    return msg("swrErrors.invalidRequest", { detail: e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") });
+    const [first] = e.issues;
+    return first
+      ? msg("swrErrors.invalidRequest", { field: first.path.join(".") || "input", problem: issueMessage(first) })
+      : msg("swrErrors.unexpected");
   }
   return msg("swrErrors.unexpected");
 }

@@ -37,7 +37,7 @@ export const listTagsOptionsSchema = z.object({
 });
 
 export const manualSyncInputSchema = z.object({
-  imageTag: z.array(tagNameSchema).min(1, "choose at least one tag"),
+  imageTag: z.array(tagNameSchema).min(1, "errors.validation.tagsMin"),
   override: z.boolean().default(false),
   remoteNamespace: namespaceNameSchema,
   remoteRegionId: regionIdSchema,

@@ -51,7 +51,7 @@ export function syncOperations(swr: SwrCaller) {
   async function createManualSync(region: string, namespace: string, repository: string, input: ManualSyncInput): Promise<ManualSyncReceipt> {
     const operation = "CreateManualImageSyncRepo";
     const body = manualSyncInputSchema
-      .refine((b) => b.remoteRegionId !== region, { path: ["remoteRegionId"], message: "must differ from the source region" })
+      .refine((b) => b.remoteRegionId !== region, { path: ["remoteRegionId"], message: "jobErrors.targetIsSource" })
       .parse(input);
     const result = await swr.call({
       operation,

@@ -47,9 +47,9 @@ describe("zod issues as catalog messages", () => {
     expect(issueMessage(issue!)).toEqual({ key: "jobErrors.compare.targetShape" });
   });
 
-  it("keeps a schema's own sentence that is not a catalog key", () => {
+  it("gives a schema's sentence that is not a catalog key the catalog's message for its issue, never the sentence", () => {
     const [issue] = z.string().min(1, { message: "Pick a tag." }).safeParse("").error!.issues;
-    expect(issueMessage(issue!)).toEqual({ key: "errors.text", params: { text: "Pick a tag." } });
+    expect(issueMessage(issue!)).toEqual({ key: "errors.validation.tooSmall_string", params: { minimum: 1 } });
   });
 
   it("renders in English on the server and in Chinese from the zh-CN catalog", async () => {
@@ -60,6 +60,7 @@ describe("zod issues as catalog messages", () => {
   });
 
   it("renders parameters that are messages themselves", () => {
-    expect(english({ key: "errors.text", params: { text: "x" } })).toBe("x");
+    const nested = { key: "swrErrors.invalidRequest", params: { field: "imageTag", problem: { key: "errors.validation.tagsMin" } } };
+    expect(english(nested)).toBe("The request to SWR was not valid (imageTag): Name at least one tag.");
   });
 });

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import { en } from "zod/locales";
 import { type Message, type MessageParam, msg } from "@/i18n/message";
 
 // zod's issues as messages of the catalogs (`errors.validation.*`), for the server's answers and the browser's forms alike.
 // A schema names its own message by giving a catalog key as the issue's message (`{ message: "jobErrors.pickTags" }`),
-// with parameters from the issue (minimum, maximum, …) and a custom issue's `params`.
+// with parameters from the issue (minimum, maximum, …) and a custom issue's `params`; any other message (zod's own
+// English) gives way to the catalog's message for the issue's code.
 
 type Issue = z.core.$ZodIssue;
 
@@ -31,25 +31,12 @@ function plainParams(values: Record<string, unknown> | undefined): Record<string
 const limit = (name: string, value: number | bigint | Date): Record<string, MessageParam> =>
   value instanceof Date ? { date: value.toISOString() } : { [name]: Number(value) };
 
-const zodEnglish = en().localeError;
-
-/** The part of zod's sentence that does not depend on the input (issues do not carry it: "…, received string"). */
-const withoutReceived = (text: string | undefined) => text?.replace(/, received \w+$/, "");
-
-/** zod's own sentence for an issue, to tell it from a message a schema set. */
-function isZodDefault(issue: Issue): boolean {
-  const text = zodEnglish(issue as never);
-  return withoutReceived(typeof text === "string" ? text : text?.message) === withoutReceived(issue.message);
-}
-
 /** The catalog message for one zod issue. */
 export function issueMessage(issue: Issue): Message {
   if (KEY.test(issue.message)) {
     const { code: _c, path: _p, message: _m, input: _i, params, ...rest } = issue as Issue & { params?: Record<string, unknown> };
     return msg(issue.message, { ...plainParams(rest), ...plainParams(params) });
   }
-  // A schema's own sentence not yet in the catalogs.
-  if (!isZodDefault(issue)) return msg("errors.text", { text: issue.message });
   switch (issue.code) {
     case "invalid_type":
       if (/received undefined$/.test(issue.message)) return msg("errors.validation.required");

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { textIn } from "@/i18n/catalog-text";
+import { msg } from "@/i18n/message";
 import type { WebhookDelivery, WebhookDeliveryAttempt } from "@/prisma/generated/postgres/client";
 import { errorFields } from "./delivery-error";
 import { deliveryDtoSchema, type DeliveryDto } from "./dto";
 import { queueDelivery } from "./enqueue";
 import { TEST_EVENT } from "./events";
-import { requireWebhook } from "./store";
+import { languageOf, requireWebhook } from "./store";
 
 // The delivery log of a webhook, and "Send test": a delivery like any other, sent by the worker and logged.
 
@@ -60,7 +62,7 @@ export async function sendTestDelivery(webhookId: string, now = new Date()): Pro
         event: TEST_EVENT,
         eventKey,
         jobId: null,
-        payload: { event: TEST_EVENT, occurredAt: now.toISOString(), webhook: { id: webhook.id, name: webhook.name }, message: "This is a test message from SWR Sync: the webhook is set up." },
+        payload: { event: TEST_EVENT, occurredAt: now.toISOString(), webhook: { id: webhook.id, name: webhook.name }, message: textIn(languageOf(webhook), msg("webhookCards.testMessage")) },
       },
       now,
     ),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { messageSchema } from "@/i18n/message-schema";
-import { DELIVERY_STATUSES, TEST_EVENT, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
+import { DELIVERY_STATUSES, TEST_EVENT, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_LANGUAGES } from "./events";
 
 // What the webhooks API answers and what a webhook receives: one set of schemas for the routes and the docs, whose types the browser reads.
 
@@ -11,6 +11,8 @@ export const webhookDtoSchema = z.object({
   name: z.string(),
   url: z.string(),
   format: z.enum(WEBHOOK_FORMATS),
+  /** The language of the chat cards and of the test message. */
+  language: z.enum(WEBHOOK_LANGUAGES),
   events: z.array(z.enum(WEBHOOK_EVENTS)),
   enabled: z.boolean(),
   /** Whether a secret is set; the secret itself never leaves the server. */

@@ -1,5 +1,7 @@
-// The webhook vocabulary shared by the server and the browser: events, formats, delivery states, the secret's least
-// length. Pure and free of zod, so the admin form may import it.
+import { LOCALES, type Locale } from "@/i18n/config";
+
+// The webhook vocabulary shared by the server and the browser: events, formats, languages, delivery states, the
+// secret's least length. Pure and free of zod, so the admin form may import it.
 
 export const SECRET_MIN_LENGTH = 16;
 
@@ -12,6 +14,10 @@ export type DeliveryEvent = WebhookEvent | typeof TEST_EVENT;
 
 export const WEBHOOK_FORMATS = ["generic", "wecom", "dingtalk", "feishu", "slack"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** The language a webhook's chat cards and test message are written in: any of the app's. */
+export const WEBHOOK_LANGUAGES = LOCALES;
+export type WebhookLanguage = Locale;
 
 export const DELIVERY_STATUSES = ["queued", "delivering", "succeeded", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -3,8 +3,8 @@ import { english } from "@/i18n/english";
 import { describe, expect, it } from "vitest";
 import { JOB_STATUSES, isLiveJobStatus } from "@/lib/jobs/states";
 import { eventPayloadSchema, type EventPayload, type JobEventPayload } from "./dto";
-import { eventsForOutcome, WEBHOOK_FORMATS } from "./events";
-import { acceptedBy, renderDelivery } from "./formats";
+import { eventsForOutcome, WEBHOOK_FORMATS, type WebhookFormat } from "./events";
+import { acceptedBy, type Receiver, renderDelivery } from "./formats";
 
 const job: JobEventPayload = {
   event: "job.failed",
@@ -24,7 +24,16 @@ const job: JobEventPayload = {
 };
 const test: EventPayload = { event: "test", occurredAt: "2026-12-06T10:00:00.000Z", webhook: { id: "w1", name: "Team chat" }, message: "Test." };
 const target = "https://robot.example.com/send?access_token=t";
+const en = (format: WebhookFormat): Receiver => ({ format, language: "en" });
+const zh = (format: WebhookFormat): Receiver => ({ format, language: "zh-CN" });
 const now = new Date("2026-12-06T10:00:01.000Z");
+
+/** The words a chat shows: every string of the body but the format's own field values. */
+function wordsOf(node: unknown, key = ""): string {
+  if (typeof node === "string") return ["msgtype", "msg_type", "tag", "template", "type"].includes(key) ? "" : node;
+  if (node && typeof node === "object") return Object.entries(node).map(([k, v]) => wordsOf(v, k)).join("\n");
+  return "";
+}
 
 /** Every text a card shows, joined: the facts must be in it whatever the format. */
 function textOf(body: string): string {
@@ -37,23 +46,23 @@ describe("renderDelivery", () => {
       ...job,
       job: { ...job.job, repositoryCount: 30, targets: [{ region: "ap-southeast-1", namespace: "team-a" }, { region: "cn-east-3", namespace: "team-a" }] },
     };
-    const text = textOf(renderDelivery("wecom", multi, target, null, now).body);
+    const text = textOf(renderDelivery(en("wecom"), multi, target, null, now).body);
     expect(text).toContain("Repositories: team-a/nginx and 29 more (cn-north-4)");
     expect(text).toContain("Targets: team-a (ap-southeast-1), team-a (cn-east-3)");
   });
 
   it("generic: the event payload itself, which parses with the published schema", () => {
-    const { url, body } = renderDelivery("generic", job, target, "s".repeat(16), now);
+    const { url, body } = renderDelivery(en("generic"), job, target, "s".repeat(16), now);
     expect(url).toBe(target);
     expect(eventPayloadSchema.parse(JSON.parse(body))).toStrictEqual(job);
   });
 
   it("WeCom: msgtype markdown with the status, repository, target, counts and link", () => {
-    const body = JSON.parse(renderDelivery("wecom", job, target, null, now).body) as { msgtype: string; markdown: { content: string } };
+    const body = JSON.parse(renderDelivery(en("wecom"), job, target, null, now).body) as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe("markdown");
     expect(body.markdown.content.split("\n")).toEqual([
       "**Sync job finished with failures**",
-      "Status: partially failed",
+      "Status: Partially failed",
       "Repository: team-a/nginx (cn-north-4)",
       "Target: team-b (ap-southeast-1)",
       "Tags: 5 tags, 3 succeeded, 2 failed",
@@ -62,7 +71,7 @@ describe("renderDelivery", () => {
   });
 
   it("DingTalk: markdown with a title; with a secret the robot's own signature is in the query", () => {
-    const { url, body } = renderDelivery("dingtalk", job, target, "SECret-of-the-robot", now);
+    const { url, body } = renderDelivery(en("dingtalk"), job, target, "SECret-of-the-robot", now);
     const parsed = JSON.parse(body) as { msgtype: string; markdown: { title: string; text: string } };
     expect(parsed.msgtype).toBe("markdown");
     expect(parsed.markdown.title).toBe("Sync job finished with failures");
@@ -72,11 +81,11 @@ describe("renderDelivery", () => {
     expect(u.searchParams.get("timestamp")).toBe(String(now.getTime()));
     const sign = createHmac("sha256", "SECret-of-the-robot").update(`${now.getTime()}\nSECret-of-the-robot`).digest("base64");
     expect(u.searchParams.get("sign")).toBe(sign);
-    expect(renderDelivery("dingtalk", job, target, null, now).url).toBe(target);
+    expect(renderDelivery(en("dingtalk"), job, target, null, now).url).toBe(target);
   });
 
   it("Feishu/Lark: an interactive card; with a secret, timestamp and sign in the body", () => {
-    const body = JSON.parse(renderDelivery("feishu", job, target, "feishu-secret-123", now).body) as {
+    const body = JSON.parse(renderDelivery(en("feishu"), job, target, "feishu-secret-123", now).body) as {
       msg_type: string;
       timestamp: string;
       sign: string;
@@ -91,17 +100,45 @@ describe("renderDelivery", () => {
   });
 
   it("Slack: fallback text and one mrkdwn section with a Slack link", () => {
-    const body = JSON.parse(renderDelivery("slack", job, target, null, now).body) as { text: string; blocks: { type: string; text: { type: string; text: string } }[] };
+    const body = JSON.parse(renderDelivery(en("slack"), job, target, null, now).body) as { text: string; blocks: { type: string; text: { type: string; text: string } }[] };
     expect(body.text).toBe("Sync job finished with failures");
     expect(body.blocks[0]!.text.type).toBe("mrkdwn");
     expect(body.blocks[0]!.text.text).toContain("<https://sync.example.com/jobs/job1|Open the job>");
   });
 
   it.each(WEBHOOK_FORMATS)("%s: a test message says so and names the webhook; a job without a link has none", (format) => {
-    expect(textOf(renderDelivery(format, test, target, null, now).body)).toContain(format === "generic" ? '"event":"test"' : "Test message from SWR Sync");
-    const noLink = renderDelivery(format, { ...job, job: { ...job.job, url: null } }, target, null, now).body;
+    expect(textOf(renderDelivery(en(format), test, target, null, now).body)).toContain(format === "generic" ? '"event":"test"' : "Test message from SWR Sync");
+    const noLink = renderDelivery(en(format), { ...job, job: { ...job.job, url: null } }, target, null, now).body;
     expect(noLink).not.toContain("Open the job");
     expect(textOf(noLink)).toContain("team-a");
+  });
+
+  it("writes a zh-CN webhook's card in Chinese, from the same catalogs, numbers by locale", () => {
+    const big: JobEventPayload = { ...job, job: { ...job.job, counts: { total: 12_345, succeeded: 12_000, failed: 300, cancelled: 0, kept: 45 } } };
+    const body = JSON.parse(renderDelivery(zh("wecom"), big, target, null, now).body) as { markdown: { content: string } };
+    expect(body.markdown.content.split("\n")).toEqual([
+      "**同步任务结束但有失败**",
+      "状态：部分失败",
+      "仓库：team-a/nginx（cn-north-4）",
+      "目标：team-b（ap-southeast-1）",
+      "标签：共 12,345 个标签，12,000 个成功，300 个失败，45 个保留",
+      "[打开任务](https://sync.example.com/jobs/job1)",
+    ]);
+    const slack = textOf(renderDelivery(zh("slack"), test, target, null, now).body);
+    expect(slack).toContain("来自 SWR Sync 的测试消息");
+    expect(slack).toContain("Webhook：Team chat");
+    expect(slack).not.toMatch(/Test message|Status|Open the job/);
+  });
+
+  it.each(WEBHOOK_FORMATS.filter((f) => f !== "generic"))("%s: no English word of a card reaches a zh-CN webhook", (format) => {
+    const multi: JobEventPayload = {
+      ...job,
+      job: { ...job.job, repositoryCount: 3, targets: [job.job.target, { region: "cn-east-3", namespace: "team-a" }], counts: { ...job.job.counts, cancelled: 1, kept: 1 } },
+    };
+    for (const payload of [multi, test, { ...job, event: "job.kept" as const }, { ...job, event: "job.cancelled" as const }, { ...job, event: "job.succeeded" as const }]) {
+      const words = wordsOf(JSON.parse(renderDelivery(zh(format), payload, target, null, now).body)).replace(/https?:\/\/[^\s)|>]+/g, "");
+      expect(words.match(/\b(?!SWR\b|Sync\b|Webhook\b|Team\b|chat\b|team\b|nginx\b|cn\b|north\b|east\b|ap\b|southeast\b|a\b|b\b)[A-Za-z]{2,}\b/g)).toBeNull();
+    }
   });
 });
 

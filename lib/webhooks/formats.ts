@@ -1,53 +1,71 @@
 import { createHmac } from "node:crypto";
-import { type Message, msg } from "@/i18n/message";
+import { translatorFor } from "@/i18n/catalog-text";
+import { type Message, msg, renderMessage } from "@/i18n/message";
+import { JOB_STATUSES } from "@/lib/jobs/states";
 import { quoted } from "./delivery-error";
 import type { EventPayload } from "./dto";
-import type { WebhookFormat } from "./events";
+import type { WebhookFormat, WebhookLanguage } from "./events";
 
 // One event as each receiver wants it: our generic JSON, or a small text card for a chat robot
-// (WeCom group robot and DingTalk robot markdown, a Feishu/Lark interactive card, Slack blocks). Pure.
-
-const TITLES: Record<EventPayload["event"], string> = {
-  "job.succeeded": "Sync job succeeded",
-  "job.failed": "Sync job finished with failures",
-  "job.kept": "Sync job finished with kept tags",
-  "job.cancelled": "Sync job cancelled",
-  test: "Test message from SWR Sync",
-};
+// (WeCom group robot and DingTalk robot markdown, a Feishu/Lark interactive card, Slack blocks), its words from the
+// catalogs (webhookCards.*) in the webhook's language. Pure.
 
 interface Card {
   title: string;
   lines: string[];
   link: string | null;
+  linkText: string;
 }
 
-function cardOf(payload: EventPayload): Card {
-  const title = TITLES[payload.event];
-  if (!("job" in payload)) return { title, lines: [payload.message, `Webhook: ${payload.webhook.name}`], link: null };
+/** How a webhook wants its events: the body's format and the language of a card's words. */
+export interface Receiver {
+  format: WebhookFormat;
+  language: WebhookLanguage;
+}
+
+const place = (p: { namespace: string; region: string }) => msg("webhookCards.place", { namespace: p.namespace, region: p.region });
+
+function cardOf(payload: EventPayload, language: WebhookLanguage): Card {
+  const t = translatorFor(language);
+  const text = (m: Message) => renderMessage(t, m);
+  const title = text(msg(`webhookCards.title.${payload.event.replace(/^job\./, "")}`));
+  const linkText = text(msg("webhookCards.open"));
+  // The test message is written in the webhook's language whatever the stored payload says (it may predate the language).
+  if (!("job" in payload))
+    return { title, lines: [text(msg("webhookCards.testMessage")), text(msg("webhookCards.webhook", { name: payload.webhook.name }))], link: null, linkText };
   const { job } = payload;
   const c = job.counts;
-  const counts = [`${c.total} tags`, `${c.succeeded} succeeded`, `${c.failed} failed`];
-  if (c.cancelled > 0) counts.push(`${c.cancelled} cancelled`);
-  if (c.kept > 0) counts.push(`${c.kept} kept`);
+  const counts = [msg("webhookCards.total", { count: c.total }), msg("webhookCards.succeeded", { count: c.succeeded }), msg("webhookCards.failed", { count: c.failed })];
+  if (c.cancelled > 0) counts.push(msg("webhookCards.cancelled", { count: c.cancelled }));
+  if (c.kept > 0) counts.push(msg("webhookCards.kept", { count: c.kept }));
+  const list = (items: Message[]) => items.map(text).join(text(msg("webhookCards.separator")));
+  const repository = `${job.source.namespace}/${job.source.repository}`;
+  const repositoryCount = job.repositoryCount ?? 1;
+  const status = (JOB_STATUSES as readonly string[]).includes(job.status) ? text(msg(`jobStatus.${job.status}`)) : job.status;
   return {
     title,
     lines: [
-      `Status: ${job.status.replace("_", " ")}`,
-      (job.repositoryCount ?? 1) > 1
-        ? `Repositories: ${job.source.namespace}/${job.source.repository} and ${(job.repositoryCount ?? 1) - 1} more (${job.source.region})`
-        : `Repository: ${job.source.namespace}/${job.source.repository} (${job.source.region})`,
-      (job.targets?.length ?? 1) > 1
-        ? `Targets: ${job.targets!.map((t) => `${t.namespace} (${t.region})`).join(", ")}`
-        : `Target: ${job.target.namespace} (${job.target.region})`,
-      `Tags: ${counts.join(", ")}`,
+      text(msg("webhookCards.status", { status })),
+      text(
+        repositoryCount > 1
+          ? msg("webhookCards.repositories", { repository, more: repositoryCount - 1, region: job.source.region })
+          : msg("webhookCards.repository", { repository, region: job.source.region }),
+      ),
+      text(
+        job.targets && job.targets.length > 1
+          ? msg("webhookCards.targets", { targetList: list(job.targets.map(place)) })
+          : msg("webhookCards.target", { target: place(job.target) }),
+      ),
+      text(msg("webhookCards.tags", { counts: list(counts) })),
     ],
     link: job.url,
+    linkText,
   };
 }
 
 /** Markdown in the dialect most robots share (bold, links, one item a line). */
 function markdown(card: Card, bold: (s: string) => string, link: (text: string, url: string) => string): string {
-  return [bold(card.title), ...card.lines, ...(card.link ? [link("Open the job", card.link)] : [])].join("\n");
+  return [bold(card.title), ...card.lines, ...(card.link ? [link(card.linkText, card.link)] : [])].join("\n");
 }
 
 const md = (s: string) => `**${s}**`;
@@ -59,9 +77,9 @@ export interface Rendered {
   body: string;
 }
 
-/** The request for `format`; `secret` is used by robots that sign in their own way (DingTalk, Feishu). */
-export function renderDelivery(format: WebhookFormat, payload: EventPayload, target: string, secret: string | null, now = new Date()): Rendered {
-  const card = cardOf(payload);
+/** The request for the receiver's format; `secret` is used by robots that sign in their own way (DingTalk, Feishu). */
+export function renderDelivery({ format, language }: Receiver, payload: EventPayload, target: string, secret: string | null, now = new Date()): Rendered {
+  const card = cardOf(payload, language);
   switch (format) {
     case "generic":
       return { url: target, body: JSON.stringify(payload) };

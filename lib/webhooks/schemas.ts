@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./events";
+import { SECRET_MIN_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_LANGUAGES } from "./events";
 
 // Inputs of the webhooks API (docs/api.md "Webhooks"). Pure.
 // The URL's scheme and address are checked by the store (address-guard.ts), which needs DNS. Custom messages are catalog keys.
@@ -11,6 +11,7 @@ const eventsSchema = z
   .min(1, "errors.webhooks.chooseEvent")
   .max(WEBHOOK_EVENTS.length * 2, { abort: true })
   .transform((events) => WEBHOOK_EVENTS.filter((e) => events.includes(e)));
+const languageSchema = z.enum(WEBHOOK_LANGUAGES).meta({ description: "The language of the chat cards and of the test message." });
 const secretSchema = z.string().min(SECRET_MIN_LENGTH).max(256);
 /** Marks the secret write-only in the API document: answers only say whether one is set (`secretSet`). */
 const writeOnly = (description: string) => ({ writeOnly: true, description });
@@ -20,6 +21,7 @@ export const createWebhookSchema = z
     name: nameSchema,
     url: urlSchema,
     format: z.enum(WEBHOOK_FORMATS).default("generic"),
+    language: languageSchema.default("en"),
     events: eventsSchema,
     secret: secretSchema.optional().meta(writeOnly("Signs every delivery (HMAC-SHA256); stored encrypted, never answered.")),
     enabled: z.boolean().default(true),
@@ -33,6 +35,7 @@ export const updateWebhookSchema = z
     name: nameSchema.optional(),
     url: urlSchema.optional(),
     format: z.enum(WEBHOOK_FORMATS).optional(),
+    language: languageSchema.optional(),
     events: eventsSchema.optional(),
     secret: secretSchema
       .nullable()

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { Webhook } from "@/prisma/generated/postgres/client";
 import { resolveWebhookTarget, WebhookAddressError, type LookupAll } from "./address-guard";
 import type { WebhookDto } from "./dto";
-import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from "./events";
+import { isLocale } from "@/i18n/config";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat, type WebhookLanguage } from "./events";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./schemas";
 import { requireSecretBox, type Sealed, type SecretBox } from "./secret-box";
 
@@ -31,6 +32,10 @@ export function formatOf(row: Pick<Webhook, "format">): WebhookFormat {
   return (WEBHOOK_FORMATS as readonly string[]).includes(row.format) ? (row.format as WebhookFormat) : "generic";
 }
 
+export function languageOf(row: Pick<Webhook, "language">): WebhookLanguage {
+  return isLocale(row.language) ? row.language : "en";
+}
+
 export function sealedSecretOf(row: Webhook): Sealed | null {
   const { secretCiphertext: ciphertext, secretIv: iv, secretTag: tag, secretKeyId: keyId } = row;
   return ciphertext && iv && tag && keyId ? { ciphertext, iv, tag, keyId } : null;
@@ -42,6 +47,7 @@ export function toWebhookDto(row: Webhook): WebhookDto {
     name: row.name,
     url: row.url,
     format: formatOf(row),
+    language: languageOf(row),
     events: eventsOf(row),
     enabled: row.enabled,
     secretSet: sealedSecretOf(row) !== null,
@@ -80,7 +86,7 @@ export async function requireWebhook(id: string): Promise<Webhook> {
 
 /** What the audit log keeps of a webhook: never its secret, only whether it signs (a key named "secret…" would be dropped). */
 function auditView(dto: WebhookDto) {
-  return { name: dto.name, url: dto.url, format: dto.format, events: dto.events, enabled: dto.enabled, signed: dto.secretSet };
+  return { name: dto.name, url: dto.url, format: dto.format, language: dto.language, events: dto.events, enabled: dto.enabled, signed: dto.secretSet };
 }
 
 export async function createWebhook(actor: Required<AuditActor>, input: CreateWebhookInput): Promise<WebhookDto> {
@@ -93,6 +99,7 @@ export async function createWebhook(actor: Required<AuditActor>, input: CreateWe
         name: input.name,
         url: input.url,
         format: input.format,
+        language: input.language,
         events: JSON.stringify(input.events),
         enabled: input.enabled,
         createdById: actor.id,
@@ -120,6 +127,7 @@ export async function updateWebhook(actor: Required<AuditActor>, id: string, pat
         name: patch.name,
         url: patch.url,
         format: patch.format,
+        language: patch.language,
         events: patch.events && JSON.stringify(patch.events),
         enabled: patch.enabled,
         ...secret,

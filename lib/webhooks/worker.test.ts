@@ -13,7 +13,7 @@ import { withTestDatabase } from "@/test/with-test-database";
 import { toDeliveryDto } from "./deliveries";
 import { eventPayloadSchema } from "./dto";
 import { enqueueJobOutcome } from "./enqueue";
-import type { WebhookEvent } from "./events";
+import type { WebhookEvent, WebhookFormat, WebhookLanguage } from "./events";
 import { createSecretBox } from "./secret-box";
 import { createWebhook } from "./store";
 import { createWebhookWorker, nextAttemptAt, type WebhookWorkerConfig } from "./worker";
@@ -59,8 +59,19 @@ afterEach(async () => {
 
 afterAll(() => vi.unstubAllEnvs());
 
-const hook = (events: WebhookEvent[] = ["job.succeeded", "job.failed", "job.cancelled"], o: { enabled?: boolean; secret?: string } = {}) =>
-  createWebhook(actor, { name: "Receiver", url: receiver.url, format: "generic", events, secret: o.secret ?? SECRET, enabled: o.enabled ?? true });
+const hook = (
+  events: WebhookEvent[] = ["job.succeeded", "job.failed", "job.cancelled"],
+  o: { enabled?: boolean; secret?: string; format?: WebhookFormat; language?: WebhookLanguage; url?: string } = {},
+) =>
+  createWebhook(actor, {
+    name: "Receiver",
+    url: o.url ?? receiver.url,
+    format: o.format ?? "generic",
+    language: o.language ?? "en",
+    events,
+    secret: o.secret ?? SECRET,
+    enabled: o.enabled ?? true,
+  });
 
 const deliveries = () => db().webhookDelivery.findMany({ orderBy: { createdAt: "asc" }, include: { attemptLog: { orderBy: { number: "asc" } } } });
 /** The deliveries as the log answers them: errors in English and as messages. */
@@ -175,6 +186,21 @@ describe("delivery worker", () => {
     expect(await counterValue("succeeded")).toBe(before + 1);
     // Nothing is due any more: a further pass sends nothing.
     expect(await worker().runOnce()).toBe(0);
+  });
+
+  it("writes a job's chat card in each webhook's language: Chinese for zh-CN, English for en", async () => {
+    await hook(["job.failed"], { format: "slack", language: "zh-CN", url: `${receiver.url}/zh` });
+    await hook(["job.failed"], { format: "slack", language: "en", url: `${receiver.url}/en` });
+    await insertJob({ createdById: actor.id, tasks: { a: "succeeded", b: "failed" } });
+    await drain(worker());
+    const requests = await receiver.waitFor(2);
+    const card = (path: string) => (JSON.parse(requests.find((r) => r.path === path)!.body) as { text: string; blocks: { text: { text: string } }[] });
+    const zh = card("/hook/zh");
+    expect(zh.text).toBe("同步任务结束但有失败");
+    expect(zh.blocks[0]!.text.text).toMatch(/^\*同步任务结束但有失败\*\n状态：部分失败\n仓库：.*\n目标：.*\n标签：共 2 个标签，1 个成功，1 个失败\n<https:\/\/sync\.example\.com\/jobs\/\w+\|打开任务>$/);
+    const en = card("/hook/en");
+    expect(en.text).toBe("Sync job finished with failures");
+    expect(en.blocks[0]!.text.text).toMatch(/^\*Sync job finished with failures\*\nStatus: Partially failed\nRepository: .*\nTarget: .*\nTags: 2 tags, 1 succeeded, 1 failed\n<https:\/\/sync\.example\.com\/jobs\/\w+\|Open the job>$/);
   });
 
   it("retries with the configured backoff after failures, then succeeds", async () => {

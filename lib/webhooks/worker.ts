@@ -16,7 +16,7 @@ import { webhookDeliveriesCounter, type DeliveryOutcome } from "./metrics";
 import { type SecretBox, SecretBoxError } from "./secret-box";
 import { sendWebhook, type SendResult } from "./send";
 import { DELIVERY_HEADER, EVENT_HEADER, signatureHeaders, TIMESTAMP_HEADER } from "./signing";
-import { formatOf, sealedSecretOf } from "./store";
+import { formatOf, languageOf, sealedSecretOf } from "./store";
 
 // The delivery worker: claims due deliveries with a conditional update (a lease), sends each, records the attempt,
 // and schedules the next try or gives up. Everything it knows is in the database, so a restart or another
@@ -124,7 +124,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       const secret = await secretOf(d.webhook);
       const payload = eventPayloadSchema.parse(JSON.parse(d.payload));
       const format = formatOf(d.webhook);
-      const rendered = renderDelivery(format, payload, d.webhook.url, secret, sentAt);
+      const rendered = renderDelivery({ format, language: languageOf(d.webhook) }, payload, d.webhook.url, secret, sentAt);
       const headers: Record<string, string> = secret
         ? signatureHeaders(secret, rendered.body, sentAt)
         : { [TIMESTAMP_HEADER]: String(Math.floor(sentAt.getTime() / 1000)) };

@@ -8,16 +8,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+}) {
   const t = await getTranslations();
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 p-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t("app.tagline")}</p>
       </div>
-      <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+      <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} error={typeof error === "string" ? error : undefined} />
     </main>
   );
 }

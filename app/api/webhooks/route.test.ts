@@ -85,6 +85,7 @@ describe("POST /api/webhooks", () => {
     [{ ...valid, events: [] }, "events", "errors.webhooks.chooseEvent", "Choose at least one event."],
     [{ ...valid, events: ["job.exploded"] }, "events.0", "errors.validation.oneOf", expect.stringMatching(/^Must be one of: job\.succeeded, /)],
     [{ ...valid, format: "teams" }, "format", "errors.validation.oneOf", expect.stringMatching(/^Must be one of: generic, /)],
+    [{ ...valid, language: "fr" }, "language", "errors.validation.oneOf", "Must be one of: en, zh-CN."],
     [{ ...valid, secret: "short" }, "secret", "errors.validation.tooSmall_string", "Must be at least 16 characters long."],
     [{ ...valid, name: " " }, "name", "errors.webhooks.giveName", "Give the webhook a name."],
     [{ ...valid, extra: 1 }, "_", "errors.validation.unknownFields", "Has fields this API does not take: extra."],
@@ -112,8 +113,9 @@ describe("GET, PATCH and DELETE /api/webhooks/{id}", () => {
   it("changes fields, removes the secret with null, refuses a private URL, and audits before and after", async () => {
     const w = await created();
     const patch = (body: unknown) => callRoute(PATCH, `/api/webhooks/${w.id}`, at(w.id, { method: "PATCH", body }));
-    const changed = webhookAnswerSchema.parse((await jsonOf(await patch({ name: "Renamed", enabled: false, secret: null }))).body).webhook;
-    expect(changed).toMatchObject({ name: "Renamed", enabled: false, secretSet: false, url: valid.url });
+    expect(w.language).toBe("en");
+    const changed = webhookAnswerSchema.parse((await jsonOf(await patch({ name: "Renamed", enabled: false, secret: null, language: "zh-CN" }))).body).webhook;
+    expect(changed).toMatchObject({ name: "Renamed", enabled: false, secretSet: false, url: valid.url, language: "zh-CN" });
     const refused = await jsonOf(await patch({ url: "http://192.168.1.1/" }));
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
@@ -125,7 +127,7 @@ describe("GET, PATCH and DELETE /api/webhooks/{id}", () => {
     expect((await db().webhook.findUniqueOrThrow({ where: { id: w.id } })).url).toBe(valid.url);
     const audit = await db().auditEvent.findMany({ where: { target: w.id, action: "webhook_update" } });
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ before: { name: "Chat", signed: true }, after: { name: "Renamed", signed: false }, signingChanged: true });
+    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ before: { name: "Chat", signed: true, language: "en" }, after: { name: "Renamed", signed: false, language: "zh-CN" }, signingChanged: true });
   });
 
   it("deletes with its delivery log, audited; then 404", async () => {

@@ -60,4 +60,41 @@ describe("POST /api/webhooks/{id}/test", () => {
       await receiver.close();
     }
   });
+
+  it("writes each webhook's card and test message in the webhook's language: Chinese for zh-CN, English for en", async () => {
+    actAs(admin);
+    const receiver = await startWebhookReceiver();
+    try {
+      const hooks = [];
+      for (const language of ["zh-CN", "en", undefined] as const) {
+        const body = { name: `Chat ${language ?? "default"}`, url: `${receiver.url}/${language ?? "default"}`, format: "slack", events: ["job.failed"], ...(language && { language }) };
+        const answer = await jsonOf(await callRoute(create, "/api/webhooks", { body }));
+        const w = webhookAnswerSchema.parse(answer.body).webhook;
+        expect(w.language).toBe(language ?? "en");
+        expect((await db().webhook.findUniqueOrThrow({ where: { id: w.id } })).language).toBe(language ?? "en");
+        hooks.push(w);
+        expect((await callRoute(sendTest, `/api/webhooks/${w.id}/test`, { method: "POST", params: { id: w.id } })).status).toBe(202);
+      }
+      const worker = createWebhookWorker({
+        db: db(),
+        config: { pollMs: 50, timeoutMs: 2_000, retryDelaysMs: [10], allowPrivate: true, batchSize: 10 },
+        box: createSecretBox(KEY),
+        log: { info: () => undefined, error: () => undefined },
+      });
+      await worker.runOnce();
+      const requests = await receiver.waitFor(3);
+      const slackText = (path: string) => {
+        const request = requests.find((r) => r.path === `/hook${path}`);
+        return (JSON.parse(request!.body) as { blocks: { text: { text: string } }[] }).blocks[0]!.text.text;
+      };
+      expect(slackText("/zh-CN")).toBe("*来自 SWR Sync 的测试消息*\n这是一条来自 SWR Sync 的测试消息：Webhook 已设置好。\nWebhook：Chat zh-CN");
+      expect(slackText("/en")).toBe("*Test message from SWR Sync*\nThis is a test message from SWR Sync: the webhook is set up.\nWebhook: Chat en");
+      expect(slackText("/default")).toContain("Test message from SWR Sync");
+      // The stored generic payload's sentence is in the webhook's language too.
+      const zhDelivery = await db().webhookDelivery.findFirstOrThrow({ where: { webhookId: hooks[0]!.id } });
+      expect(JSON.parse(zhDelivery.payload)).toMatchObject({ message: "这是一条来自 SWR Sync 的测试消息：Webhook 已设置好。" });
+    } finally {
+      await receiver.close();
+    }
+  });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Webhook" ADD COLUMN     "language" TEXT NOT NULL DEFAULT 'en';
+

@@ -72,5 +72,7 @@ describe("seedDemoHistory", () => {
     expect(h.duration.p95Ms).toBeGreaterThan(h.duration.p50Ms ?? 0);
     expect(h.tagsPerRegion.map((r) => r.region).sort()).toEqual(["ap-southeast-1", "cn-east-3", "cn-south-1"]);
     expect(h.failures.length).toBeGreaterThanOrEqual(3);
+    // Each reads in the reader's language: a task-error key with its parameters, as the engine records them.
+    for (const f of h.failures) expect(f.key).toMatch(/^taskErrors\./);
   });
 });

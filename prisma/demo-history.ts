@@ -2,6 +2,8 @@
 // (job, tasks with their times, digests and errors, the job's counters), so `npm run demo` opens on an overview
 // with history to chart. Only `npm run demo` writes them; each is marked by its request hash and keyed per day,
 // so a restart adds the days that passed since and never a second copy of one.
+import { english } from "@/i18n/english";
+import { type Message, msg } from "@/i18n/message";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { DEMO_USERS } from "@/lib/db/demo-users";
 import { countTasks, deriveJobStatus, type JobStatus, type TaskState } from "@/lib/jobs/states";
@@ -28,20 +30,20 @@ const REPOSITORIES = [
 /** Targets weighted as a team might use them: the mirror region most. */
 const TARGETS = ["cn-east-3", "cn-east-3", "ap-southeast-1", "ap-southeast-1", "cn-south-1"] as const;
 
-/** Failure codes and messages as the engine writes them, weighted by how often each shows up. */
-const FAILURES = [
-  { code: "swr_failed", weight: 5, message: (ns: string, region: string) => `SWR reports that the sync to namespace \`${ns}\` in ${region} failed (status "failed").` },
-  { code: "no_progress", weight: 3, message: () => "Not found in target after 10 minutes." },
-  { code: "digest_mismatch", weight: 2, message: () => "The target holds a different image (sha256:7d3f0c2e1b9a…) than the source had when the job started (sha256:4a1c9e8b7f20…); the source tag may have been pushed again since." },
-  { code: "swr_timeout", weight: 1, message: (ns: string, region: string) => `SWR reports that the sync to namespace \`${ns}\` in ${region} timed out (status "timeout").` },
-] as const;
+/** Failure codes and messages as the engine writes them (lib/sync/messages.ts), weighted by how often each shows up. */
+const FAILURES: readonly { code: string; weight: number; msg: (namespace: string, region: string) => Message }[] = [
+  { code: "swr_failed", weight: 5, msg: (namespace, region) => msg("taskErrors.recordFailed", { namespace, region, status: "failed" }) },
+  { code: "no_progress", weight: 3, msg: () => msg("taskErrors.noProgress", { wait: msg("taskErrors.minutes", { minutes: 10 }) }) },
+  { code: "digest_mismatch", weight: 2, msg: () => msg("taskErrors.digestMismatch", { target: "sha256:7d3f0c2e1b9a…", source: "sha256:4a1c9e8b7f20…" }) },
+  { code: "swr_timeout", weight: 1, msg: (namespace, region) => msg("taskErrors.recordTimeout", { namespace, region, status: "timeout" }) },
+];
 
 export interface DemoTask {
   tag: string;
   status: TaskState;
   submittedAt: Date | null;
   finishedAt: Date;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; msg: Message } | null;
 }
 
 export interface DemoJob {
@@ -85,8 +87,9 @@ export function planDemoDay(day: string, now: Date): DemoJob[] {
     const failure = () => {
       const total = FAILURES.reduce((n, f) => n + f.weight, 0);
       let r = random() * total;
-      const f = FAILURES.find((x) => (r -= x.weight) < 0) ?? FAILURES[0];
-      return { code: f.code, message: f.message(repository.namespace, targetRegion) };
+      const f = FAILURES.find((x) => (r -= x.weight) < 0) ?? FAILURES[0]!;
+      const m = f.msg(repository.namespace, targetRegion);
+      return { code: f.code, message: english(m), msg: m };
     };
     let clock = createdAt.getTime() + (1 + random() * 3) * SECOND;
     const tasks = tags.map((tag, n): DemoTask => {
@@ -180,6 +183,7 @@ export async function seedDemoHistory(url: string, now = new Date()): Promise<{ 
                 updatedAt: t.finishedAt,
                 lastErrorCode: t.error?.code ?? null,
                 lastErrorMessage: t.error?.message ?? null,
+                lastErrorMsg: t.error ? JSON.stringify(t.error.msg) : null,
               })),
             },
           },

@@ -47,8 +47,13 @@ export function SelectionBar({
   }
 
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
-      <div className="flex flex-wrap items-center gap-3">
+    <>
+      {/* Stays at the top of the window while the tag list scrolls under it, so Sync is in view at the 100th row. */}
+      <div
+        role="group"
+        aria-label={t("selectionBar")}
+        className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      >
         <div role="status" className="text-sm">
           <p className="font-medium">{status}</p>
           {selection.kind !== "tags" ? <p className="text-xs text-slate-600 dark:text-slate-300">{t("selectedByRule")}</p> : null}
@@ -67,7 +72,9 @@ export function SelectionBar({
           {syncLabel}
         </Button>
       </div>
-      <PatternForm onSelect={(pattern) => onSelectRule({ kind: "pattern", pattern })} />
-    </div>
+      <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+        <PatternForm onSelect={(pattern) => onSelectRule({ kind: "pattern", pattern })} />
+      </div>
+    </>
   );
 }

@@ -21,7 +21,7 @@ import { useTagSelection } from "./use-tag-selection";
 const SyncPanel = dynamic(() => import("@/components/sync-panel/sync-panel").then((m) => m.SyncPanel));
 
 /** A repository's tags: server-paged, searchable, sortable; operators select tags and open the sync panel. */
-export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: RepositoryRef; canSync: boolean }) {
+export function TagBrowser({ repositoryRef, pullPath, canSync }: { repositoryRef: RepositoryRef; pullPath: string; canSync: boolean }) {
   const t = useTranslations("tags");
   const errorText = useErrorText();
   const { params, update } = useTagListParams();
@@ -72,6 +72,7 @@ export function TagBrowser({ repositoryRef, canSync }: { repositoryRef: Reposito
         <TagTable
           caption={t("caption", { name })}
           tags={page.data.items}
+          pullPath={pullPath}
           selectable={canSync}
           locked={selection.byRule}
           selected={selectedOnPage}

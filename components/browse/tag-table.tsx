@@ -3,6 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { memo, useCallback, useMemo, type ChangeEvent } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
+import { CopyButton } from "@/components/ui/copy-button";
 import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import type { TagDto } from "@/lib/browse/dto";
 import { formatBytes, shortDigest } from "@/lib/format";
@@ -14,13 +15,15 @@ const shiftHeld = (e: ChangeEvent<HTMLInputElement>) => e.nativeEvent instanceof
 
 interface RowProps {
   tag: TagDto;
+  /** The repository's pull path; each row offers `docker pull <path>:<tag>` to copy. */
+  pullPath: string;
   selectable: boolean;
   locked: boolean;
   checked: boolean;
   onClick: (click: CheckboxClick) => void;
 }
 
-const TagRow = memo(function TagRow({ tag, selectable, locked, checked, onClick }: RowProps) {
+const TagRow = memo(function TagRow({ tag, pullPath, selectable, locked, checked, onClick }: RowProps) {
   const t = useTranslations("tags");
   const format = useFormatter();
   const locale = useLocale();
@@ -46,6 +49,11 @@ const TagRow = memo(function TagRow({ tag, selectable, locked, checked, onClick 
       </td>
       <td className={numericCellClass}>{formatBytes(tag.size, locale)}</td>
       <td className={cellClass}>{formatTimestamp(format, tag.updatedAt)}</td>
+      {pullPath ? (
+        <td className={cellClass}>
+          <CopyButton text={`docker pull ${pullPath}:${tag.tag}`} label={t("copyPull", { tag: tag.tag })} />
+        </td>
+      ) : null}
     </tr>
   );
 });
@@ -57,6 +65,7 @@ const TagRow = memo(function TagRow({ tag, selectable, locked, checked, onClick 
 export function TagTable({
   caption,
   tags,
+  pullPath,
   selectable,
   locked,
   selected,
@@ -66,6 +75,7 @@ export function TagTable({
 }: {
   caption: string;
   tags: readonly TagDto[];
+  pullPath: string;
   selectable: boolean;
   locked: boolean;
   selected: ReadonlySet<string>;
@@ -99,11 +109,12 @@ export function TagTable({
             <Th>{t("colDigest")}</Th>
             <Th numeric>{t("colSize")}</Th>
             <Th>{t("colUpdated")}</Th>
+            {pullPath ? <Th>{t("colPull")}</Th> : null}
           </tr>
         </thead>
         <tbody>
           {tags.map((tag) => (
-            <TagRow key={tag.tag} tag={tag} selectable={selectable} locked={locked} checked={selected.has(tag.tag)} onClick={onRowClick} />
+            <TagRow key={tag.tag} tag={tag} pullPath={pullPath} selectable={selectable} locked={locked} checked={selected.has(tag.tag)} onClick={onRowClick} />
           ))}
         </tbody>
       </table>

@@ -57,7 +57,7 @@ export default async function RepositoryPage({ params }: Props) {
         </Link>
       </div>
       <RepositoryHeader repository={detail} region={ref.region} />
-      <TagBrowser repositoryRef={ref} canSync={user !== null && roleAllows(user.role, "operator")} />
+      <TagBrowser repositoryRef={ref} pullPath={detail.path} canSync={user !== null && roleAllows(user.role, "operator")} />
       <RepositoryRules repositoryRef={ref} canManage={user !== null && roleAllows(user.role, "admin")} />
     </>
   );

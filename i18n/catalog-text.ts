@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core: the translator without React, so scripts run with the react-server condition (the bench) load it too.
+import { createTranslator } from "use-intl/core";
 import enErrors from "@/messages/en/errors.json";
 import enJobErrors from "@/messages/en/job-errors.json";
 import enJobs from "@/messages/en/jobs.json";

@@ -19,13 +19,17 @@ import { planTasks, type PlannedTask } from "@/lib/jobs/plan";
 import type { JobRequest } from "@/lib/jobs/schemas";
 import { createJobIn } from "@/lib/jobs/store";
 
+/** The time limit of the fixture's SWR clients' calls. */
+const CLIENT_TIMEOUT_MS = 3_000;
+
 /** Fast settings: tests wait milliseconds where production waits seconds. */
 export const FAST_CONFIG: Partial<SyncEngineConfig> = {
   pollMs: 30,
   tickMs: 10,
   leaseMs: 2_000,
   recordWindowMs: 5_000,
-  landingSlackMs: 300,
+  // A call without an answer may land for as long as the client waited for it: never less (as in production).
+  landingSlackMs: CLIENT_TIMEOUT_MS,
   noProgressMs: 20_000,
   backoffBaseMs: 20,
   backoffMaxMs: 100,
@@ -66,7 +70,7 @@ export async function startSyncFixture(syncDelayMs = 5): Promise<SyncFixture> {
       iamEndpointTemplate: sim.endpointTemplate,
       // Known project IDs keep IAM lookups out of the request counts.
       projectIds: Object.fromEntries(SERVED_REGIONS.map((r) => [r, projectIdOf(r)])),
-      timeoutMs: 3_000,
+      timeoutMs: CLIENT_TIMEOUT_MS,
       retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 },
       ...overrides,
     });

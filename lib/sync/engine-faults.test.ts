@@ -27,9 +27,13 @@ describe("throughput under faults", () => {
         { kind: "error", status: 500, rate: errors },
       ],
     });
-    // Hung calls end at the client's timeout; the other calls of the job go on meanwhile.
-    const swr = fx.client({ timeoutMs: 400, retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 } });
-    const { tasks, job } = await settle(fx, [fx.engine({ swr, config: { maxSubmitTries: 20, pollMs: 30 } })], jobId, 150_000);
+    // Hung calls end at the client's timeout; the other calls of the job go on meanwhile. A call without an answer
+    // may land until the landing slack has passed, never shorter than the client's timeout; the simulator runs in
+    // this very process and under load may take up a request a second after the client gave up, so it is generous.
+    const timeoutMs = 400;
+    const swr = fx.client({ timeoutMs, retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 } });
+    const config = { maxSubmitTries: 20, pollMs: 30, landingSlackMs: 5 * timeoutMs };
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 150_000);
 
     expect(job).toMatchObject({ status: "succeeded", succeeded: tags.length });
     expect(tasks.every((t) => t.targetDigest === t.sourceDigest)).toBe(true);

@@ -64,7 +64,10 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       const serverTime = receipt.serverTime ? new Date(receipt.serverTime) : undefined;
       // SWR's clock stamps its records, so its Date header is the better submission time.
       const submittedAt = serverTime && !Number.isNaN(serverTime.getTime()) ? serverTime : startedAt;
-      out.submitted += await markSubmitted(ctx.db, job.id, ctx.owner, ids, { submittedAt, swrPriorJobId: prior });
+      // Read the count after the write: `out.submitted += await …` would add to the value from before the await and
+      // lose what the job's other calls, in flight at the same time, counted meanwhile.
+      const marked = await markSubmitted(ctx.db, job.id, ctx.owner, ids, { submittedAt, swrPriorJobId: prior });
+      out.submitted += marked;
     } catch (error) {
       if (part.length > 1 && refusesSomeTag(error)) {
         // SWR refused the whole call, perhaps for one tag (e.g. deleted from the source since): find out tag by tag.

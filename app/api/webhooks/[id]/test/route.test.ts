@@ -27,6 +27,17 @@ beforeAll(async () => {
   admin = await createTestUser("admin");
 });
 
+/** One pass of the delivery worker over the queued deliveries, quietly. */
+function deliverOnce(): Promise<unknown> {
+  const worker = createWebhookWorker({
+    db: db(),
+    config: { pollMs: 50, timeoutMs: 2_000, retryDelaysMs: [10], allowPrivate: true, batchSize: 10 },
+    box: createSecretBox(KEY),
+    log: { info: () => undefined, error: () => undefined },
+  });
+  return worker.runOnce();
+}
+
 describe("POST /api/webhooks/{id}/test", () => {
   it("queues a test delivery that the worker sends signed, and the log shows it with its attempt", async () => {
     actAs(admin);
@@ -40,13 +51,7 @@ describe("POST /api/webhooks/{id}/test", () => {
       expect(queued.status).toBe(202);
       expect(deliveryAnswerSchema.parse(queued.body).delivery).toMatchObject({ event: "test", status: "queued", attempts: 0, attemptLog: [] });
 
-      const worker = createWebhookWorker({
-        db: db(),
-        config: { pollMs: 50, timeoutMs: 2_000, retryDelaysMs: [10], allowPrivate: true, batchSize: 10 },
-        box: createSecretBox(KEY),
-        log: { info: () => undefined, error: () => undefined },
-      });
-      await worker.runOnce();
+      await deliverOnce();
       const [request] = await receiver.waitFor(1);
       expect(request!.verified).toBe(true);
       expect(JSON.parse(request!.body)).toMatchObject({ event: "test", webhook: { id: w.id, name: "Local" } });
@@ -75,13 +80,7 @@ describe("POST /api/webhooks/{id}/test", () => {
         hooks.push(w);
         expect((await callRoute(sendTest, `/api/webhooks/${w.id}/test`, { method: "POST", params: { id: w.id } })).status).toBe(202);
       }
-      const worker = createWebhookWorker({
-        db: db(),
-        config: { pollMs: 50, timeoutMs: 2_000, retryDelaysMs: [10], allowPrivate: true, batchSize: 10 },
-        box: createSecretBox(KEY),
-        log: { info: () => undefined, error: () => undefined },
-      });
-      await worker.runOnce();
+      await deliverOnce();
       const requests = await receiver.waitFor(3);
       const slackText = (path: string) => {
         const request = requests.find((r) => r.path === `/hook${path}`);

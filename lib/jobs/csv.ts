@@ -21,8 +21,11 @@ const COLUMNS: readonly [string, (job: JobSummary, timeZone: string) => Cell][] 
   ["sourceRegion", (j) => j.sourceRegion],
   ["sourceNamespace", (j) => j.sourceNamespace],
   ["sourceRepository", (j) => j.sourceRepository],
+  // A job over several repositories or targets names its first of each; the counts say there are more.
+  ["repositoryCount", (j) => j.repositoryCount],
   ["targetRegion", (j) => j.targetRegion],
   ["targetNamespace", (j) => j.targetNamespace],
+  ["targetCount", (j) => j.targetCount],
   ["override", (j) => j.override],
   ["attempt", (j) => j.attempt],
   ["total", (j) => j.counts.total],

@@ -276,7 +276,7 @@ describe("GET /api/jobs/export.csv", () => {
       /^attachment; filename="sync-jobs-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(lines[0]).toBe(
-      "id,status,createdAt,finishedAt,timeZone,createdBy,sourceRegion,sourceNamespace,sourceRepository,targetRegion,targetNamespace,override,attempt,total,queued,active,succeeded,failed,cancelled,skipped,kept,tagSelection",
+      "id,status,createdAt,finishedAt,timeZone,createdBy,sourceRegion,sourceNamespace,sourceRepository,repositoryCount,targetRegion,targetNamespace,targetCount,override,attempt,total,queued,active,succeeded,failed,cancelled,skipped,kept,tagSelection",
     );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(newestFirst(seeded).map((j) => j.id));
   });

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -18,6 +19,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
+    // One file per core. Vitest's default leaves one core to itself (a single worker on a 2-core machine), but these
+    // files spend most of their time waiting on the simulator and the database, not computing.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });

@@ -3,8 +3,10 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import { DEMO_USERS } from "@/lib/db/demo-users";
+import { stackPorts } from "./ports";
 
-export const SIM_URL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4110}`;
+/** This worker's simulator (e2e/ports.ts). */
+export const SIM_URL = `http://127.0.0.1:${stackPorts().simulator}`;
 
 export function demoUser(role: "viewer" | "operator" | "admin") {
   const user = DEMO_USERS.find((u) => u.role === role);

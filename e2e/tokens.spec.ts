@@ -30,7 +30,7 @@ test("an operator creates a token, sees it once, starts a job with it, revokes i
   await expect(page.getByText("you will not see it again")).toBeVisible();
   const secret = await page.getByRole("textbox", { name: "New token" }).inputValue();
   expect(secret).toMatch(/^swrs_[0-9a-f]{8}_/);
-  await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy the token" })).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText(secret.slice(0, 13));
   await expect(row).toContainText("Never");

@@ -1,20 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { inputClass } from "@/components/ui/field";
 
-/** The text of a token just created: shown this once, with a copy button, until the person dismisses it. */
+/** The text of a token just created: shown this once, with the shared copy button, until the person dismisses it. */
 export function NewToken({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const t = useTranslations("tokens");
   const id = useId();
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = () =>
-    navigator.clipboard.writeText(secret).then(
-      () => setCopied("yes"),
-      () => setCopied("failed"),
-    );
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -35,16 +30,11 @@ export function NewToken({ name, secret, onDone }: { name: string; secret: strin
           onFocus={(e) => e.currentTarget.select()}
           className={`${inputClass} min-w-0 flex-1 font-mono`}
         />
-        <Button variant="secondary" onClick={() => void copy()}>
-          {t("copy")}
-        </Button>
+        <CopyButton text={secret} label={t("copy")} />
         <Button variant="ghost" onClick={onDone}>
           {t("done")}
         </Button>
       </div>
-      <p role="status" className="text-xs">
-        {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : null}
-      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { chunk } from "@/lib/collections";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
+import { prismaCode } from "@/lib/db/prisma-errors";
 import { createSwrClient, type SwrClient } from "@/lib/swr/client";
 import type { SwrClientConfig } from "@/lib/swr/config";
 import { projectIdOf, SERVED_REGIONS } from "@/simulator/regions";
@@ -105,11 +106,25 @@ export interface JobSpec {
   override?: boolean;
 }
 
+/**
+ * The user the fixture's jobs belong to. Jobs made at once race to create it, and PostgreSQL runs Prisma's upsert
+ * as a read then an insert: the loser of the race reads the winner's row.
+ */
+async function engineUser(fx: SyncFixture) {
+  const where = { email: "engine@example.com" };
+  try {
+    return await fx.db.user.upsert({ where, create: { ...where, passwordHash: "-" }, update: {} });
+  } catch (error) {
+    if (prismaCode(error) === "P2002") return fx.db.user.findUniqueOrThrow({ where });
+    throw error;
+  }
+}
+
 /** A job with one queued task per tag, as POST /api/jobs writes it (source digests read from SWR). */
 export async function createJob(fx: SyncFixture, spec: JobSpec): Promise<string> {
   const sourceRegion = spec.sourceRegion ?? SEED.regions.source;
   const sourceNamespace = spec.sourceNamespace ?? SEED.namespaces.teamA;
-  const user = await fx.db.user.upsert({ where: { email: "engine@example.com" }, create: { email: "engine@example.com", passwordHash: "-" }, update: {} });
+  const user = await engineUser(fx);
   // A few tags are looked up one by one; many are read with one walk of the source.
   const found =
     spec.tags.length <= 20

@@ -42,3 +42,40 @@ describe("throughput under faults", () => {
     expect([...accepted.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
 });
+
+describe("a hung call holds up nothing else", () => {
+  it("the tags of the job's other chunks end while one sync_images call hangs, and the hung chunk is sent again once", async () => {
+    const twenty = tags.slice(0, 20);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: ["CreateManualImageSyncRepo"] }] });
+    const timeoutMs = 1_500;
+    const client = fx.client({ timeoutMs });
+    // The real client, noting when each sync_images call settled: the hung one is the call that failed.
+    const calls: { ok: boolean; settledAt: number }[] = [];
+    const swr = {
+      ...client,
+      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
+        try {
+          const receipt = await client.createManualSync(...args);
+          calls.push({ ok: true, settledAt: Date.now() });
+          return receipt;
+        } catch (error) {
+          calls.push({ ok: false, settledAt: Date.now() });
+          throw error;
+        }
+      },
+    };
+    const config = { chunkSize: 10, pollMs: 30, landingSlackMs: timeoutMs };
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
+    const hung = calls.filter((c) => !c.ok);
+    expect(hung).toHaveLength(1);
+    // The chunk answered at once was watched and ended while the other call was still out.
+    const firstTry = tasks.filter((t) => t.submitTries === 1);
+    expect(firstTry).toHaveLength(10);
+    for (const t of firstTry) expect(t.finishedAt!.getTime()).toBeLessThan(hung[0]!.settledAt);
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+  }, 40_000);
+});

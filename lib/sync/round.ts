@@ -9,8 +9,8 @@ import { decideTask, type DecideOptions, type TargetView, wantsVerification } fr
 import { readCoversWindow } from "./landing";
 import { swrCallError, type TaskError } from "./messages";
 import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
-import { type Claim, type EngineJob, type EngineTask, type HeldCalls, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd } from "./store";
-import { submitTasks } from "./submit";
+import { type Claim, type EngineJob, type EngineTask, type HeldCalls, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd, writeRoundProgress } from "./store";
+import { type SubmitOutcome, submitTasks } from "./submit";
 
 // One round of one job: per source repository, one read of SWR's records serves the watch, the check of
 // unanswered calls and the baseline of new submissions; each target repository is listed once, and only
@@ -163,7 +163,77 @@ async function workRepository(ctx: RoundContext, claim: Claim, repository: strin
   return { records, ends, moved, ...findLanded(ctx, tasks, records, claim.inheritedMark, now) };
 }
 
-/** Works one claimed job once; what to write at its end is returned, not written. */
+/** The debug line of each watch pass (tests count them). */
+export const WATCH_PASS_LOG = "watched the job's tags while its calls are out";
+
+/** What a round has settled but not yet written. */
+interface Settled {
+  ends: TaskEnd[];
+  landed: { ids: string[]; submittedAt: Date | null }[];
+  held: HeldCalls[];
+}
+
+const nothingSettled = (): Settled => ({ ends: [], landed: [], held: [] });
+
+/**
+ * The job's submitted tags, watched again while its sync_images calls are still out: a chunk SWR is slow to
+ * answer (or never answers) holds up neither the tags already with SWR nor the page showing them. Each pass
+ * reads the records of the repositories with watched tags, lists a target only when a tag is ready for it, and
+ * writes what ended at once, with whatever the round had settled before. False when the lease was lost.
+ */
+async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors, settled: Settled): Promise<{ written: boolean; ended: number }> {
+  const { job } = claim;
+  const now = ctx.now();
+  const already = new Set(settled.ends.map((e) => e.id));
+  const watched = (await loadActiveTasks(ctx.db, job.id)).filter((t) => t.status === "submitted" && !already.has(t.id));
+  const ends = [...settled.ends];
+  await eachLimited([...groupBy(watched, (t) => t.repository)], READS_AT_ONCE, async ([repository, repoTasks]) => {
+    const since = minTime([...repoTasks.map((t) => t.submittedAt), now])!;
+    const records = await readRecords(ctx, job, repository, new Date(since.getTime() - ctx.config.recordSkewMs), cursors[repository] ?? null);
+    // A failed read settles nothing here: the round's end and the next round deal with it as always.
+    if (records.ok) ends.push(...(await watch(ctx, job, repoTasks, records, now)).ends);
+  });
+  ctx.log.debug({ watched: watched.length, ended: ends.length - settled.ends.length }, WATCH_PASS_LOG);
+  if (ends.length === 0 && settled.landed.length === 0 && settled.held.length === 0) return { written: true, ended: 0 };
+  const written = await writeRoundProgress(ctx.db, job.id, ctx.owner, { ...settled, ends }, ctx.now());
+  return { written, ended: ends.length };
+}
+
+/**
+ * Submits the due tasks and, every poll interval while calls are still out, watches the job's submitted tags
+ * (watchPass). Returns the submission's outcome, what the round settled that is still to write, and how many
+ * tags ended meanwhile.
+ */
+async function submitAndWatch(
+  ctx: RoundContext,
+  claim: Claim,
+  due: readonly EngineTask[],
+  baselines: ReadonlyMap<string, string | null>,
+  cursors: RecordCursors,
+  settled: Settled,
+): Promise<{ submission: SubmitOutcome; settled: Settled; endedMeanwhile: number }> {
+  let done = false;
+  const submitting = submitTasks(ctx, claim.job, due, baselines).finally(() => {
+    done = true;
+  });
+  let endedMeanwhile = 0;
+  let lost = false;
+  while (!done && !lost && ctx.alive()) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([submitting.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ctx.config.pollMs)))]);
+    clearTimeout(timer);
+    if (done || !ctx.alive()) break;
+    const pass = await watchPass(ctx, claim, cursors, settled);
+    if (!pass.written) lost = true;
+    else {
+      endedMeanwhile += pass.ended;
+      if (pass.ended > 0 || settled.landed.length > 0 || settled.held.length > 0) settled = nothingSettled();
+    }
+  }
+  return { submission: await submitting, settled, endedMeanwhile };
+}
+
+/** Works one claimed job once; what to write at its end is returned, not written (except what ends while its calls are out). */
 export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundEnd> {
   const { job } = claim;
   const { config } = ctx;
@@ -195,7 +265,10 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   // land (its task's nextCheckAt is never earlier) and does not show it.
   const provenUnlanded = (t: EngineTask) => t.swrStatus !== SUBMITTING || readCoversWindow(t.nextCheckAt, rounds.get(t.repository)!.records.startedAt);
   const due = tasks.filter((t) => rounds.has(t.repository) && !landedIds.has(t.id) && !unsettled.has(t.id) && isDue(t) && provenUnlanded(t));
-  const submission = due.length > 0 && ctx.alive() ? await submitTasks(ctx, job, due, baselines) : { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
+  let settled: Settled = { ends, landed, held };
+  let endedMeanwhile = 0;
+  let submission: SubmitOutcome = { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
+  if (due.length > 0 && ctx.alive()) ({ submission, settled, endedMeanwhile } = await submitAndWatch(ctx, claim, due, baselines, cursors, settled));
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;
   const pollDelay = failures > 0 ? Math.max(config.pollMs, retryDelay(failures, engineRetryPolicy(config), ctx.random, undefined)) : config.pollMs;
@@ -213,11 +286,9 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   const readCursors = [...rounds].filter(([, r]) => r.records.ok).map(([repository, r]) => [repository, r.records.ok ? r.records.cursor : null] as const);
   const recordCursor = readCursors.length === 0 ? undefined : mergeCursors(cursors, readCursors, byRepository);
   return {
-    ends,
-    landed,
-    held,
+    ...settled,
     nextRoundAt,
-    progressed: all.some((r) => r.moved) || ends.length > 0 || landedIds.size > 0 || submission.submitted > 0,
+    progressed: all.some((r) => r.moved) || ends.length > 0 || landedIds.size > 0 || submission.submitted > 0 || endedMeanwhile > 0,
     recordCursor,
   };
 }

@@ -262,6 +262,31 @@ export async function finishRound(db: Db, job: EngineJob, owner: string, end: Ro
   }
 }
 
+/**
+ * What a round settled while its sync_images calls are still out, written at once so that the job page moves on:
+ * the same writes as the round's end, with the job's counters, while this engine keeps the lease. False when
+ * another engine holds the job now (nothing is written then).
+ */
+export async function writeRoundProgress(db: Db, jobId: string, owner: string, p: Pick<RoundEnd, "ends" | "landed" | "held">, now: Date): Promise<boolean> {
+  try {
+    await db.$transaction(async (tx) => {
+      for (const l of p.landed) await markLanded(tx, jobId, l.ids, l.submittedAt);
+      for (const h of p.held ?? []) await markHeld(tx, jobId, h);
+      await endTasks(tx, jobId, p.ends, now);
+      const current = await tx.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { cancelledAt: true, finishedAt: true } });
+      const summary = summaryFields(await readTaskCounts(tx, jobId), current.cancelledAt !== null, now, current.finishedAt);
+      const { count } = await tx.syncJob.updateMany({ where: { id: jobId, leaseOwner: owner }, data: { ...summary, progressAt: now } });
+      if (count === 0) throw new LeaseLostError(jobId);
+      // The last calls' tags can end here, before the round does: the job ends with them, as at a round's end.
+      if (!current.finishedAt && summary.finishedAt) await enqueueJobOutcome(tx, jobId, now);
+    }, TX_OPTIONS);
+    return true;
+  } catch (error) {
+    if (error instanceof LeaseLostError) return false;
+    throw error;
+  }
+}
+
 export class LeaseLostError extends Error {
   constructor(jobId: string) {
     super(`the lease on sync job ${jobId} was lost`);

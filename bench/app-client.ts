@@ -14,7 +14,7 @@ const jobAnswerSchema = z.object({
     version: z.string().optional(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
-    counts: z.object({ total: z.number(), succeeded: z.number(), failed: z.number() }),
+    counts: z.object({ total: z.number(), queued: z.number(), succeeded: z.number(), failed: z.number() }),
   }),
   changes: z.object({ tasks: z.array(z.unknown()), complete: z.boolean() }).optional(),
 });

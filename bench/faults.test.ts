@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { faultPlan, longestStallMs, summarizeFaults } from "./faults";
 import type { Refresh, ScenarioResult } from "./scenario";
 
-const at = (ms: number, succeeded: number, failed = 0): Refresh => ({ bytes: 0, changed: 0, complete: true, succeeded, failed, at: ms });
+const at = (ms: number, succeeded: number, failed = 0, queued = 0): Refresh => ({ bytes: 0, changed: 0, complete: true, succeeded, failed, queued, at: ms });
 
 const run = (mix: string, n: number, durationMs: number, over: Partial<ScenarioResult> = {}): ScenarioResult => ({
   db: "sqlite",
@@ -29,6 +29,12 @@ describe("fault figures", () => {
   it("takes the longest stretch between two refreshes whose ended count differs, from the first tag that ended", () => {
     expect(longestStallMs([at(0, 0), at(250, 10), at(500, 10), at(1_750, 10, 5), at(2_000, 1_000)])).toBe(1_500);
     expect(longestStallMs([at(0, 0), at(3_000, 0)])).toBeUndefined();
+  });
+
+  it("takes the longest stretch that began with tags still queued, when asked", () => {
+    const refreshes = [at(0, 0, 0, 900), at(500, 100, 0, 400), at(1_500, 600, 0, 0), at(9_500, 990, 10, 0)];
+    expect(longestStallMs(refreshes)).toBe(8_000);
+    expect(longestStallMs(refreshes, (r) => r.queued > 0)).toBe(1_000);
   });
 
   it("divides B's time by A's over all their runs and C's stall by the poll interval", () => {

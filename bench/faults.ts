@@ -44,17 +44,20 @@ export function faultPlan(db: BenchDb, timeoutMs: number): ScenarioSpec[] {
   });
 }
 
-/** The longest time between two refreshes whose ended count (succeeded + failed) differs, from the first tag that ended. */
-export function longestStallMs(refreshes: readonly Refresh[]): number | undefined {
-  const moves: number[] = [];
+/**
+ * The longest time between two refreshes whose ended count (succeeded + failed) differs, from the first tag that
+ * ended; with `from`, only stretches that begin at a refresh it accepts.
+ */
+export function longestStallMs(refreshes: readonly Refresh[], from: (r: Refresh) => boolean = () => true): number | undefined {
+  const moves: Refresh[] = [];
   let ended: number | undefined;
   for (const r of refreshes) {
     const now = r.succeeded + r.failed;
-    if (ended !== undefined && now !== ended) moves.push(r.at);
+    if (ended !== undefined && now !== ended) moves.push(r);
     ended = now;
   }
   let longest: number | undefined;
-  for (let i = 1; i < moves.length; i++) longest = Math.max(longest ?? 0, moves[i]! - moves[i - 1]!);
+  for (let i = 1; i < moves.length; i++) if (from(moves[i - 1]!)) longest = Math.max(longest ?? 0, moves[i]!.at - moves[i - 1]!.at);
   return longest;
 }
 
@@ -71,6 +74,8 @@ export interface FaultRun {
   allSucceeded: boolean;
   longestStallMs?: number;
   stallPerPoll?: number;
+  /** The longest stretch without a tag ending while some tags had not been sent yet (not the tail of retries). */
+  stallWhileQueuedMs?: number;
   swrErrors?: number;
 }
 
@@ -104,6 +109,7 @@ export function summarizeFaults(results: readonly ScenarioResult[], pollMs: numb
       allSucceeded: r.outcome === "settled" && r.succeeded === r.tags,
       longestStallMs: stall,
       stallPerPoll: stall === undefined ? undefined : stall / pollMs,
+      stallWhileQueuedMs: longestStallMs(r.refreshes ?? [], (at) => at.queued > 0),
       swrErrors: r.swr?.errors,
     };
   });
@@ -134,7 +140,7 @@ export function summarizeFaults(results: readonly ScenarioResult[], pollMs: numb
 const n = (v: number | undefined, digits = 2) => (v === undefined ? "—" : v.toFixed(digits));
 
 export function renderFaults(s: FaultSummary, pollMs: number): string {
-  const header = ["mix", "run", "outcome", "job s", "all ended", "all succeeded", "longest stall s", "÷poll", "SWR errors"];
+  const header = ["mix", "run", "outcome", "job s", "all ended", "all succeeded", "longest stall s", "÷poll", "… while tags queued s", "SWR errors"];
   const rows = s.runs.map((r) => [
     r.mix,
     String(r.run),
@@ -144,6 +150,7 @@ export function renderFaults(s: FaultSummary, pollMs: number): string {
     r.allSucceeded ? "yes" : "no",
     n(r.longestStallMs === undefined ? undefined : r.longestStallMs / 1000, 2),
     n(r.stallPerPoll),
+    n(r.stallWhileQueuedMs === undefined ? undefined : r.stallWhileQueuedMs / 1000, 2),
     r.swrErrors === undefined ? "—" : String(r.swrErrors),
   ]);
   const all = [header, ...rows];

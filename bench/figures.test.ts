@@ -19,11 +19,11 @@ const result = (over: Partial<ScenarioResult> = {}): ScenarioResult => ({
   },
   app: { rows: { insert: 1_001, update: 2_000, delete: 0 }, transactions: { explicit: 100, autocommit: 4 } },
   refreshes: [
-    { bytes: 5_000, changed: 40, complete: true, succeeded: 100, failed: 0, at: 1_000 },
-    { bytes: 90_000, changed: 600, complete: true, succeeded: 700, failed: 0, at: 2_000 },
-    { bytes: 800, changed: 0, complete: true, succeeded: 1_000, failed: 0, at: 3_000 },
+    { bytes: 5_000, changed: 40, complete: true, succeeded: 100, failed: 0, queued: 0, at: 1_000 },
+    { bytes: 90_000, changed: 600, complete: true, succeeded: 700, failed: 0, queued: 0, at: 2_000 },
+    { bytes: 800, changed: 0, complete: true, succeeded: 1_000, failed: 0, queued: 0, at: 3_000 },
   ],
-  upTo100: { bytes: 9_000, changed: 90, complete: true, succeeded: 1_000, failed: 0, at: 0 },
+  upTo100: { bytes: 9_000, changed: 90, complete: true, succeeded: 1_000, failed: 0, queued: 0, at: 0 },
   rss: { idleBytes: 100, peakBytes: 150 },
   ...over,
 });

@@ -47,6 +47,8 @@ export interface Refresh {
   complete: boolean | null;
   succeeded: number;
   failed: number;
+  /** Tags not yet sent to SWR (queued; a retry waiting for its time is not queued). */
+  queued: number;
   /** When the answer came (Date.now()). */
   at: number;
 }
@@ -107,6 +109,7 @@ function toRefresh({ answer, bytes }: { answer: JobAnswer; bytes: number }, task
     complete: answer.changes?.complete ?? null,
     succeeded: answer.job.counts.succeeded,
     failed: answer.job.counts.failed,
+    queued: answer.job.counts.queued,
     at: Date.now(),
   };
 }

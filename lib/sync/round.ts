@@ -217,17 +217,24 @@ async function submitAndWatch(
     done = true;
   });
   let endedMeanwhile = 0;
+  // Stop watching (not submitting) once the lease is lost or a pass failed.
   let lost = false;
   while (!done && !lost && ctx.alive()) {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([submitting.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ctx.config.pollMs)))]);
     clearTimeout(timer);
     if (done || !ctx.alive()) break;
-    const pass = await watchPass(ctx, claim, cursors, settled);
-    if (!pass.written) lost = true;
-    else {
-      endedMeanwhile += pass.ended;
-      if (pass.ended > 0 || settled.landed.length > 0 || settled.held.length > 0) settled = nothingSettled();
+    try {
+      const pass = await watchPass(ctx, claim, cursors, settled);
+      if (!pass.written) lost = true;
+      else {
+        endedMeanwhile += pass.ended;
+        if (pass.ended > 0 || settled.landed.length > 0 || settled.held.length > 0) settled = nothingSettled();
+      }
+    } catch (error) {
+      // The round still waits for its calls and writes them down: a job let go with calls out could be sent twice.
+      ctx.log.error({ err: error }, "watching the job's tags while its calls are out failed; the round's end watches them");
+      lost = true;
     }
   }
   return { submission: await submitting, settled, endedMeanwhile };

@@ -124,6 +124,10 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       await submitChunk(part, prior);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
+  // Every call ends before the round does, even when one worker failed (a database error writing its chunk down):
+  // a job let go while its calls are still out could have them sent again by its next holder.
+  const workers = await Promise.allSettled(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
+  const failure = workers.find((w) => w.status === "rejected");
+  if (failure) throw failure.reason;
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
+import { SwrError } from "@/lib/swr/errors";
 import { simAdmin } from "@/simulator/testing";
 import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
@@ -43,29 +44,36 @@ describe("throughput under faults", () => {
   }, 180_000);
 });
 
+/** The fixture's real SWR client, noting when each sync_images call settled and whether SWR accepted it. */
+function notingCalls(timeoutMs: number) {
+  const client = fx.client({ timeoutMs });
+  const calls: { ok: boolean; settledAt: number }[] = [];
+  const swr = {
+    ...client,
+    createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
+      try {
+        const receipt = await client.createManualSync(...args);
+        calls.push({ ok: true, settledAt: Date.now() });
+        return receipt;
+      } catch (error) {
+        calls.push({ ok: false, settledAt: Date.now() });
+        throw error;
+      }
+    },
+  };
+  return { swr, calls };
+}
+
 describe("a hung call holds up nothing else", () => {
+  const twenty = tags.slice(0, 20);
+  const timeoutMs = 1_500;
+  const config = { chunkSize: 10, pollMs: 30, landingSlackMs: timeoutMs };
+  const once = ["CreateManualImageSyncRepo" as const];
+
   it("the tags of the job's other chunks end while one sync_images call hangs, and the hung chunk is sent again once", async () => {
-    const twenty = tags.slice(0, 20);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: ["CreateManualImageSyncRepo"] }] });
-    const timeoutMs = 1_500;
-    const client = fx.client({ timeoutMs });
-    // The real client, noting when each sync_images call settled: the hung one is the call that failed.
-    const calls: { ok: boolean; settledAt: number }[] = [];
-    const swr = {
-      ...client,
-      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
-        try {
-          const receipt = await client.createManualSync(...args);
-          calls.push({ ok: true, settledAt: Date.now() });
-          return receipt;
-        } catch (error) {
-          calls.push({ ok: false, settledAt: Date.now() });
-          throw error;
-        }
-      },
-    };
-    const config = { chunkSize: 10, pollMs: 30, landingSlackMs: timeoutMs };
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }] });
+    const { swr, calls } = notingCalls(timeoutMs);
     const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
 
     expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
@@ -77,5 +85,48 @@ describe("a hung call holds up nothing else", () => {
     for (const t of firstTry) expect(t.finishedAt!.getTime()).toBeLessThan(hung[0]!.settledAt);
     const accepted = await submissionsPerTag(fx, builds);
     expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+  }, 40_000);
+
+  it("a chunk SWR answered with a 500 goes out again in the same round, once a read of the records shows it did not land", async () => {
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
+    // The first call hangs, the second is answered with a 500 (the simulator takes the first rule that fires).
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }] });
+    const { swr, calls } = notingCalls(timeoutMs);
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
+    const failed = calls.filter((c) => !c.ok);
+    expect(failed).toHaveLength(2);
+    const hungSettledAt = Math.max(...failed.map((c) => c.settledAt));
+    // Both failed chunks took two calls; the refused one's second call went out, and its tags ended, before the hung
+    // call timed out: it did not wait for the next round.
+    expect(tasks.filter((t) => t.submitTries === 2)).toHaveLength(20);
+    expect(tasks.filter((t) => t.finishedAt!.getTime() < hungSettledAt)).toHaveLength(10);
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+  }, 40_000);
+
+  it("a chunk SWR synced but answered with a 500 is found in the records and never sent again", async () => {
+    const ten = tags.slice(0, 10);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: ten });
+    // SWR takes the first call and then answers 500, which the simulator cannot do on its own: the real call goes out,
+    // and its answer is replaced by SWR's internal-error answer.
+    const client = fx.client({ timeoutMs });
+    let calls = 0;
+    const swr = {
+      ...client,
+      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
+        const receipt = await client.createManualSync(...args);
+        if (++calls > 1) return receipt;
+        throw new SwrError({ kind: "http", operation: "CreateManualImageSyncRepo", region: args[0], status: 500, code: "SVCSTG.SWR.5000001" });
+      },
+    };
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 10 });
+    expect(calls).toBe(1);
+    expect(tasks.every((t) => t.targetDigest === t.sourceDigest)).toBe(true);
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(ten.map((t) => accepted.get(t))).toEqual(ten.map(() => 1));
   }, 40_000);
 });

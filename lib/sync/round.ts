@@ -7,6 +7,7 @@ import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { decideTask, type DecideOptions, type TargetView, wantsVerification } from "./decide";
 import { readCoversWindow } from "./landing";
+import { RoundReads } from "./round-reads";
 import { swrCallError, type TaskError } from "./messages";
 import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
 import { type Claim, type EngineJob, type EngineTask, type HeldCalls, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd, writeRoundProgress } from "./store";
@@ -181,17 +182,24 @@ const nothingSettled = (): Settled => ({ ends: [], landed: [], held: [] });
  * reads the records of the repositories with watched tags, lists a target only when a tag is ready for it, and
  * writes what ended at once, with whatever the round had settled before. False when the lease was lost.
  */
-async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors, settled: Settled): Promise<{ written: boolean; ended: number }> {
+async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors, settled: Settled, reads: RoundReads): Promise<{ written: boolean; ended: number }> {
   const { job } = claim;
   const now = ctx.now();
   const already = new Set(settled.ends.map((e) => e.id));
   const watched = (await loadActiveTasks(ctx.db, job.id)).filter((t) => t.status === "submitted" && !already.has(t.id));
   const ends = [...settled.ends];
-  await eachLimited([...groupBy(watched, (t) => t.repository)], READS_AT_ONCE, async ([repository, repoTasks]) => {
-    const since = minTime([...repoTasks.map((t) => t.submittedAt), now])!;
+  const byRepository = groupBy(watched, (t) => t.repository);
+  // Repositories with submitted tags, and those a refused chunk waits for a read of (lib/sync/round-reads.ts).
+  const wanted = new Map(reads.wantedReads());
+  const repositories = [...new Set([...byRepository.keys(), ...wanted.keys()])];
+  await eachLimited(repositories, READS_AT_ONCE, async (repository) => {
+    const repoTasks = byRepository.get(repository) ?? [];
+    const since = minTime([...repoTasks.map((t) => t.submittedAt), wanted.get(repository), now])!;
     const records = await readRecords(ctx, job, repository, new Date(since.getTime() - ctx.config.recordSkewMs), cursors[repository] ?? null);
     // A failed read settles nothing here: the round's end and the next round deal with it as always.
-    if (records.ok) ends.push(...(await watch(ctx, job, repoTasks, records, now)).ends);
+    if (!records.ok) return;
+    reads.record(repository, { startedAt: records.startedAt, index: records.index });
+    if (repoTasks.length > 0) ends.push(...(await watch(ctx, job, repoTasks, records, now)).ends);
   });
   ctx.log.debug({ watched: watched.length, ended: ends.length - settled.ends.length }, WATCH_PASS_LOG);
   if (ends.length === 0 && settled.landed.length === 0 && settled.held.length === 0) return { written: true, ended: 0 };
@@ -211,9 +219,10 @@ async function submitAndWatch(
   baselines: ReadonlyMap<string, string | null>,
   cursors: RecordCursors,
   settled: Settled,
+  reads: RoundReads,
 ): Promise<{ submission: SubmitOutcome; settled: Settled; endedMeanwhile: number }> {
   let done = false;
-  const submitting = submitTasks(ctx, claim.job, due, baselines).finally(() => {
+  const submitting = submitTasks(ctx, claim.job, due, baselines, reads).finally(() => {
     done = true;
   });
   let endedMeanwhile = 0;
@@ -225,7 +234,7 @@ async function submitAndWatch(
     clearTimeout(timer);
     if (done || !ctx.alive()) break;
     try {
-      const pass = await watchPass(ctx, claim, cursors, settled);
+      const pass = await watchPass(ctx, claim, cursors, settled, reads);
       if (!pass.written) lost = true;
       else {
         endedMeanwhile += pass.ended;
@@ -275,7 +284,10 @@ export async function workRound(ctx: RoundContext, claim: Claim): Promise<RoundE
   let settled: Settled = { ends, landed, held };
   let endedMeanwhile = 0;
   let submission: SubmitOutcome = { submitted: 0, leftover: due.length > 0, deferUntil: null, retryTimes: [] };
-  if (due.length > 0 && ctx.alive()) ({ submission, settled, endedMeanwhile } = await submitAndWatch(ctx, claim, due, baselines, cursors, settled));
+  // The round's reads so far; a refused chunk goes out again once a later one shows it did not land.
+  const reads = new RoundReads(config.recordSkewMs);
+  for (const [repository, r] of rounds) if (r.records.ok) reads.record(repository, { startedAt: r.records.startedAt, index: r.records.index });
+  if (due.length > 0 && ctx.alive()) ({ submission, settled, endedMeanwhile } = await submitAndWatch(ctx, claim, due, baselines, cursors, settled, reads));
 
   const failures = ctx.pollFailures.get(job.id) ?? 0;
   const pollDelay = failures > 0 ? Math.max(config.pollMs, retryDelay(failures, engineRetryPolicy(config), ctx.random, undefined)) : config.pollMs;

@@ -6,6 +6,7 @@ import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { landingWindowEnd } from "./landing";
+import type { RoundReads } from "./round-reads";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
 // Submit: due tags go to SWR's sync_images in chunks, at most once per tag and attempt. Each chunk is
@@ -35,13 +36,24 @@ const CANCEL_CHECK_CHUNKS = 10;
  * Submits due tasks of a job, a chunk per call; one call carries tags of one repository to one target.
  * `baselines` holds each repository's newest SWR record as read this round (null when not read).
  */
-export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: readonly EngineTask[], baselines: ReadonlyMap<string, string | null>): Promise<SubmitOutcome> {
+export async function submitTasks(
+  ctx: RoundContext,
+  job: EngineJob,
+  tasks: readonly EngineTask[],
+  baselines: ReadonlyMap<string, string | null>,
+  reads?: RoundReads,
+): Promise<SubmitOutcome> {
   const { config } = ctx;
   const out: SubmitOutcome = { submitted: 0, leftover: false, deferUntil: null, retryTimes: [] };
   const deadline = ctx.now().getTime() + config.roundSubmitMs;
   const policy = engineRetryPolicy(config);
 
   const region = job.sourceRegion;
+  /**
+   * Chunks SWR answered with a 5xx, to send again in this round once their backoff is over and a read of the
+   * records that began after the answer shows none of their tags (a 5xx may have synced them).
+   */
+  const later: { part: readonly EngineTask[]; prior: string | null; at: number; answeredAt: Date }[] = [];
   const submitChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
     const release = await ctx.regions.acquire(region);
     try {
@@ -91,8 +103,15 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
       if (throttled) ctx.regions.pause(region, retryAt);
       if (again.length > 0) {
         await markSubmitFailed(ctx.db, job.id, ctx.owner, again.map((t) => t.id), { status: "retrying", error: e, nextCheckAt: retryAt, ambiguous }, ctx.now());
-        out.retryTimes.push(retryAt);
         if (throttled) out.deferUntil = retryAt;
+        // An answered 5xx can be proven not to have landed by this round's next read of the records; a call without an
+        // answer may land until its landing window ends, so it waits for the next round's read.
+        const answered = ambiguous !== undefined && landingWindowEnd(error, endedAt, config.landingSlackMs).getTime() === endedAt.getTime();
+        if (reads && answered && !throttled && retryAt.getTime() < deadline) {
+          const resend = again.map((t) => ({ ...t, status: "retrying" as const, submitTries: t.submitTries + 1, swrStatus: SUBMITTING, submittedAt: startedAt, swrPriorJobId: prior }));
+          later.push({ part: resend, prior, at: retryAt.getTime(), answeredAt: endedAt });
+          reads.want(resend[0]!.repository, startedAt);
+        } else out.retryTimes.push(retryAt);
       }
       if (last.length > 0) await markSubmitFailed(ctx.db, job.id, ctx.owner, last.map((t) => t.id), { status: "failed", error: e, nextCheckAt: null }, ctx.now());
     }
@@ -105,29 +124,88 @@ export async function submitTasks(ctx: RoundContext, job: EngineJob, tasks: read
     chunk(group, config.chunkSize).map((part) => ({ part, prior: priorOf(part[0]!) })),
   );
   let next = 0;
+  let sent = 0;
   let cancelled = false;
+  let inFlight = 0;
+  /** Workers waiting for a retry to become due, a read of the records, or a call to end. */
+  let waiting: (() => void)[] = [];
+  const wake = () => {
+    const all = waiting;
+    waiting = [];
+    for (const w of all) w();
+  };
+  const stopWaking = reads?.onRead(wake);
+  const stopping = () => {
+    const regionPause = ctx.regions.pausedUntil(region);
+    if (regionPause) out.deferUntil ??= regionPause;
+    return out.deferUntil !== null || cancelled || ctx.now().getTime() >= deadline || !ctx.alive();
+  };
+  /** A refused chunk ready to go again: its backoff is over and a read since its answer shows none of its tags. */
+  const retryReady = (): { part: readonly EngineTask[]; prior: string | null } | "wait" | null => {
+    const now = ctx.now().getTime();
+    for (const [i, l] of later.entries()) {
+      if (l.at > now) continue;
+      const landed = reads?.showsAny(l.part[0]!.repository, l.part, l.answeredAt);
+      if (landed === undefined) continue;
+      later.splice(i, 1);
+      // One of its calls landed after all: the next round's read finds them (their tasks wait as unanswered calls).
+      if (landed) {
+        out.retryTimes.push(new Date(l.at));
+        return retryReady();
+      }
+      return l;
+    }
+    return later.length > 0 || inFlight > 0 ? "wait" : null;
+  };
+  /** The next chunk to send: a new one, or a refused one ready to go again (waiting for it while calls are still out). */
+  const take = async (): Promise<{ part: readonly EngineTask[]; prior: string | null } | null> => {
+    for (;;) {
+      if (stopping()) return null;
+      if (next < parts.length) return parts[next++]!;
+      const retry = retryReady();
+      if (retry !== "wait") return retry;
+      const firstDue = Math.min(deadline, ...later.map((l) => l.at).filter((at) => at > ctx.now().getTime()));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(wake, Math.max(1, firstDue - ctx.now().getTime()));
+        waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
   // A few calls in flight at once, so that one slow answer does not hold up the rest of the job.
   const worker = async () => {
-    while (next < parts.length) {
-      const regionPause = ctx.regions.pausedUntil(region);
-      if (regionPause) out.deferUntil ??= regionPause;
-      if (out.deferUntil || cancelled || ctx.now().getTime() >= deadline || !ctx.alive()) {
-        out.leftover ||= !cancelled;
+    for (;;) {
+      const chunkToSend = await take();
+      if (!chunkToSend) {
+        out.leftover ||= !cancelled && next < parts.length;
         return;
       }
-      const index = next++;
-      if (index > 0 && index % CANCEL_CHECK_CHUNKS === 0 && (await isCancelled(ctx.db, job.id))) {
+      if (sent > 0 && sent % CANCEL_CHECK_CHUNKS === 0 && (await isCancelled(ctx.db, job.id))) {
         cancelled = true;
         return;
       }
-      const { part, prior } = parts[index]!;
-      await submitChunk(part, prior);
+      sent++;
+      inFlight++;
+      try {
+        await submitChunk(chunkToSend.part, chunkToSend.prior);
+      } finally {
+        inFlight--;
+        wake();
+      }
     }
   };
-  // Every call ends before the round does, even when one worker failed (a database error writing its chunk down):
-  // a job let go while its calls are still out could have them sent again by its next holder.
-  const workers = await Promise.allSettled(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
-  const failure = workers.find((w) => w.status === "rejected");
-  if (failure) throw failure.reason;
+  try {
+    // Every call ends before the round does, even when one worker failed (a database error writing its chunk down):
+    // a job let go while its calls are still out could have them sent again by its next holder.
+    const workers = await Promise.allSettled(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
+    const failure = workers.find((w) => w.status === "rejected");
+    if (failure) throw failure.reason;
+  } finally {
+    stopWaking?.();
+  }
+  // Refused chunks this round did not send again are due in a later round (their tasks wait with that time).
+  for (const l of later) out.retryTimes.push(new Date(l.at));
   return out;
 }

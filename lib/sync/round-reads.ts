@@ -1,0 +1,74 @@
+import "server-only";
+import type { RecordIndex } from "./records";
+
+// The reads of SWR's records a round has made so far, shared by its watch passes and its submission: a chunk SWR
+// answered with a 5xx may have synced, so it goes out again in the same round only once a read that began after
+// that answer shows no record of it. Its own file so round.ts and submit.ts need not import each other.
+
+export interface RecordsSeen {
+  /** When the read began: it shows every call answered before then. */
+  startedAt: Date;
+  index: RecordIndex;
+}
+
+/** A task as the records are searched for it: the call that may have landed was made at `submittedAt` on baseline `swrPriorJobId`. */
+export interface SentTask {
+  tag: string;
+  targetRegion: string;
+  targetNamespace: string;
+  submittedAt: Date | null;
+  swrPriorJobId: string | null;
+}
+
+export class RoundReads {
+  private readonly latest = new Map<string, RecordsSeen>();
+  /** Repositories a chunk waits for a read of, with the earliest record time it needs. */
+  private readonly wanted = new Map<string, Date>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly skewMs: number) {}
+
+  /** A successful read of the repository's records; anyone waiting for one looks again. */
+  record(repository: string, seen: RecordsSeen): void {
+    const before = this.latest.get(repository);
+    if (before && before.startedAt > seen.startedAt) return;
+    this.latest.set(repository, seen);
+    const want = this.wanted.get(repository);
+    if (want && seen.startedAt >= want) this.wanted.delete(repository);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Asks the next watch pass to read the repository's records from `since` on. */
+  want(repository: string, since: Date): void {
+    const current = this.wanted.get(repository);
+    if (!current || since < current) this.wanted.set(repository, since);
+  }
+
+  /** The repositories a read is wanted of, with the earliest record time each needs. */
+  wantedReads(): ReadonlyMap<string, Date> {
+    return this.wanted;
+  }
+
+  /**
+   * Whether a read that began at or after `after` shows that none of the tasks' calls landed (false), that one did
+   * (true), or no such read has been made yet (undefined).
+   */
+  showsAny(repository: string, tasks: readonly SentTask[], after: Date): boolean | undefined {
+    const seen = this.latest.get(repository);
+    if (!seen || seen.startedAt < after) return undefined;
+    return tasks.some((t) =>
+      seen.index.match({
+        tag: t.tag,
+        targetRegion: t.targetRegion,
+        targetNamespace: t.targetNamespace,
+        since: t.submittedAt ? new Date(t.submittedAt.getTime() - this.skewMs) : undefined,
+        priorId: t.swrPriorJobId,
+      }),
+    );
+  }
+
+  onRead(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

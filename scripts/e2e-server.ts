@@ -3,11 +3,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createTestDatabase } from "@/test/db";
+import { stackPorts } from "@/e2e/ports";
 import { startStack } from "./lib/stack";
 
-export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-export const E2E_SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
-/** How many stacks to start, on consecutive ports from the two above: one per Playwright worker (e2e/ports.ts). */
+/** How many stacks to start, on the ports of e2e/ports.ts: one per Playwright worker. */
 const E2E_STACKS = Math.max(1, Number(process.env.E2E_STACKS ?? 1) || 1);
 /** Where the app's output (its JSON log lines) goes; the terminal when unset. */
 const E2E_APP_LOG = process.env.E2E_APP_LOG || undefined;
@@ -28,9 +27,9 @@ async function startE2eStack(index: number): Promise<E2eStack> {
   const appEncryptionKey = randomBytes(32).toString("base64");
   const stack = await startStack({
     databaseUrl: database.url,
-    appPort: E2E_APP_PORT + index,
+    appPort: stackPorts(index).app,
     nextAuthSecret,
-    simulator: { port: E2E_SIM_PORT + index, syncDelayMs: 150 },
+    simulator: { port: stackPorts(index).simulator, syncDelayMs: 150 },
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       // Errors only, unless a spec asks for more: the specs' own SWR faults would bury the report in warnings.

@@ -110,6 +110,11 @@ export interface RecordQuery {
   priorId?: string | null;
 }
 
+/** The query for the record a task's call may have created: made at `since` (less the clock skew allowed), after baseline `priorId`. */
+export function recordQuery(t: { tag: string; targetRegion: string; targetNamespace: string }, since: Date | null, skewMs: number, priorId: string | null): RecordQuery {
+  return { tag: t.tag, targetRegion: t.targetRegion, targetNamespace: t.targetNamespace, since: since ? new Date(since.getTime() - skewMs) : undefined, priorId };
+}
+
 const sameTarget = (r: SwrSyncRecord, q: RecordQuery) =>
   r.tag === q.tag && r.remoteRegionId === q.targetRegion && r.remoteNamespace === q.targetNamespace;
 

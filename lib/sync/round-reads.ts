@@ -1,5 +1,5 @@
 import "server-only";
-import type { RecordIndex } from "./records";
+import { type RecordIndex, recordQuery } from "./records";
 
 // The reads of SWR's records a round has made so far, shared by its watch passes and its submission: a chunk SWR
 // answered with a 5xx may have synced, so it goes out again in the same round only once a read that began after
@@ -56,15 +56,7 @@ export class RoundReads {
   showsAny(repository: string, tasks: readonly SentTask[], after: Date): boolean | undefined {
     const seen = this.latest.get(repository);
     if (!seen || seen.startedAt < after) return undefined;
-    return tasks.some((t) =>
-      seen.index.match({
-        tag: t.tag,
-        targetRegion: t.targetRegion,
-        targetNamespace: t.targetNamespace,
-        since: t.submittedAt ? new Date(t.submittedAt.getTime() - this.skewMs) : undefined,
-        priorId: t.swrPriorJobId,
-      }),
-    );
+    return tasks.some((t) => seen.index.match(recordQuery(t, t.submittedAt, this.skewMs, t.swrPriorJobId)));
   }
 
   onRead(listener: () => void): () => void {

@@ -9,7 +9,7 @@ import { decideTask, type DecideOptions, type TargetView, wantsVerification } fr
 import { readCoversWindow } from "./landing";
 import { RoundReads } from "./round-reads";
 import { swrCallError, type TaskError } from "./messages";
-import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, type SwrSyncRecord } from "./records";
+import { parseRecordCursors, type RecordCursor, type RecordCursors, RecordIndex, readRecordsSince, recordQuery, type SwrSyncRecord } from "./records";
 import { type Claim, type EngineJob, type EngineTask, type HeldCalls, loadActiveTasks, type RoundEnd, SUBMITTING, type TaskEnd, writeRoundProgress } from "./store";
 import { type SubmitOutcome, submitTasks } from "./submit";
 
@@ -75,14 +75,6 @@ interface TaskGroup {
 }
 
 const groupKey = (t: TaskGroup) => `${t.repository}\u0000${t.targetRegion}\u0000${t.targetNamespace}`;
-
-const recordQuery = (t: EngineTask, since: Date | null, skew: number, priorId: string | null) => ({
-  tag: t.tag,
-  targetRegion: t.targetRegion,
-  targetNamespace: t.targetNamespace,
-  since: since ? new Date(since.getTime() - skew) : undefined,
-  priorId,
-});
 
 /** Submitted tasks of one repository: SWR's records and, when a tag is ready, its target decide which have ended. */
 async function watch(ctx: RoundContext, job: EngineJob, watched: readonly EngineTask[], records: RecordsOutcome, now: Date): Promise<{ ends: TaskEnd[]; moved: boolean }> {
@@ -186,7 +178,7 @@ async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors
   const { job } = claim;
   const now = ctx.now();
   const already = new Set(settled.ends.map((e) => e.id));
-  const watched = (await loadActiveTasks(ctx.db, job.id)).filter((t) => t.status === "submitted" && !already.has(t.id));
+  const watched = (await loadActiveTasks(ctx.db, job.id, ["submitted"])).filter((t) => !already.has(t.id));
   const ends = [...settled.ends];
   const byRepository = groupBy(watched, (t) => t.repository);
   // Repositories with submitted tags, and those a refused chunk waits for a read of (lib/sync/round-reads.ts).

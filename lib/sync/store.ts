@@ -107,9 +107,9 @@ export async function renewJobLease(db: Db, jobId: string, owner: string, until:
   return count === 1;
 }
 
-/** The job's unfinished tasks, by tag (then repository and target). */
-export async function loadActiveTasks(db: Db, jobId: string): Promise<EngineTask[]> {
-  const rows = await db.syncTask.findMany({ where: { jobId, status: { in: [...ACTIVE_TASK_STATES] } }, select: engineTaskSelect, orderBy: [{ tag: "asc" }, { repository: "asc" }, { targetRegion: "asc" }, { targetNamespace: "asc" }] });
+/** The job's unfinished tasks (or those in `states` of them), by tag (then repository and target). */
+export async function loadActiveTasks(db: Db, jobId: string, states: readonly TaskState[] = ACTIVE_TASK_STATES): Promise<EngineTask[]> {
+  const rows = await db.syncTask.findMany({ where: { jobId, status: { in: [...states] } }, select: engineTaskSelect, orderBy: [{ tag: "asc" }, { repository: "asc" }, { targetRegion: "asc" }, { targetNamespace: "asc" }] });
   return rows as EngineTask[];
 }
 
@@ -232,34 +232,14 @@ export interface RoundEnd {
  * count, and the lease let go with the next round's time. False when another engine holds the job now.
  */
 export async function finishRound(db: Db, job: EngineJob, owner: string, end: RoundEnd, now: Date): Promise<boolean> {
-  try {
-    await db.$transaction(async (tx) => {
-      for (const l of end.landed) await markLanded(tx, job.id, l.ids, l.submittedAt);
-      for (const h of end.held ?? []) await markHeld(tx, job.id, h);
-      await endTasks(tx, job.id, end.ends, now);
-      const current = await tx.syncJob.findUniqueOrThrow({ where: { id: job.id }, select: { cancelledAt: true, finishedAt: true } });
-      const summary = summaryFields(await readTaskCounts(tx, job.id), current.cancelledAt !== null, now, current.finishedAt);
-      const { count } = await tx.syncJob.updateMany({
-        where: { id: job.id, leaseOwner: owner },
-        data: {
-          ...summary,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          submitMark: null,
-          nextRoundAt: summary.finishedAt ? null : end.nextRoundAt,
-          ...(end.progressed ? { progressAt: now } : {}),
-          ...(end.recordCursor !== undefined ? { recordCursor: Object.keys(end.recordCursor).length > 0 ? JSON.stringify(end.recordCursor) : null } : {}),
-        },
-      });
-      // Another engine took the job over (this one's lease expired): its writes win, these roll back.
-      if (count === 0) throw new LeaseLostError(job.id);
-      if (!current.finishedAt && summary.finishedAt) await enqueueJobOutcome(tx, job.id, now);
-    }, TX_OPTIONS);
-    return true;
-  } catch (error) {
-    if (error instanceof LeaseLostError) return false;
-    throw error;
-  }
+  return writeSettled(db, job.id, owner, end, now, (summary) => ({
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    submitMark: null,
+    nextRoundAt: summary.finishedAt ? null : end.nextRoundAt,
+    ...(end.progressed ? { progressAt: now } : {}),
+    ...(end.recordCursor !== undefined ? { recordCursor: Object.keys(end.recordCursor).length > 0 ? JSON.stringify(end.recordCursor) : null } : {}),
+  }));
 }
 
 /**
@@ -268,6 +248,22 @@ export async function finishRound(db: Db, job: EngineJob, owner: string, end: Ro
  * another engine holds the job now (nothing is written then).
  */
 export async function writeRoundProgress(db: Db, jobId: string, owner: string, p: Pick<RoundEnd, "ends" | "landed" | "held">, now: Date): Promise<boolean> {
+  return writeSettled(db, jobId, owner, p, now, () => ({ progressAt: now }));
+}
+
+/**
+ * One transaction: the tasks a round settled, the job's counters from one grouped count and `more` job columns,
+ * while `owner` holds the lease; the job's outcome is queued when its last tasks end here. False when another
+ * engine took the job over (its writes win, these roll back).
+ */
+async function writeSettled(
+  db: Db,
+  jobId: string,
+  owner: string,
+  p: Pick<RoundEnd, "ends" | "landed" | "held">,
+  now: Date,
+  more: (summary: ReturnType<typeof summaryFields>) => Prisma.SyncJobUpdateManyMutationInput,
+): Promise<boolean> {
   try {
     await db.$transaction(async (tx) => {
       for (const l of p.landed) await markLanded(tx, jobId, l.ids, l.submittedAt);
@@ -275,9 +271,8 @@ export async function writeRoundProgress(db: Db, jobId: string, owner: string, p
       await endTasks(tx, jobId, p.ends, now);
       const current = await tx.syncJob.findUniqueOrThrow({ where: { id: jobId }, select: { cancelledAt: true, finishedAt: true } });
       const summary = summaryFields(await readTaskCounts(tx, jobId), current.cancelledAt !== null, now, current.finishedAt);
-      const { count } = await tx.syncJob.updateMany({ where: { id: jobId, leaseOwner: owner }, data: { ...summary, progressAt: now } });
+      const { count } = await tx.syncJob.updateMany({ where: { id: jobId, leaseOwner: owner }, data: { ...summary, ...more(summary) } });
       if (count === 0) throw new LeaseLostError(jobId);
-      // The last calls' tags can end here, before the round does: the job ends with them, as at a round's end.
       if (!current.finishedAt && summary.finishedAt) await enqueueJobOutcome(tx, jobId, now);
     }, TX_OPTIONS);
     return true;

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { listApiRoutes, type ApiRoute } from "@/test/http-pipeline";
+import { listApiRoutes, proxyMatches, type ApiRoute } from "@/test/http-pipeline";
 import { proxy } from "./proxy";
 
 const settings = { NEXTAUTH_URL: "http://localhost:3000", NODE_ENV: "production" };
@@ -32,12 +32,11 @@ beforeAll(async () => {
 });
 
 describe("security headers", () => {
-  it.each([false, true])("every API route answers with a no-document CSP and the common headers (https %s)", (https) => {
+  it.each([false, true])("answers the API addresses it sees with a no-document CSP and the common headers (https %s)", (https) => {
     settings.NEXTAUTH_URL = https ? "https://sync.example.com" : ORIGIN;
-    expect(routes.length).toBeGreaterThan(15);
-    for (const route of routes) {
-      const headers = call(addressOf(route), { headers: { cookie: SESSION } }).headers;
-      expect(headers.get("content-security-policy"), route.pattern).toBe("default-src 'none'; frame-ancestors 'none'");
+    for (const target of ["/api/auth/session", "/api/auth/csrf", "/api/jobs/a%20b", "/api/jobs/%zz"]) {
+      const headers = call(target, { headers: { cookie: SESSION } }).headers;
+      expect(headers.get("content-security-policy"), target).toBe("default-src 'none'; frame-ancestors 'none'");
       expectCommonHeaders(headers, https);
     }
   });
@@ -59,6 +58,20 @@ describe("security headers", () => {
 
   it("sets them on the login page, the redirect to it and refusals too", () => {
     for (const res of [call("/login"), call("/jobs"), call("/jobs/%zz"), call("/api/jobs/%zz")]) expectCommonHeaders(res.headers, false);
+  });
+});
+
+describe("what it sees", () => {
+  it("takes pages, next-auth's endpoints and API addresses with a percent-escape", () => {
+    for (const target of ["/", "/jobs", "/jobs/%zz", "/login?callbackUrl=x", "/api/auth/session", "/api/auth/callback/credentials", "/api/jobs/%zz", "/api/jobs/a%20b/retry", "/api/users/%ED%A0%80"])
+      expect(proxyMatches(target), target).toBe(true);
+  });
+
+  it("leaves every other API route to its own guard, and built files alone", () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const others = routes.filter((r) => !r.pattern.startsWith("/api/auth/")).map(addressOf);
+    for (const target of [...others, "/api/jobs?user=%00", "/api/unknown", "/_next/static/chunks/a.js", "/favicon.ico", "/icon.svg"])
+      expect(proxyMatches(target), target).toBe(false);
   });
 });
 

@@ -15,6 +15,7 @@ import {
 // Before Next decodes anything: refuse addresses it would choke on (400) and bodies no route takes (413), drop
 // callback-url cookies next-auth would answer 500 for, set security headers (a CSP nonce per page), and send
 // anonymous visitors of pages to /login. It never decides access: every page and route checks the session itself.
+// It sees pages, next-auth's endpoints and API addresses with a percent-escape only (see the matcher below).
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function isApi(pathname: string): boolean {
@@ -61,6 +62,10 @@ export function proxy(request: NextRequest): Response {
 }
 
 export const config = {
-  // Every page and API route; built assets and files need neither checks nor a session.
-  matcher: ["/api/:path*", "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)"],
+  // Pages (not built assets or files, which need neither checks nor a session). Of the API, only next-auth's endpoints
+  // (whose bad callback-url cookies must go before next-auth reads them) and addresses with a percent-escape (Next's
+  // decoding of a dynamic segment throws on a malformed one, before any route could refuse it): every other API route
+  // checks the address, the body's size and the session in its guard and sets its own headers (lib/api/handler.ts),
+  // so the hot list routes skip a hop of the proxy per request.
+  matcher: ["/api/auth/:path*", "/api/:path(.*%.*)", "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };

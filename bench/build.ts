@@ -14,7 +14,7 @@ const SOURCES = [
   "proxy.ts",
   "instrumentation.ts",
   "instrumentation-node.ts",
-  "next.config.mjs",
+  "next.config.ts",
   "package-lock.json",
 ];
 const OTHER_BUILD_WAIT_MS = 15 * 60_000;

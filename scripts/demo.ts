@@ -9,7 +9,7 @@ import { startStack } from "./lib/stack";
 
 const ROOT = path.resolve(__dirname, "..");
 const DATA = path.join(ROOT, "data");
-const SOURCES = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
 
 function newestMtime(p: string): number {
   const s = statSync(p);

@@ -1,13 +1,15 @@
-// Serves a request in-process the way `next start` does: proxy.ts first, then the matched route handler with the
-// headers the proxy passed on, inside a Next request scope (so next/headers works, as next-auth needs). No HTTP.
+// Serves a request in-process the way `next start` does: proxy.ts first where its matcher takes the address (Next's own
+// matching), then the matched route handler with the headers the proxy passed on, inside a Next request scope (so
+// next/headers works, as next-auth needs). No HTTP.
 import "./next-globals";
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store.js";
 import { workAsyncStorage, type WorkStore } from "next/dist/server/app-render/work-async-storage.external.js";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
-import { proxy } from "@/proxy";
+import { config as proxyConfig, proxy } from "@/proxy";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -82,6 +84,11 @@ export interface RawRequest {
 
 export const ORIGIN = "http://localhost:3000";
 
+/** Whether `next start` runs proxy.ts for this address (path and query as sent). */
+export function proxyMatches(target: string): boolean {
+  return unstable_doesMiddlewareMatch({ config: proxyConfig, url: ORIGIN + target });
+}
+
 /** The answer `next start` would give: the proxy's own (refusal, redirect), or the route's after it. */
 export async function serve(route: ApiRoute, raw: RawRequest): Promise<{ response: Response; byProxy: boolean }> {
   const handler = route.methods[raw.method];
@@ -91,11 +98,11 @@ export async function serve(route: ApiRoute, raw: RawRequest): Promise<{ respons
     return { method: raw.method, headers, body, ...(body instanceof ReadableStream && { duplex: "half" as const }) };
   };
   const original = new Headers(raw.headers);
-  const proxied = proxy(new NextRequest(ORIGIN + raw.target, init(original)));
-  if (proxied.headers.get("x-middleware-next") !== "1") return { response: proxied, byProxy: true };
+  const proxied = proxyMatches(raw.target) ? proxy(new NextRequest(ORIGIN + raw.target, init(original))) : undefined;
+  if (proxied && proxied.headers.get("x-middleware-next") !== "1") return { response: proxied, byProxy: true };
   // Dot segments resolve before routing: `/api/jobs/../../x` is the page /x, which no route handler serves.
   if (!new URL(raw.target, ORIGIN).pathname.startsWith("/api/")) return { response: new Response(null, { status: 404 }), byProxy: true };
-  const request = new NextRequest(ORIGIN + raw.target, init(forwardedHeaders(original, proxied)));
+  const request = new NextRequest(ORIGIN + raw.target, init(proxied ? forwardedHeaders(original, proxied) : new Headers(original)));
   const params = paramsOf(route.pattern, new URL(raw.target, ORIGIN).pathname);
   const response = await inRequestScope(request, route.pattern, () => handler(request, { params: Promise.resolve(params) }));
   return { response, byProxy: false };

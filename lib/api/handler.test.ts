@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
-import { route } from "./handler";
+import { publicRoute, route } from "./handler";
 
 vi.mock("@/lib/auth/session-cookie");
-vi.mock("@/lib/env", () => ({ env: () => ({ NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "silent", LOG_FORMAT: "json" }) }));
+const settings = { NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "silent", LOG_FORMAT: "json" };
+vi.mock("@/lib/env", () => ({ env: () => settings }));
 
-// The guard: bounded bodies, control characters refused by field, every answer no-store.
+// The guard: bounded bodies, control characters refused by field, every answer no-store with the API's security
+// headers (API requests do not pass through proxy.ts).
 
 const echo = route(
   { role: "viewer", query: z.object({ q: z.string().max(10).optional() }), body: z.object({ name: z.string().max(100) }) },
@@ -26,6 +28,34 @@ describe("route()", () => {
     const res = await call();
     expect(res.status).toBe(status);
     expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it.each([false, true])("sets the API's security headers on every answer, HSTS only over https (https %s)", async (https) => {
+    settings.NEXTAUTH_URL = https ? "https://sync.example.com" : APP_ORIGIN;
+    vi.stubEnv("NEXTAUTH_URL", settings.NEXTAUTH_URL);
+    try {
+      const answers = [];
+      actAs(viewer);
+      answers.push(await callRoute(read, "/api/x"), await callRoute(read, "/api/x?q=12345678901"));
+      actAs(null);
+      answers.push(await callRoute(read, "/api/x"));
+      answers.push(await publicRoute(async () => Response.json({ ok: true }))(new Request(`${APP_ORIGIN}/api/health`)));
+      answers.push(await publicRoute(async () => Response.json({ ok: true }))(new Request(`${APP_ORIGIN}/api/health/%zz`)));
+      expect(answers.map((r) => r.status)).toEqual([200, 400, 401, 200, 400]);
+      for (const res of answers) {
+        expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers.get("x-frame-options")).toBe("DENY");
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(res.headers.get("permissions-policy")).toContain("camera=()");
+        expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+        expect(res.headers.get("cache-control")).toBe("no-store");
+        if (https) expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+        else expect(res.headers.get("strict-transport-security")).toBeNull();
+      }
+    } finally {
+      settings.NEXTAUTH_URL = APP_ORIGIN;
+      vi.unstubAllEnvs();
+    }
   });
 
   it("answers 401 with no-store too", async () => {

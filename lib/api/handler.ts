@@ -8,6 +8,7 @@ import { logger, withRequestLog } from "@/lib/log";
 import { isSwrError, toAppError } from "@/lib/swr";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import {
   checkContentLength,
   checkSafeStrings,
@@ -96,7 +97,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 ) {
   const bodyLimit = spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
   return (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
-    withRequestLog(request, async () => noStore(await guarded(request, context, bodyLimit)));
+    withRequestLog(request, async () => apiAnswer(await guarded(request, context, bodyLimit)));
 
   async function guarded(request: Request, context: { params: Promise<unknown> }, bodyLimit: number): Promise<Response> {
     try {
@@ -139,9 +140,15 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 /** The status proxies log for a request its client closed before the answer (nginx's 499); no client sees it. */
 const CLIENT_CLOSED_REQUEST = 499;
 
-/** API answers hold per-user data: no browser or proxy may keep them. */
-function noStore(response: Response): Response {
+/**
+ * What every API answer carries: no-store (they hold per-user data: no browser or proxy may keep them) and the API's
+ * security headers, set here because API requests do not pass through proxy.ts (see its matcher).
+ */
+function apiAnswer(response: Response): Response {
   if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  // The raw setting, not env(): an answer about a configuration env() refuses (a probe's, say) still gets its headers.
+  const headers = apiSecurityHeaders({ https: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
@@ -155,9 +162,9 @@ export function publicRoute(handler: (request: Request) => Promise<Response>) {
       const targetProblem = requestTargetProblem(request.url);
       if (targetProblem) throw new AppError("bad_request", targetProblem);
       checkContentLength(request.headers, DEFAULT_BODY_LIMIT);
-      return noStore(await handler(request));
+      return apiAnswer(await handler(request));
     } catch (error) {
-      return noStore(toResponse(error));
+      return apiAnswer(toResponse(error));
     }
   };
 }

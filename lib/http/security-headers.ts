@@ -1,4 +1,6 @@
-// Security headers of every answer, set by proxy.ts per request (the CSP carries a fresh nonce for pages).
+// Security headers of every answer. Pages get theirs from proxy.ts per request (the CSP carries a fresh nonce); API
+// routes set theirs in their guard (lib/api/handler.ts), and next.config.ts gives the same to the answers Next makes
+// itself under /api (404, 405), so API requests need not pass through the proxy.
 
 export const NONCE_HEADER = "x-nonce";
 
@@ -39,4 +41,9 @@ export function commonSecurityHeaders({ https = false } = {}): Record<string, st
     "Cross-Origin-Opener-Policy": "same-origin",
     ...(https && { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
   };
+}
+
+/** The headers of a JSON or CSV answer: the common ones and the no-document CSP. */
+export function apiSecurityHeaders({ https = false } = {}): Record<string, string> {
+  return { ...commonSecurityHeaders({ https }), "Content-Security-Policy": API_CONTENT_SECURITY_POLICY };
 }

@@ -27,6 +27,7 @@ export const OPERATIONS: Operation[] = [
 
 /** Route folders under app/api that are not ours to document, with the reason. */
 export const UNDOCUMENTED_ROUTES: Record<string, string> = {
+  "/api/[...path]": "not an operation: the 404 in the error shape for any address under /api that no route serves.",
   "/api/auth/[...nextauth]":
     "next-auth's own sign-in, CSRF, session and sign-out endpoints (HTML forms, their contract is next-auth's); scripts use a personal API token instead.",
 };

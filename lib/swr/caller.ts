@@ -24,6 +24,7 @@ export function createSwrCaller(config: ResolvedSwrConfig): SwrCaller {
     random: config.random,
     now: config.now,
     timeoutMs: config.timeoutMs,
+    hedgeAfterMs: config.hedgeAfterMs,
     retry: config.retry,
     secrets: () => [...secretsOf(config.credentials), ...(tokens?.heldTokens() ?? [])],
     log: config.log,

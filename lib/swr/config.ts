@@ -33,6 +33,8 @@ export interface SwrClientConfig {
   /** Region → IAM project ID; regions not listed are looked up in IAM (AK/SK only). */
   projectIds?: Record<string, string>;
   timeoutMs?: number;
+  /** Send an idempotent call a second time when it has not answered after this long (see TransportOptions); off when unset. */
+  hedgeAfterMs?: number;
   maxAttempts?: number;
   retry?: Partial<Omit<RetryPolicy, "maxAttempts">>;
   /** Refresh IAM tokens this long before they expire. */
@@ -51,6 +53,7 @@ export interface ResolvedSwrConfig {
   iamEndpointTemplate: string;
   projectIds: Record<string, string>;
   timeoutMs: number;
+  hedgeAfterMs?: number;
   retry: RetryPolicy;
   tokenRefreshMarginMs: number;
   fetch: typeof fetch;
@@ -69,6 +72,7 @@ export function resolveSwrConfig(c: SwrClientConfig): ResolvedSwrConfig {
     iamEndpointTemplate: c.iamEndpointTemplate ?? DEFAULT_IAM_ENDPOINT_TEMPLATE,
     projectIds: c.projectIds ?? {},
     timeoutMs: c.timeoutMs ?? 15_000,
+    hedgeAfterMs: c.hedgeAfterMs,
     retry: { ...DEFAULT_RETRY_POLICY, ...c.retry, maxAttempts: c.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts },
     tokenRefreshMarginMs: c.tokenRefreshMarginMs ?? 60 * 60 * 1000,
     // Bound late so tests can stub the global fetch.

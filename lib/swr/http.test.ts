@@ -112,6 +112,65 @@ describe("retries of idempotent calls", () => {
   });
 });
 
+describe("hedged attempts", () => {
+  const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const hedging = (extra: Partial<SwrClientConfig> = {}) => {
+    const lines: { msg: string; line: Record<string, unknown> }[] = [];
+    const debug = (line: Record<string, unknown>, msg: string) => void lines.push({ msg, line });
+    const log = { debug, warn: () => undefined } as unknown as SwrClientConfig["log"];
+    return { config: { sleep: realSleep, hedgeAfterMs: 50, timeoutMs: 10_000, log, ...extra }, lines };
+  };
+
+  it("sends a read still out after hedgeAfterMs once more, takes the answer and cancels the hung request", async () => {
+    const { config, lines } = hedging();
+    const { client, requests } = await setup((_r, i) => (i === 0 ? "hang" : ok()), config);
+    await expect(client.listApiVersions(REGION)).resolves.toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    // Both signed afresh, as any attempt is.
+    expect(requests[1]!.headers.authorization).toBeDefined();
+    expect(lines.map((l) => l.msg)).toEqual(["SWR call", "SWR call cancelled: the other of its hedged pair answered first"]);
+    expect(lines[0]!.line).toMatchObject({ attempt: 1, hedge: true, status: 200 });
+  });
+
+  it("sends nothing more when the answer comes first", async () => {
+    const { config } = hedging({ hedgeAfterMs: 2_000 });
+    const { client, requests } = await setup(() => ok(), config);
+    await expect(client.listApiVersions(REGION)).resolves.toHaveLength(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("goes on to the next attempt when the hedge fails in a way worth retrying, cancelling the hung request", async () => {
+    const { config, lines } = hedging();
+    // The first hangs, the hedge fails at once with a 500; the retry's request answers.
+    const { client, requests } = await setup((_r, i) => (i === 0 ? "hang" : i === 1 ? failing(500) : ok()), config);
+    await expect(client.listApiVersions(REGION)).resolves.toHaveLength(1);
+    expect(requests).toHaveLength(3);
+    expect(lines.map((l) => [l.msg, l.line.attempt])).toEqual([
+      ["SWR call failed", 1],
+      ["SWR call cancelled: the other of its hedged pair answered first", 1],
+      ["SWR call", 2],
+    ]);
+  });
+
+  it("never sends a sync_images call twice: it is not idempotent", async () => {
+    const { config } = hedging({ timeoutMs: 300 });
+    const { client, requests } = await setup(() => "hang", config);
+    const err = await swrRejection(
+      client.createManualSync(REGION, "team-a", "nginx", { imageTag: ["1.25"], override: false, remoteNamespace: "team-a", remoteRegionId: "cn-east-3" }),
+    );
+    expect(err.kind).toBe("timeout");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("ends each attempt at the time-out when both requests hang", async () => {
+    const { config } = hedging({ timeoutMs: 200, maxAttempts: 2 });
+    const { client, requests } = await setup(() => "hang", config);
+    const err = await swrRejection(client.listApiVersions(REGION));
+    expect(err).toMatchObject({ kind: "timeout", message: "SWR in cn-north-4 did not answer within 0.2 s; try again later." });
+    expect(requests).toHaveLength(4);
+  });
+});
+
 describe("error bodies over the wire", () => {
   it.each<[string, StubReply, { code?: string; swrMessage?: string; requestId?: string }]>([
     ["(a)", { status: 403, json: { errors: [{ errorCode: "SVCSTG.SWR.4030170", errorMessage: "Insufficient permissions" }], error_code: "SVCSTG.SWR.4030170", error_msg: "Insufficient permissions" }, headers: { "X-Request-Id": "rid-a" } }, { code: "SVCSTG.SWR.4030170", swrMessage: "Insufficient permissions", requestId: "rid-a" }],

@@ -19,6 +19,12 @@ export interface TransportOptions {
   secrets: () => readonly (string | undefined)[];
   /** A debug line per attempt, a warning per retry; default the process logger's `swr` child. */
   log?: Pick<Logger, "debug" | "warn">;
+  /**
+   * An idempotent call still without an answer after this long goes out a second time beside the first, and the
+   * first answer of the two is taken (the other is cancelled): a hung request then costs this, not the time-out.
+   * Off when unset.
+   */
+  hedgeAfterMs?: number;
 }
 
 /** What an authorizer sees: the request exactly as it will travel. */
@@ -74,6 +80,9 @@ export interface HttpResult {
 
 type Attempt = { ok: HttpResult } | { error: SwrError };
 
+/** An attempt's outcome, or none when it was cancelled because the other of a hedged pair answered first. */
+type Sent = Attempt | { cancelled: true };
+
 function definedQuery(query: Record<string, string | undefined> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
 }
@@ -95,7 +104,7 @@ function observe(call: HttpCall, outcome: Attempt, seconds: number): void {
 }
 
 export function createTransport(options: TransportOptions) {
-  async function attempt(call: HttpCall, url: string, prepared: PreparedRequest): Promise<Attempt> {
+  async function attempt(call: HttpCall, url: string, prepared: PreparedRequest, cancel?: AbortSignal): Promise<Sent> {
     const base: SwrErrorInit = {
       kind: "http",
       service: call.service,
@@ -107,14 +116,16 @@ export function createTransport(options: TransportOptions) {
       timeoutMs: options.timeoutMs,
     };
     const headers = await call.authorizer.headers(prepared);
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     let response: Response;
     let text: string;
     try {
       response = await options.fetch(url, { method: prepared.method, headers, body: prepared.body, signal, redirect: "manual" });
       text = await response.text();
     } catch (e) {
-      return { error: new SwrError({ ...base, ...failureOf(e, signal) }) };
+      if (cancel?.aborted && !timeout.aborted) return { cancelled: true };
+      return { error: new SwrError({ ...base, ...failureOf(e, timeout) }) };
     }
     const header = (name: string) => response.headers.get(name) ?? undefined;
     const requestId = header("x-request-id");
@@ -142,9 +153,10 @@ export function createTransport(options: TransportOptions) {
   }
 
   // What is logged of a call: never its headers (signatures, tokens) or body, only what identifies it and how it went.
-  function logAttempt(call: HttpCall, attemptNo: number, ms: number, outcome: Attempt): void {
+  function logAttempt(call: HttpCall, attemptNo: number, ms: number, outcome: Sent, hedge: boolean): void {
     const log = options.log ?? logger("swr");
-    const line = { service: call.service ?? "SWR", operation: call.operation, region: call.region, method: call.method, attempt: attemptNo, ms };
+    const line = { service: call.service ?? "SWR", operation: call.operation, region: call.region, method: call.method, attempt: attemptNo, ms, ...(hedge && { hedge }) };
+    if ("cancelled" in outcome) return log.debug(line, "SWR call cancelled: the other of its hedged pair answered first");
     if ("ok" in outcome) return log.debug({ ...line, status: outcome.ok.status, swrRequestId: outcome.ok.requestId }, "SWR call");
     const { error } = outcome;
     log.debug({ ...line, status: error.status, kind: error.kind, code: error.code, swrRequestId: error.requestId }, "SWR call failed");
@@ -154,6 +166,36 @@ export function createTransport(options: TransportOptions) {
     const throttled = error.status === 429 || error.code === BUSY_CODE;
     const line = { service: call.service ?? "SWR", operation: call.operation, region: call.region, attempt: attemptNo, status: error.status, kind: error.kind, code: error.code, throttled, delayMs };
     (options.log ?? logger("swr")).warn(line, throttled ? "SWR asked to slow down; retrying" : "SWR call failed; retrying");
+  }
+
+  /** One attempt, observed and logged (a cancelled one is only logged: it ended nothing). */
+  async function timed(call: HttpCall, url: string, prepared: PreparedRequest, attemptNo: number, cancel?: AbortSignal, hedge = false): Promise<Sent> {
+    const started = performance.now();
+    const outcome = await attempt(call, url, prepared, cancel);
+    const elapsedMs = performance.now() - started;
+    if (!("cancelled" in outcome)) observe(call, outcome, elapsedMs / 1000);
+    logAttempt(call, attemptNo, Math.round(elapsedMs), outcome, hedge);
+    return outcome;
+  }
+
+  /**
+   * One attempt of an idempotent call with a hedge: when the first request has not answered after `hedgeAfterMs`, a
+   * second goes out; whichever answers first decides the attempt and the other is cancelled. A failure worth
+   * retrying goes on to the next attempt at once rather than waiting for a request that has already been out too long.
+   */
+  async function hedged(call: HttpCall, url: string, prepared: PreparedRequest, attemptNo: number, hedgeAfterMs: number): Promise<Attempt> {
+    const first = new AbortController();
+    const firstSent = timed(call, url, prepared, attemptNo, first.signal);
+    const early = await Promise.race([firstSent, options.sleep(hedgeAfterMs).then(() => null)]);
+    if (early !== null) return early as Attempt;
+    const second = new AbortController();
+    const secondSent = timed(call, url, prepared, attemptNo, second.signal, true);
+    // The loser is not awaited; a failure of its signing (IAM, say) must not go unhandled.
+    for (const sent of [firstSent, secondSent]) sent.catch(() => undefined);
+    const settled = (sent: Promise<Sent>, other: AbortController) => sent.then((outcome) => ({ outcome: outcome as Attempt, other }));
+    const winner = await Promise.race([settled(firstSent, second), settled(secondSent, first)]);
+    winner.other.abort();
+    return winner.outcome;
   }
 
   /** Sends one call, retrying idempotent ones; resolves with a 2xx result or throws SwrError. */
@@ -174,12 +216,10 @@ export function createTransport(options: TransportOptions) {
     };
     const idempotent = call.idempotent ?? call.method === "GET";
     let renewed = false;
+    const hedgeAfterMs = idempotent && options.hedgeAfterMs !== undefined && options.hedgeAfterMs < options.timeoutMs ? options.hedgeAfterMs : undefined;
     for (let attemptNo = 1; ; attemptNo++) {
-      const started = performance.now();
-      const outcome = await attempt(call, url, prepared);
-      const elapsedMs = performance.now() - started;
-      observe(call, outcome, elapsedMs / 1000);
-      logAttempt(call, attemptNo, Math.round(elapsedMs), outcome);
+      // Neither attempt is cancelled without a hedge: the outcome is always an answer or an error.
+      const outcome = hedgeAfterMs === undefined ? ((await timed(call, url, prepared, attemptNo)) as Attempt) : await hedged(call, url, prepared, attemptNo, hedgeAfterMs);
       if ("ok" in outcome) return outcome.ok;
       const { error } = outcome;
       // A 401 was refused before any effect, so even a POST may go again once with fresh credentials.

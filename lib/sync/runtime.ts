@@ -13,11 +13,20 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./eng
 const holder = globalThis as typeof globalThis & { swrSyncEngine?: SyncEngine; swrSyncEngineUnregister?: () => void };
 
 /**
+ * SWR answers its record and tag reads well within this; a read still out after it is more likely hung than slow,
+ * and the engine's reads decide when tags end, so a second one goes out beside it.
+ */
+const ENGINE_READ_HEDGE_MS = 1_000;
+
+/**
  * The engine's own SWR client: a shorter time limit than the dashboard's, so that a hung call holds up one
- * round briefly; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
+ * round briefly, and reads hedged after ENGINE_READ_HEDGE_MS (at most half the time limit), so that a hung read
+ * costs about that; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
+ * sync_images is never hedged: it is not idempotent.
  */
 export function engineSwrClient(e: Env = env()) {
-  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs: Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS) });
+  const timeoutMs = Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS);
+  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs, hedgeAfterMs: Math.min(ENGINE_READ_HEDGE_MS, timeoutMs / 2) });
 }
 
 /** Starts this process's engine with the environment's settings (overridable); returns the running one if any. */

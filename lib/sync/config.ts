@@ -8,9 +8,15 @@ import type { RetryPolicy } from "@/lib/swr/retry";
 export interface SyncEngineConfig {
   /** Tags per sync_images call. */
   chunkSize: number;
-  /** sync_images calls in flight at once for one job, and for all jobs of one source region. */
+  /**
+   * sync_images calls in flight at once for one job, and for all jobs of one source region. A call out longer
+   * than `slowCallMs` gives its place back to the job and the region, up to 4 × `regionConcurrency` such calls
+   * per region (lib/sync/region-gate.ts).
+   */
   submitConcurrency: number;
   regionConcurrency: number;
+  /** SWR answers sync_images well within this: a call out longer is more likely hung than slow. */
+  slowCallMs: number;
   /** Time between two poll rounds of one job. */
   pollMs: number;
   /** Time between two looks for due work (new jobs wait at most this long). */
@@ -50,6 +56,7 @@ export interface SyncEngineConfig {
 export const DEFAULT_SYNC_ENGINE_CONFIG: SyncEngineConfig = {
   chunkSize: 10,
   submitConcurrency: 4,
+  slowCallMs: 1_000,
   regionConcurrency: 8,
   pollMs: 5_000,
   tickMs: 1_000,
@@ -90,6 +97,8 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
     // SWR may take as long with a request it received as the engine waits for its answer.
     landingSlackMs: Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS),
+    // Well before the time-out, or a hung call would hold its place as long as it would without the rule.
+    slowCallMs: Math.min(DEFAULT_SYNC_ENGINE_CONFIG.slowCallMs, Math.floor(Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS) / 2)),
     recordPageSize: e.SYNC_RECORD_PAGE_SIZE,
     // Long enough that a round's own reads are small beside its submitting, short enough that a long submission is watched often.
     roundSubmitMs: Math.max(5_000, e.SYNC_POLL_MS),

@@ -87,6 +87,27 @@ describe("a hung call holds up nothing else", () => {
     expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
   }, 40_000);
 
+  it("more hung calls than the job and its region may have out hold up nothing either: slow calls give their places back", async () => {
+    const hundredTwenty = tags.slice(0, 120);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: hundredTwenty });
+    // The first four calls hang: twice as many as the job (and the region) may have out at once.
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 4, operations: once }] });
+    const { swr, calls } = notingCalls(timeoutMs);
+    const narrow = { ...config, submitConcurrency: 2, regionConcurrency: 2, slowCallMs: 100 };
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config: narrow })], jobId, 30_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 120 });
+    const hung = calls.filter((c) => !c.ok);
+    expect(hung).toHaveLength(4);
+    // The eight chunks answered at once went out and ended while all four hung calls were still out.
+    const firstTry = tasks.filter((t) => t.submitTries === 1);
+    expect(firstTry).toHaveLength(80);
+    const firstHungEnd = Math.min(...hung.map((c) => c.settledAt));
+    for (const t of firstTry) expect(t.finishedAt!.getTime()).toBeLessThan(firstHungEnd);
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(hundredTwenty.map((t) => accepted.get(t))).toEqual(hundredTwenty.map(() => 1));
+  }, 40_000);
+
   it("a chunk SWR answered with a 500 goes out again in the same round, once a read of the records shows it did not land", async () => {
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
     // The first call hangs, the second is answered with a 500 (the simulator takes the first rule that fires).

@@ -6,6 +6,7 @@ import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { landingWindowEnd } from "./landing";
+import type { RegionSlot } from "./region-gate";
 import type { RoundReads } from "./round-reads";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
@@ -22,6 +23,19 @@ export interface SubmitOutcome {
   deferUntil: Date | null;
   /** When the tasks that failed a call are tried again. */
   retryTimes: Date[];
+}
+
+/** True when `call` settles within `ms` (its failure is thrown), false when it is still out then. */
+async function answeredWithin(call: Promise<void>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([call.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A definite refusal of the request's content (400/404), which may concern only some of its tags. */
@@ -54,14 +68,6 @@ export async function submitTasks(
    * records that began after the answer shows none of their tags (a 5xx may have synced them).
    */
   const later: { part: readonly EngineTask[]; prior: string | null; at: number; answeredAt: Date }[] = [];
-  const submitChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
-    const release = await ctx.regions.acquire(region);
-    try {
-      await callChunk(part, prior);
-    } finally {
-      release();
-    }
-  };
   const callChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
     const startedAt = ctx.now();
     const ids = part.map((t) => t.id);
@@ -174,6 +180,11 @@ export async function submitTasks(
       });
     }
   };
+  /**
+   * Calls out longer than `slowCallMs` that gave their worker and their region place back (RegionGate.letGo): a
+   * hung call holds up neither the job's other chunks nor the region's other calls until its time-out.
+   */
+  const stragglers = new Set<Promise<void>>();
   // A few calls in flight at once, so that one slow answer does not hold up the rest of the job.
   const worker = async () => {
     for (;;) {
@@ -188,11 +199,23 @@ export async function submitTasks(
       }
       sent++;
       inFlight++;
+      let slot: RegionSlot;
       try {
-        await submitChunk(chunkToSend.part, chunkToSend.prior);
-      } finally {
+        slot = await ctx.regions.acquire(region);
+      } catch (error) {
+        inFlight--;
+        throw error;
+      }
+      const call = callChunk(chunkToSend.part, chunkToSend.prior).finally(() => {
+        slot.release();
         inFlight--;
         wake();
+      });
+      if ((await answeredWithin(call, config.slowCallMs)) || !slot.letGo()) await call;
+      else {
+        const settled = () => void stragglers.delete(call);
+        stragglers.add(call);
+        call.then(settled, settled);
       }
     }
   };
@@ -200,7 +223,8 @@ export async function submitTasks(
     // Every call ends before the round does, even when one worker failed (a database error writing its chunk down):
     // a job let go while its calls are still out could have them sent again by its next holder.
     const workers = await Promise.allSettled(Array.from({ length: Math.min(config.submitConcurrency, parts.length) }, worker));
-    const failure = workers.find((w) => w.status === "rejected");
+    const calls = await Promise.allSettled([...stragglers]);
+    const failure = [...workers, ...calls].find((w) => w.status === "rejected");
     if (failure) throw failure.reason;
   } finally {
     stopWaking?.();

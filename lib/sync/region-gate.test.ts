@@ -47,3 +47,12 @@ describe("RegionGate", () => {
     expect(await settlesNow(gate.acquire("cn-north-4"))).toBe(false);
   });
 });
+
+describe("a region's run of failed calls", () => {
+  it("counts failures in a row and starts again after a success, per region", () => {
+    const gate = new RegionGate(8, now);
+    expect([gate.failed("cn-north-4"), gate.failed("cn-north-4"), gate.failed("ap-southeast-1")]).toEqual([1, 2, 1]);
+    gate.succeeded("cn-north-4");
+    expect(gate.failed("cn-north-4")).toBe(1);
+  });
+});

@@ -1,7 +1,8 @@
 import "server-only";
 
-// How many sync_images calls this engine has in flight per SWR region, and which regions asked it to
-// wait (429 or busy): a region that throttles slows its own jobs only. A call SWR is slow to answer may give
+// How many sync_images calls this engine has in flight per SWR region, which regions asked it to wait (429 or
+// busy): a region that throttles slows its own jobs only; and each region's run of failed calls, which sets how
+// long a failed chunk waits (lib/sync/submit.ts). A call SWR is slow to answer may give
 // its place back (it is then more likely hung than slow), up to a bound of such calls per region, so that a few
 // hung calls do not stop the region's other work until they time out.
 
@@ -18,6 +19,7 @@ export class RegionGate {
   private readonly slow = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly paused = new Map<string, number>();
+  private readonly failing = new Map<string, number>();
 
   constructor(
     private readonly perRegion: number,
@@ -36,6 +38,18 @@ export class RegionGate {
   /** The region throttled: its calls wait until `until` (a later pause wins). */
   pause(region: string, until: Date): void {
     this.paused.set(region, Math.max(this.paused.get(region) ?? 0, until.getTime()));
+  }
+
+  /** A sync_images call to the region was answered with success: its run of failures is over. */
+  succeeded(region: string): void {
+    this.failing.delete(region);
+  }
+
+  /** A sync_images call to the region failed in a way worth retrying; the region's failures in a row, this one counted. */
+  failed(region: string): number {
+    const streak = (this.failing.get(region) ?? 0) + 1;
+    this.failing.set(region, streak);
+    return streak;
   }
 
   /** Waits for a free place among the region's calls. */

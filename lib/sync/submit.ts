@@ -1,7 +1,7 @@
 import "server-only";
 import { chunk, groupBy } from "@/lib/collections";
 import { BUSY_CODE, SwrError } from "@/lib/swr/errors";
-import { isAmbiguous, isRetryable, retryAfterOf, retryDelay } from "@/lib/swr/retry";
+import { isAmbiguous, isRetryable, retryAfterOf, retryDelay, type RetryPolicy } from "@/lib/swr/retry";
 import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
@@ -23,6 +23,17 @@ export interface SubmitOutcome {
   deferUntil: Date | null;
   /** When the tasks that failed a call are tried again. */
   retryTimes: Date[];
+}
+
+/**
+ * How long a chunk waits after a failed call: capped exponential with full jitter (at least half the base), growing
+ * with the chunk's tries only as far as its region's run of failed calls goes. Scattered failures of a region whose
+ * other calls go through cost a chunk short waits; a region whose every call fails backs off as the chunk's tries
+ * say. SWR's Retry-After, when sent, wins as always.
+ */
+export function chunkRetryDelay(tries: number, regionStreak: number, policy: RetryPolicy, random: () => number, retryAfterMs: number | undefined): number {
+  const step = Math.max(1, Math.min(tries, regionStreak));
+  return Math.max(policy.baseDelayMs / 2, retryDelay(step, policy, random, retryAfterMs));
 }
 
 /** True when `call` settles within `ms` (its failure is thrown), false when it is still out then. */
@@ -84,6 +95,7 @@ export async function submitTasks(
       const submittedAt = serverTime && !Number.isNaN(serverTime.getTime()) ? serverTime : startedAt;
       // Read the count after the write: `out.submitted += await …` would add to the value from before the await and
       // lose what the job's other calls, in flight at the same time, counted meanwhile.
+      ctx.regions.succeeded(region);
       const marked = await markSubmitted(ctx.db, job.id, ctx.owner, ids, { submittedAt, swrPriorJobId: prior });
       out.submitted += marked;
     } catch (error) {
@@ -97,7 +109,8 @@ export async function submitTasks(
       ctx.log.error({ tags: part.length }, `sync_images failed: ${e.message}`);
       const tries = Math.max(...part.map((t) => t.submitTries)) + 1;
       const endedAt = ctx.now();
-      const backoffUntil = endedAt.getTime() + Math.max(config.backoffBaseMs / 2, retryDelay(tries, policy, ctx.random, retryAfterOf(error)));
+      const streak = isRetryable(error) ? ctx.regions.failed(region) : 0;
+      const backoffUntil = endedAt.getTime() + chunkRetryDelay(tries, streak, policy, ctx.random, retryAfterOf(error));
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
       // A call that may have reached SWR is looked for in its records before it is repeated, and only by a read that
       // begins once it can no longer land: its tasks are due no earlier (a round reads SWR's records after it began).

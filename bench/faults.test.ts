@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { faultPlan, longestStallMs, summarizeFaults } from "./faults";
+import { faultPlan, faultTimeline, longestStallMs, summarizeFaults } from "./faults";
 import type { Refresh, ScenarioResult } from "./scenario";
 
 const at = (ms: number, succeeded: number, failed = 0, queued = 0): Refresh => ({ bytes: 0, changed: 0, complete: true, succeeded, failed, queued, at: ms });
@@ -35,6 +35,17 @@ describe("fault figures", () => {
     const refreshes = [at(0, 0, 0, 900), at(500, 100, 0, 400), at(1_500, 600, 0, 0), at(9_500, 990, 10, 0)];
     expect(longestStallMs(refreshes)).toBe(8_000);
     expect(longestStallMs(refreshes, (r) => r.queued > 0)).toBe(1_000);
+  });
+
+  it("keeps of a run's refreshes the first, the last and those where the ended count changed", () => {
+    const refreshes = [at(1_000, 0, 0, 900), at(1_250, 0, 0, 800), at(1_500, 100, 0, 700), at(2_750, 100, 0, 0), at(3_000, 990, 10, 0), at(3_250, 1_000, 0, 0)];
+    expect(faultTimeline(refreshes)).toEqual([
+      [0, 0, 900],
+      [0.5, 100, 700],
+      [2, 1_000, 0],
+      [2.25, 1_000, 0],
+    ]);
+    expect(faultTimeline([])).toEqual([]);
   });
 
   it("divides B's time by A's over all their runs and C's stall by the poll interval", () => {

@@ -61,6 +61,19 @@ export function longestStallMs(refreshes: readonly Refresh[], from: (r: Refresh)
   return longest;
 }
 
+/** A run's refreshes where the ended count changed (and the first and last): seconds from the first refresh, tags ended, tags queued. */
+export function faultTimeline(refreshes: readonly Refresh[]): [number, number, number][] {
+  const t0 = refreshes[0]?.at ?? 0;
+  const points: [number, number, number][] = [];
+  refreshes.forEach((r, i) => {
+    const ended = r.succeeded + r.failed;
+    const before = refreshes[i - 1];
+    if (!before || i === refreshes.length - 1 || before.succeeded + before.failed !== ended)
+      points.push([Math.round((r.at - t0) / 10) / 100, ended, r.queued]);
+  });
+  return points;
+}
+
 export interface FaultRun {
   mix: string;
   run: number;

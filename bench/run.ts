@@ -12,7 +12,7 @@ import { bundleReport } from "./bundle";
 import { renderBundles } from "./bundle-figures";
 import { Cleanup } from "./cleanup";
 import { checkPgServer, type BenchDb } from "./databases";
-import { faultPlan, renderFaults, summarizeFaults } from "./faults";
+import { faultPlan, faultTimeline, renderFaults, summarizeFaults } from "./faults";
 import { checkTargets, figures } from "./figures";
 import { runProxyBench, type ProxyBench } from "./proxy";
 import { renderProxy } from "./proxy-figures";
@@ -24,14 +24,18 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_FILE = path.join(ROOT, "bench", "results", "latest.json");
 /** Where `--only proxy` writes its figures, so that a partial run leaves the full run's file alone. */
 const PROXY_RESULTS_FILE = path.join(ROOT, "bench", "results", "proxy.json");
+/** Where `--only faults` writes its runs, with each run's timeline of ended and queued tags. */
+const FAULT_RESULTS_FILE = path.join(ROOT, "bench", "results", "faults.json");
 /** Where `--only bundle` writes the first-load JS per page. */
 const BUNDLE_RESULTS_FILE = path.join(ROOT, "bench", "results", "bundle.json");
 /** How often the job page refreshes a live job (JOB_REFRESH_MS in components/jobs/use-jobs.ts). */
 const JOB_PAGE_REFRESH_MS = 1_500;
 /** A fault run that has not settled in this long is reported as a timeout. */
 const FAULT_TIMEOUT_MS = 15 * 60_000;
-const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro] [--only proxy|bundle]
+const USAGE = `npm run bench [-- --quick] [--faults | --no-faults] [--repeats N] [--db sqlite,postgres] [--sync-delay-ms 1500] [--poll-ms 1000] [--refresh-ms 1500] [--no-build] [--no-micro] [--only proxy|bundle|faults]
   --quick      skip the 20,000-tag scenario (and the fault comparison, unless --faults)
+  --only faults only the fault runs (A, B, B, A, C), --repeats times, on the first database of --db; writes
+               bench/results/faults.json with each run's timeline (when tags ended, how many were still queued)
   --only proxy only the proxy ratio (the list routes vs a direct signed SWR call); writes bench/results/proxy.json
   --only bundle only the first-load JS per page of the build (gzip, against the budget); writes bench/results/bundle.json
                and exits 1 when a page is over the budget
@@ -63,7 +67,7 @@ function options() {
   const dbs = values.db.split(",").map((d) => d.trim());
   if (!dbs.every((d): d is BenchDb => d === "sqlite" || d === "postgres"))
     throw new Error(`--db takes sqlite and/or postgres\n${USAGE}`);
-  if (values.only !== undefined && values.only !== "proxy" && values.only !== "bundle") throw new Error(`--only takes proxy or bundle\n${USAGE}`);
+  if (values.only !== undefined && !["proxy", "bundle", "faults"].includes(values.only)) throw new Error(`--only takes proxy, bundle or faults\n${USAGE}`);
   const int = (name: string, raw: string) => {
     const v = Number(raw);
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
@@ -81,6 +85,7 @@ function options() {
     micro: !values["no-micro"],
     onlyProxy: values.only === "proxy",
     onlyBundle: values.only === "bundle",
+    onlyFaults: values.only === "faults",
   };
 }
 
@@ -150,7 +155,8 @@ async function main() {
   // The chunk size the app will use, read the way the app reads it (so an inherited SYNC_CHUNK_SIZE counts too).
   const { SYNC_CHUNK_SIZE } = parseEnv({ SWR_AK: "bench", SWR_SK: "bench", ...process.env, ...appEnv });
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "swr-sync-bench-"));
-  cleanup.add("remove the temp folder", () => fs.promises.rm(tempDir, { recursive: true, force: true }));
+  // The fault runs keep their app logs for reading beside the timelines.
+  if (!o.onlyFaults) cleanup.add("remove the temp folder", () => fs.promises.rm(tempDir, { recursive: true, force: true }));
   const settings: BenchSettings = {
     syncDelayMs: o.syncDelayMs,
     pollMs: o.pollMs,
@@ -175,7 +181,6 @@ async function main() {
       `SYNC_POLL_MS=${settings.pollMs}, SYNC_CHUNK_SIZE=${settings.chunkSize}, job page refresh every ${settings.refreshMs} ms`,
   );
 
-  const reports: ScenarioReport[] = [];
   const run = async (spec: ScenarioSpec): Promise<ScenarioResult> => {
     const faults = spec.faults ? `, faults ${spec.faults.mix}` : "";
     const shape = spec.shape ? ` (${spec.shape.repositories} repositories × ${spec.shape.targets} targets)` : "";
@@ -188,6 +193,22 @@ async function main() {
     );
     return result;
   };
+  if (o.onlyFaults) {
+    const results: ScenarioResult[] = [];
+    for (let repeat = 0; repeat < o.repeats; repeat++)
+      for (const spec of faultPlan(o.dbs[0]!, FAULT_TIMEOUT_MS)) results.push(await run({ ...spec, run: spec.run + repeat * 2 }));
+    await cleanup.runAll();
+    const faults = summarizeFaults(results, settings.pollMs);
+    console.log(`\n${renderFaults(faults, settings.pollMs)}`);
+    const timelines = results.map((r) => ({ mix: r.faults?.mix, run: r.run, points: faultTimeline(r.refreshes ?? []) }));
+    writeResults(FAULT_RESULTS_FILE, { generatedAt: new Date().toISOString(), commit: gitCommit(), machine: machine(), faults, timelines });
+    console.log(`\nwrote ${path.relative(process.cwd(), FAULT_RESULTS_FILE)}; the app's logs are in ${tempDir}`);
+    if (results.some((r) => r.outcome === "error")) process.exitCode = 1;
+    return;
+  }
+
+  const reports: ScenarioReport[] = [];
+
   for (const spec of plan(o, settings)) {
     const result = await run(spec);
     reports.push({ result, figures: figures(result, settings) });

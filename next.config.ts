@@ -1,6 +1,10 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { apiSecurityHeaders } from "./lib/http/security-headers";
+import { apiSecurityHeaders, commonSecurityHeaders } from "./lib/http/security-headers";
+
+/** Headers in next.config's form, all of them or the `only` ones. */
+const asNextHeaders = (headers: Record<string, string>, only: readonly string[] = Object.keys(headers)) =>
+  only.map((key) => ({ key, value: headers[key]! }));
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
@@ -34,13 +38,9 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
+        headers: asNextHeaders(commonSecurityHeaders(), ["X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"]),
       },
-      { source: "/api/:path*", headers: Object.entries(apiSecurityHeaders()).map(([key, value]) => ({ key, value })) },
+      { source: "/api/:path*", headers: asNextHeaders(apiSecurityHeaders()) },
     ];
   },
 };

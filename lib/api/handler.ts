@@ -147,10 +147,16 @@ const CLIENT_CLOSED_REQUEST = 499;
 function apiAnswer(response: Response): Response {
   if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
   // The raw setting, not env(): an answer about a configuration env() refuses (a probe's, say) still gets its headers.
-  const headers = apiSecurityHeaders({ https: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const https = process.env.NEXTAUTH_URL?.startsWith("https:") ?? false;
+  for (const [name, value] of API_HEADERS[https ? "https" : "http"]) response.headers.set(name, value);
   return response;
 }
+
+/** The API's security headers, over http and over https (HSTS), built once. */
+const API_HEADERS = {
+  http: Object.entries(apiSecurityHeaders({ https: false })),
+  https: Object.entries(apiSecurityHeaders({ https: true })),
+};
 
 /**
  * The guard for the few routes anyone may call (health and readiness probes): the address and size checks and

@@ -85,6 +85,20 @@ export function resolveSyncEngineConfig(overrides: Partial<SyncEngineConfig> = {
   return config;
 }
 
+/** The time limit of one SWR call made by the engine: SYNC_SWR_TIMEOUT_MS, never above the app's SWR_TIMEOUT_MS. */
+export function engineSwrTimeoutMs(e: Env): number {
+  return Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS);
+}
+
+/**
+ * SWR answers the engine's calls well within a second: one still out after that (at most half the time limit, so
+ * the rule can act before the time-out) is more likely hung than slow. Slow sync_images calls give their places
+ * back after it (`slowCallMs`); reads go out a second time (the engine's client, lib/sync/runtime.ts).
+ */
+export function engineHungAfterMs(e: Env): number {
+  return Math.min(1_000, Math.floor(engineSwrTimeoutMs(e) / 2));
+}
+
 /** The settings that lib/env.ts validates (SYNC_*). */
 export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
   return {
@@ -96,9 +110,8 @@ export function syncEngineConfigFromEnv(e: Env): Partial<SyncEngineConfig> {
     recordWindowMs: e.SYNC_RECORD_WINDOW_MS,
     maxSubmitTries: e.SYNC_SUBMIT_ATTEMPTS,
     // SWR may take as long with a request it received as the engine waits for its answer.
-    landingSlackMs: Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS),
-    // Well before the time-out, or a hung call would hold its place as long as it would without the rule.
-    slowCallMs: Math.min(DEFAULT_SYNC_ENGINE_CONFIG.slowCallMs, Math.floor(Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS) / 2)),
+    landingSlackMs: engineSwrTimeoutMs(e),
+    slowCallMs: engineHungAfterMs(e),
     recordPageSize: e.SYNC_RECORD_PAGE_SIZE,
     // Long enough that a round's own reads are small beside its submitting, short enough that a long submission is watched often.
     roundSubmitMs: Math.max(5_000, e.SYNC_POLL_MS),

@@ -1,10 +1,10 @@
 import "server-only";
 
-// How many sync_images calls this engine has in flight per SWR region, which regions asked it to wait (429 or
-// busy): a region that throttles slows its own jobs only; and each region's run of failed calls, which sets how
-// long a failed chunk waits (lib/sync/submit.ts). A call SWR is slow to answer may give
-// its place back (it is then more likely hung than slow), up to a bound of such calls per region, so that a few
-// hung calls do not stop the region's other work until they time out.
+// Per SWR region: how many sync_images calls this engine has in flight; whether the region asked it to wait (429 or
+// busy), which slows that region's jobs only; and its run of failed calls, which sets how long a failed chunk waits
+// (lib/sync/submit.ts). A call SWR is slow to answer may give its place back (it is then more likely hung than
+// slow), up to a bound of such calls per region, so that a few hung calls do not stop the region's other work
+// until they time out.
 
 /** A place among a region's calls, held by one call. */
 export interface RegionSlot {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { env, type Env } from "@/lib/env";
 import { onShutdown } from "@/lib/shutdown";
 import { createSwrClient, swrConfigFromEnv } from "@/lib/swr";
-import { type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
+import { engineHungAfterMs, engineSwrTimeoutMs, type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 
 // The engine of this server process: one per process, started from instrumentation.ts, stopped by the
@@ -13,20 +13,13 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./eng
 const holder = globalThis as typeof globalThis & { swrSyncEngine?: SyncEngine; swrSyncEngineUnregister?: () => void };
 
 /**
- * SWR answers its record and tag reads well within this; a read still out after it is more likely hung than slow,
- * and the engine's reads decide when tags end, so a second one goes out beside it.
- */
-const ENGINE_READ_HEDGE_MS = 1_000;
-
-/**
  * The engine's own SWR client: a shorter time limit than the dashboard's, so that a hung call holds up one
- * round briefly, and reads hedged after ENGINE_READ_HEDGE_MS (at most half the time limit), so that a hung read
- * costs about that; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
- * sync_images is never hedged: it is not idempotent.
+ * round briefly, and reads sent a second time once they look hung (engineHungAfterMs), so that a hung read costs
+ * about that; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
+ * sync_images is never sent twice: it is not idempotent.
  */
 export function engineSwrClient(e: Env = env()) {
-  const timeoutMs = Math.min(e.SYNC_SWR_TIMEOUT_MS, e.SWR_TIMEOUT_MS);
-  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs, hedgeAfterMs: Math.min(ENGINE_READ_HEDGE_MS, timeoutMs / 2) });
+  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs: engineSwrTimeoutMs(e), hedgeAfterMs: engineHungAfterMs(e) });
 }
 
 /** Starts this process's engine with the environment's settings (overridable); returns the running one if any. */

@@ -6,7 +6,6 @@ import { swrCallError } from "./messages";
 import type { RoundContext } from "./context";
 import { engineRetryPolicy } from "./config";
 import { landingWindowEnd } from "./landing";
-import type { RegionSlot } from "./region-gate";
 import type { RoundReads } from "./round-reads";
 import { type EngineJob, type EngineTask, isCancelled, markSubmitFailed, markSubmitted, SUBMITTING } from "./store";
 
@@ -212,13 +211,7 @@ export async function submitTasks(
       }
       sent++;
       inFlight++;
-      let slot: RegionSlot;
-      try {
-        slot = await ctx.regions.acquire(region);
-      } catch (error) {
-        inFlight--;
-        throw error;
-      }
+      const slot = await ctx.regions.acquire(region);
       const call = callChunk(chunkToSend.part, chunkToSend.prior).finally(() => {
         slot.release();
         inFlight--;

@@ -2,9 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { SwrError } from "@/lib/swr";
+import { createSwrClient, swrConfigFromEnv, SwrError } from "@/lib/swr";
 import { shutdownStops } from "@/lib/shutdown";
 import { withTestDatabase } from "@/test/with-test-database";
+import { engineReadRetry } from "./config";
 import type { SyncSwr } from "./context";
 import { engineSwrClient, startSyncEngine, stopSyncEngine } from "./runtime";
 
@@ -62,6 +63,38 @@ describe("engineSwrClient", () => {
       const error = await swr.listSyncJobs("cn-north-4", "team-a", "nginx", {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SwrError);
       expect(error).toMatchObject({ kind: "timeout", message: expect.stringContaining(`within ${expected} s`) });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  // SWR fails a read five times, then answers: the engine's client gets there, the dashboard's gives up after its 3 attempts.
+  it("tries a failing read twice as often as the dashboard's client, with short waits", async () => {
+    let calls = 0;
+    const server = http.createServer((_req, res) => {
+      calls++;
+      if (calls <= 5) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error_code: "SVCSTG.SWR.5000007", error_msg: "internal error" }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json", "content-range": "0-0/0" });
+      res.end("[]");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const e = parseEnv({ SWR_AK: "ak", SWR_SK: "sk", SWR_ENDPOINT: `http://127.0.0.1:${port}/{region}`, SWR_PROJECT_IDS: "cn-north-4=p1", SYNC_SWR_TIMEOUT_MS: "400" });
+      expect(engineReadRetry(e)).toEqual({ maxAttempts: 6, retry: { baseDelayMs: 100, maxDelayMs: 200 } });
+      expect(engineReadRetry({ ...e, SWR_MAX_ATTEMPTS: 1 }).maxAttempts).toBe(1);
+
+      const dashboard = createSwrClient(swrConfigFromEnv(e));
+      await expect(dashboard.listSyncJobs("cn-north-4", "team-a", "nginx", {})).rejects.toMatchObject({ status: 500 });
+      expect(calls).toBe(3);
+      calls = 0;
+      await expect(engineSwrClient(e).listSyncJobs("cn-north-4", "team-a", "nginx", {})).resolves.toMatchObject({ items: [] });
+      expect(calls).toBe(6);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { env, type Env } from "@/lib/env";
 import { onShutdown } from "@/lib/shutdown";
 import { createSwrClient, swrConfigFromEnv } from "@/lib/swr";
-import { engineHungAfterMs, engineSwrTimeoutMs, type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
+import { engineHungAfterMs, engineReadRetry, engineSwrTimeoutMs, type SyncEngineConfig, syncEngineConfigFromEnv } from "./config";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 
 // The engine of this server process: one per process, started from instrumentation.ts, stopped by the
@@ -15,11 +15,11 @@ const holder = globalThis as typeof globalThis & { swrSyncEngine?: SyncEngine; s
 /**
  * The engine's own SWR client: a shorter time limit than the dashboard's, so that a hung call holds up one
  * round briefly, and reads sent a second time once they look hung (engineHungAfterMs), so that a hung read costs
- * about that; its rounds retry failed reads with backoff, and the client's attempts per read stay as set.
+ * about that; failed reads are tried again with short waits (engineReadRetry), so that one rarely costs a poll interval.
  * sync_images is never sent twice: it is not idempotent.
  */
 export function engineSwrClient(e: Env = env()) {
-  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs: engineSwrTimeoutMs(e), hedgeAfterMs: engineHungAfterMs(e) });
+  return createSwrClient({ ...swrConfigFromEnv(e), timeoutMs: engineSwrTimeoutMs(e), hedgeAfterMs: engineHungAfterMs(e), ...engineReadRetry(e) });
 }
 
 /** Starts this process's engine with the environment's settings (overridable); returns the running one if any. */

@@ -49,7 +49,10 @@ export interface SyncEngineConfig {
   /** ShowSyncJob page size (SWR documents no maximum; a refusal above 100 falls back to 100), and the most pages one round reads. */
   recordPageSize: number;
   maxRecordPages: number;
-  /** A round stops submitting after this long so that the job's watch keeps its pace; the rest goes in the next round at once. */
+  /**
+   * A round stops submitting after this long so that the job's watch keeps its pace; the rest goes in the next round at
+   * once. While calls sent before then are still out, the round cannot end anyway: it goes on submitting until they have.
+   */
   roundSubmitMs: number;
 }
 

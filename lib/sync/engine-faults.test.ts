@@ -127,6 +127,97 @@ describe("a hung call holds up nothing else", () => {
     expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
   }, 40_000);
 
+  it("a round whose submitting time is up goes on submitting while a call it sent before then is still out", async () => {
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }] });
+    const { swr, calls } = notingCalls(timeoutMs);
+    // The refused chunk's backoff ends after the round's submitting time, long before the hung call times out.
+    const short = { ...config, roundSubmitMs: 50, backoffBaseMs: 100 };
+    const { tasks, job } = await settle(fx, [fx.engine({ swr, config: short })], jobId, 30_000);
+
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
+    const failed = calls.filter((c) => !c.ok);
+    expect(failed).toHaveLength(2);
+    const hungSettledAt = Math.max(...failed.map((c) => c.settledAt));
+    // The round could not end before the hung call did: the refused chunk went out again meanwhile, not in the next round.
+    expect(tasks.filter((t) => t.finishedAt!.getTime() < hungSettledAt)).toHaveLength(10);
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+  }, 40_000);
+
+  it("a chunk whose call was dropped goes out again in the same round once its landing window is over", async () => {
+    const thirty = tags.slice(0, 30);
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: thirty });
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "drop", count: 1, operations: once }] });
+    const client = fx.client({ timeoutMs: 20_000 });
+    // The second chunk's first call stays out until the dropped chunk's tags have ended (or ten seconds have passed).
+    let dropEnded!: () => void;
+    const dropDone = new Promise<void>((resolve) => (dropEnded = resolve));
+    let held = false;
+    const swr = {
+      ...client,
+      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
+        if (!held && args[3].imageTag.includes(thirty[10]!)) {
+          held = true;
+          await Promise.race([dropDone, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        }
+        return client.createManualSync(...args);
+      },
+    };
+    const engine = fx.engine({ swr, config: { ...config, backoffBaseMs: 100 } });
+    const settled = settle(fx, [engine], jobId, 40_000);
+    const retried = async () => (await fx.db.syncTask.findMany({ where: { jobId, status: "succeeded", submitTries: 2 } })).length;
+    const deadline = Date.now() + 10_000;
+    while ((await retried()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // The round could not end while the held call was out: the dropped chunk went again within it, once a read that
+    // began after its landing window showed none of its tags.
+    expect(await retried()).toBe(10);
+    dropEnded();
+
+    const { job } = await settled;
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 30 });
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(thirty.map((t) => accepted.get(t))).toEqual(thirty.map(() => 1));
+  }, 60_000);
+
+  it("what a round's reads settle is written while its calls go out, not after its first watch pass", async () => {
+    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
+    // One chunk is refused with a 500 and waits for the next round; that round finds the other chunk's tags done, then
+    // sends the refused chunk again, and that call does not come back until the test has looked.
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "error", status: 500, count: 1, operations: once }] });
+    const client = fx.client({ timeoutMs: 20_000 });
+    let calls = 0;
+    let resendOut!: () => void;
+    const resent = new Promise<void>((resolve) => (resendOut = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const swr = {
+      ...client,
+      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
+        if (++calls === 3) {
+          resendOut();
+          await released;
+        }
+        return client.createManualSync(...args);
+      },
+    };
+    // Watch passes 20 s apart: only the round itself can have written the other chunk's tags while the call is out.
+    const slow = { ...config, pollMs: 20_000, roundSubmitMs: 50, backoffBaseMs: 400 };
+    const engine = fx.engine({ swr, config: slow });
+    const settled = settle(fx, [engine], jobId, 40_000);
+    await resent;
+    const ended = async () => (await fx.db.syncTask.findMany({ where: { jobId, status: "succeeded" } })).length;
+    const deadline = Date.now() + 5_000;
+    while ((await ended()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await ended()).toBe(10);
+    release();
+
+    const { job } = await settled;
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
+    const accepted = await submissionsPerTag(fx, builds);
+    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+  }, 60_000);
+
   it("a chunk SWR synced but answered with a 500 is found in the records and never sent again", async () => {
     const ten = tags.slice(0, 10);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: ten });

@@ -1,9 +1,9 @@
 import "server-only";
 import { type RecordIndex, recordQuery } from "./records";
 
-// The reads of SWR's records a round has made so far, shared by its watch passes and its submission: a chunk SWR
-// answered with a 5xx may have synced, so it goes out again in the same round only once a read that began after
-// that answer shows no record of it. Its own file so round.ts and submit.ts need not import each other.
+// The reads of SWR's records a round has made so far, shared by its watch passes and its submission: a chunk whose
+// call failed may have synced (a 5xx, a time-out, a dropped connection), so it goes out again in the same round only
+// once a read that began after its landing window shows no record of it. Its own file so round.ts and submit.ts need not import each other.
 
 export interface RecordsSeen {
   /** When the read began: it shows every call answered before then. */
@@ -22,8 +22,8 @@ export interface SentTask {
 
 export class RoundReads {
   private readonly latest = new Map<string, RecordsSeen>();
-  /** Repositories a chunk waits for a read of, with the earliest record time it needs. */
-  private readonly wanted = new Map<string, Date>();
+  /** Repositories a chunk waits for a read of: the earliest record time it needs, and the read must begin after `after`. */
+  private readonly wanted = new Map<string, { since: Date; after: Date }>();
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly skewMs: number) {}
@@ -34,19 +34,19 @@ export class RoundReads {
     if (before && before.startedAt > seen.startedAt) return;
     this.latest.set(repository, seen);
     const want = this.wanted.get(repository);
-    if (want && seen.startedAt >= want) this.wanted.delete(repository);
+    if (want && seen.startedAt >= want.after) this.wanted.delete(repository);
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Asks the next watch pass to read the repository's records from `since` on. */
-  want(repository: string, since: Date): void {
+  /** Asks the watch passes to read the repository's records from `since` on, until one that begins at or after `after`. */
+  want(repository: string, since: Date, after: Date): void {
     const current = this.wanted.get(repository);
-    if (!current || since < current) this.wanted.set(repository, since);
+    this.wanted.set(repository, current ? { since: since < current.since ? since : current.since, after: after > current.after ? after : current.after } : { since, after });
   }
 
   /** The repositories a read is wanted of, with the earliest record time each needs. */
   wantedReads(): ReadonlyMap<string, Date> {
-    return this.wanted;
+    return new Map([...this.wanted].map(([repository, w]) => [repository, w.since]));
   }
 
   /**

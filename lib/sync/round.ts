@@ -167,6 +167,7 @@ interface Settled {
 }
 
 const nothingSettled = (): Settled => ({ ends: [], landed: [], held: [] });
+const hasSettled = (s: Settled) => s.ends.length > 0 || s.landed.length > 0 || s.held.length > 0;
 
 /**
  * The job's submitted tags, watched again while its sync_images calls are still out: a chunk SWR is slow to
@@ -181,7 +182,7 @@ async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors
   const watched = (await loadActiveTasks(ctx.db, job.id, ["submitted"])).filter((t) => !already.has(t.id));
   const ends = [...settled.ends];
   const byRepository = groupBy(watched, (t) => t.repository);
-  // Repositories with submitted tags, and those a refused chunk waits for a read of (lib/sync/round-reads.ts).
+  // Repositories with submitted tags, and those a failed chunk waits for a read of (lib/sync/round-reads.ts).
   const wanted = new Map(reads.wantedReads());
   const repositories = [...new Set([...byRepository.keys(), ...wanted.keys()])];
   await eachLimited(repositories, READS_AT_ONCE, async (repository) => {
@@ -194,7 +195,7 @@ async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors
     if (repoTasks.length > 0) ends.push(...(await watch(ctx, job, repoTasks, records, now)).ends);
   });
   ctx.log.debug({ watched: watched.length, ended: ends.length - settled.ends.length }, WATCH_PASS_LOG);
-  if (ends.length === 0 && settled.landed.length === 0 && settled.held.length === 0) return { written: true, ended: 0 };
+  if (ends.length === 0 && !hasSettled(settled)) return { written: true, ended: 0 };
   const written = await writeRoundProgress(ctx.db, job.id, ctx.owner, { ...settled, ends }, ctx.now());
   return { written, ended: ends.length };
 }
@@ -220,6 +221,18 @@ async function submitAndWatch(
   let endedMeanwhile = 0;
   // Stop watching (not submitting) once the lease is lost or a pass failed.
   let lost = false;
+  // What the round's own reads settled is written while its first calls go out, not after the first watch pass.
+  if (hasSettled(settled)) {
+    try {
+      if (await writeRoundProgress(ctx.db, claim.job.id, ctx.owner, settled, ctx.now())) {
+        endedMeanwhile += settled.ends.length;
+        settled = nothingSettled();
+      } else lost = true;
+    } catch (error) {
+      ctx.log.error({ err: error }, "writing what the round's reads settled failed; the round's end writes it");
+      lost = true;
+    }
+  }
   while (!done && !lost && ctx.alive()) {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([submitting.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ctx.config.pollMs)))]);
@@ -230,7 +243,7 @@ async function submitAndWatch(
       if (!pass.written) lost = true;
       else {
         endedMeanwhile += pass.ended;
-        if (pass.ended > 0 || settled.landed.length > 0 || settled.held.length > 0) settled = nothingSettled();
+        if (pass.ended > 0 || hasSettled(settled)) settled = nothingSettled();
       }
     } catch (error) {
       // The round still waits for its calls and writes them down: a job let go with calls out could be sent twice.

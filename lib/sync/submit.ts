@@ -74,10 +74,10 @@ export async function submitTasks(
 
   const region = job.sourceRegion;
   /**
-   * Chunks SWR answered with a 5xx, to send again in this round once their backoff is over and a read of the
-   * records that began after the answer shows none of their tags (a 5xx may have synced them).
+   * Chunks whose call may have synced (a 5xx, a time-out, a dropped connection), to send again in this round once
+   * their backoff is over and a read of the records that began after their landing window shows none of their tags.
    */
-  const later: { part: readonly EngineTask[]; prior: string | null; at: number; answeredAt: Date }[] = [];
+  const later: { part: readonly EngineTask[]; prior: string | null; at: number; readAfter: Date }[] = [];
   const callChunk = async (part: readonly EngineTask[], prior: string | null): Promise<void> => {
     const startedAt = ctx.now();
     const ids = part.map((t) => t.id);
@@ -113,7 +113,8 @@ export async function submitTasks(
       const ambiguous = isAmbiguous(error) ? { submittedAt: startedAt, swrPriorJobId: prior } : undefined;
       // A call that may have reached SWR is looked for in its records before it is repeated, and only by a read that
       // begins once it can no longer land: its tasks are due no earlier (a round reads SWR's records after it began).
-      const retryAt = new Date(Math.max(backoffUntil, ambiguous ? landingWindowEnd(error, endedAt, config.landingSlackMs).getTime() : 0));
+      const windowEnd = ambiguous ? landingWindowEnd(error, endedAt, config.landingSlackMs) : endedAt;
+      const retryAt = new Date(Math.max(backoffUntil, windowEnd.getTime()));
       const { again = [], last = [] } = Object.fromEntries(groupBy(part, (t) => (isRetryable(error) && t.submitTries + 1 < config.maxSubmitTries ? "again" : "last")));
       // SWR asked to wait (429 or busy): every job of this region waits as long, other regions go on. Any other
       // failure concerns this chunk only: it waits for its retry while the job's other chunks go on.
@@ -122,13 +123,13 @@ export async function submitTasks(
       if (again.length > 0) {
         await markSubmitFailed(ctx.db, job.id, ctx.owner, again.map((t) => t.id), { status: "retrying", error: e, nextCheckAt: retryAt, ambiguous }, ctx.now());
         if (throttled) out.deferUntil = retryAt;
-        // An answered 5xx can be proven not to have landed by this round's next read of the records; a call without an
-        // answer may land until its landing window ends, so it waits for the next round's read.
-        const answered = ambiguous !== undefined && landingWindowEnd(error, endedAt, config.landingSlackMs).getTime() === endedAt.getTime();
-        if (reads && answered && !throttled && retryAt.getTime() < deadline) {
+        // A call that may have landed is proven not to have by a read of the records that began after its landing
+        // window (at once for an answered 5xx, the slack later for a call without an answer): one of this round's
+        // watch passes, if the round is still on by then, or the next round's.
+        if (reads && ambiguous && !throttled) {
           const resend = again.map((t) => ({ ...t, status: "retrying" as const, submitTries: t.submitTries + 1, swrStatus: SUBMITTING, submittedAt: startedAt, swrPriorJobId: prior }));
-          later.push({ part: resend, prior, at: retryAt.getTime(), answeredAt: endedAt });
-          reads.want(resend[0]!.repository, startedAt);
+          later.push({ part: resend, prior, at: retryAt.getTime(), readAfter: windowEnd });
+          reads.want(resend[0]!.repository, startedAt, windowEnd);
         } else out.retryTimes.push(retryAt);
       }
       if (last.length > 0) await markSubmitFailed(ctx.db, job.id, ctx.owner, last.map((t) => t.id), { status: "failed", error: e, nextCheckAt: null }, ctx.now());
@@ -156,14 +157,16 @@ export async function submitTasks(
   const stopping = () => {
     const regionPause = ctx.regions.pausedUntil(region);
     if (regionPause) out.deferUntil ??= regionPause;
-    return out.deferUntil !== null || cancelled || ctx.now().getTime() >= deadline || !ctx.alive();
+    return out.deferUntil !== null || cancelled || timeIsUp() || !ctx.alive();
   };
-  /** A refused chunk ready to go again: its backoff is over and a read since its answer shows none of its tags. */
+  // Past the deadline the round goes on submitting while any of its calls is still out: it cannot end before they do.
+  const timeIsUp = () => ctx.now().getTime() >= deadline && inFlight === 0;
+  /** A failed chunk ready to go again: its backoff is over and a read since its landing window shows none of its tags. */
   const retryReady = (): { part: readonly EngineTask[]; prior: string | null } | "wait" | null => {
     const now = ctx.now().getTime();
     for (const [i, l] of later.entries()) {
       if (l.at > now) continue;
-      const landed = reads?.showsAny(l.part[0]!.repository, l.part, l.answeredAt);
+      const landed = reads?.showsAny(l.part[0]!.repository, l.part, l.readAfter);
       if (landed === undefined) continue;
       later.splice(i, 1);
       // One of its calls landed after all: the next round's read finds them (their tasks wait as unanswered calls).
@@ -175,16 +178,18 @@ export async function submitTasks(
     }
     return later.length > 0 || inFlight > 0 ? "wait" : null;
   };
-  /** The next chunk to send: a new one, or a refused one ready to go again (waiting for it while calls are still out). */
+  /** The next chunk to send: a new one, or a failed one ready to go again (waiting for it while calls are still out). */
   const take = async (): Promise<{ part: readonly EngineTask[]; prior: string | null } | null> => {
     for (;;) {
       if (stopping()) return null;
       if (next < parts.length) return parts[next++]!;
       const retry = retryReady();
       if (retry !== "wait") return retry;
-      const firstDue = Math.min(deadline, ...later.map((l) => l.at).filter((at) => at > ctx.now().getTime()));
+      const now = ctx.now().getTime();
+      // Past the deadline, a call ending (or a read) wakes the worker: the round may be over then.
+      const firstDue = Math.min(now < deadline ? deadline : Number.POSITIVE_INFINITY, ...later.map((l) => l.at).filter((at) => at > now));
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(wake, Math.max(1, firstDue - ctx.now().getTime()));
+        const timer = Number.isFinite(firstDue) ? setTimeout(wake, Math.max(1, firstDue - now)) : undefined;
         waiting.push(() => {
           clearTimeout(timer);
           resolve();
@@ -235,7 +240,7 @@ export async function submitTasks(
   } finally {
     stopWaking?.();
   }
-  // Refused chunks this round did not send again are due in a later round (their tasks wait with that time).
+  // Failed chunks this round did not send again are due in a later round (their tasks wait with that time).
   for (const l of later) out.retryTimes.push(new Date(l.at));
   return out;
 }

@@ -243,3 +243,45 @@ export function dyingAfter(fx: SyncFixture, at: number): DyingSwr {
     crash: () => crash(new Error("process died")),
   };
 }
+
+export interface GatedSwr {
+  /** `client`, except that a sync_images call `holds` picks waits, before it goes out, until `open()`. */
+  swr: SwrClient;
+  /** Resolves when the first held call arrives. */
+  reached: Promise<void>;
+  open(): void;
+}
+
+/** Holds chosen sync_images calls (numbered from 1 in the order they are made) at a gate the test opens. */
+export function gatedSyncCalls(client: SwrClient, holds: (call: number, args: Parameters<SwrClient["createManualSync"]>) => boolean): GatedSwr {
+  let calls = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return {
+    swr: {
+      ...client,
+      createManualSync: async (...args) => {
+        if (holds(++calls, args)) {
+          reach();
+          await opened;
+        }
+        return client.createManualSync(...args);
+      },
+    },
+    reached,
+    open,
+  };
+}
+
+/** Waits until `count()` reaches `n` or `timeoutMs` has passed; returns the last count. */
+export async function countReaches(count: () => Promise<number>, n: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let now = await count();
+  while (now < n && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    now = await count();
+  }
+  return now;
+}

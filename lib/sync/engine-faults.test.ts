@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { SwrError } from "@/lib/swr/errors";
+import type { FaultConfigInput } from "@/simulator/faults";
 import { simAdmin } from "@/simulator/testing";
-import { createJob, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { countReaches, createJob, gatedSyncCalls, settle, submissionsPerTag } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // A 1,000-tag job against an unreliable SWR (seeded, so it replays): errors, calls that hang until the
@@ -44,6 +45,19 @@ describe("throughput under faults", () => {
   }, 180_000);
 });
 
+/** A job over the tags, with the simulator's faults set for what follows. */
+async function jobWithFaults(list: readonly string[], rules: FaultConfigInput["rules"]): Promise<string> {
+  const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: [...list] });
+  await simAdmin.setFaults(fx.sim, { rules });
+  return jobId;
+}
+
+/** SWR accepted each of the tags exactly once. */
+async function expectAcceptedOnce(list: readonly string[]) {
+  const accepted = await submissionsPerTag(fx, builds);
+  expect(list.map((t) => accepted.get(t))).toEqual(list.map(() => 1));
+}
+
 /** The fixture's real SWR client, noting when each sync_images call settled and whether SWR accepted it. */
 function notingCalls(timeoutMs: number) {
   const client = fx.client({ timeoutMs });
@@ -71,8 +85,7 @@ describe("a hung call holds up nothing else", () => {
   const once = ["CreateManualImageSyncRepo" as const];
 
   it("the tags of the job's other chunks end while one sync_images call hangs, and the hung chunk is sent again once", async () => {
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }] });
+    const jobId = await jobWithFaults(twenty, [{ kind: "hang", count: 1, operations: once }]);
     const { swr, calls } = notingCalls(timeoutMs);
     const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
 
@@ -83,15 +96,13 @@ describe("a hung call holds up nothing else", () => {
     const firstTry = tasks.filter((t) => t.submitTries === 1);
     expect(firstTry).toHaveLength(10);
     for (const t of firstTry) expect(t.finishedAt!.getTime()).toBeLessThan(hung[0]!.settledAt);
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+    await expectAcceptedOnce(twenty);
   }, 40_000);
 
   it("more hung calls than the job and its region may have out hold up nothing either: slow calls give their places back", async () => {
     const hundredTwenty = tags.slice(0, 120);
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: hundredTwenty });
     // The first four calls hang: twice as many as the job (and the region) may have out at once.
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 4, operations: once }] });
+    const jobId = await jobWithFaults(hundredTwenty, [{ kind: "hang", count: 4, operations: once }]);
     const { swr, calls } = notingCalls(timeoutMs);
     const narrow = { ...config, submitConcurrency: 2, regionConcurrency: 2, slowCallMs: 100 };
     const { tasks, job } = await settle(fx, [fx.engine({ swr, config: narrow })], jobId, 30_000);
@@ -104,14 +115,12 @@ describe("a hung call holds up nothing else", () => {
     expect(firstTry).toHaveLength(80);
     const firstHungEnd = Math.min(...hung.map((c) => c.settledAt));
     for (const t of firstTry) expect(t.finishedAt!.getTime()).toBeLessThan(firstHungEnd);
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(hundredTwenty.map((t) => accepted.get(t))).toEqual(hundredTwenty.map(() => 1));
+    await expectAcceptedOnce(hundredTwenty);
   }, 40_000);
 
   it("a chunk SWR answered with a 500 goes out again in the same round, once a read of the records shows it did not land", async () => {
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
     // The first call hangs, the second is answered with a 500 (the simulator takes the first rule that fires).
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }] });
+    const jobId = await jobWithFaults(twenty, [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }]);
     const { swr, calls } = notingCalls(timeoutMs);
     const { tasks, job } = await settle(fx, [fx.engine({ swr, config })], jobId, 30_000);
 
@@ -123,13 +132,11 @@ describe("a hung call holds up nothing else", () => {
     // call timed out: it did not wait for the next round.
     expect(tasks.filter((t) => t.submitTries === 2)).toHaveLength(20);
     expect(tasks.filter((t) => t.finishedAt!.getTime() < hungSettledAt)).toHaveLength(10);
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+    await expectAcceptedOnce(twenty);
   }, 40_000);
 
   it("a round whose submitting time is up goes on submitting while a call it sent before then is still out", async () => {
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }] });
+    const jobId = await jobWithFaults(twenty, [{ kind: "hang", count: 1, operations: once }, { kind: "error", status: 500, count: 1, operations: once }]);
     const { swr, calls } = notingCalls(timeoutMs);
     // The refused chunk's backoff ends after the round's submitting time, long before the hung call times out.
     const short = { ...config, roundSubmitMs: 50, backoffBaseMs: 100 };
@@ -141,81 +148,46 @@ describe("a hung call holds up nothing else", () => {
     const hungSettledAt = Math.max(...failed.map((c) => c.settledAt));
     // The round could not end before the hung call did: the refused chunk went out again meanwhile, not in the next round.
     expect(tasks.filter((t) => t.finishedAt!.getTime() < hungSettledAt)).toHaveLength(10);
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+    await expectAcceptedOnce(twenty);
   }, 40_000);
 
   it("a chunk whose call was dropped goes out again in the same round once its landing window is over", async () => {
     const thirty = tags.slice(0, 30);
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: thirty });
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "drop", count: 1, operations: once }] });
-    const client = fx.client({ timeoutMs: 20_000 });
-    // The second chunk's first call stays out until the dropped chunk's tags have ended (or ten seconds have passed).
-    let dropEnded!: () => void;
-    const dropDone = new Promise<void>((resolve) => (dropEnded = resolve));
+    const jobId = await jobWithFaults(thirty, [{ kind: "drop", count: 1, operations: once }]);
+    // The second chunk's first call stays out until the test has looked (or ten seconds have passed).
     let held = false;
-    const swr = {
-      ...client,
-      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
-        if (!held && args[3].imageTag.includes(thirty[10]!)) {
-          held = true;
-          await Promise.race([dropDone, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        }
-        return client.createManualSync(...args);
-      },
-    };
-    const engine = fx.engine({ swr, config: { ...config, backoffBaseMs: 100 } });
+    const gate = gatedSyncCalls(fx.client({ timeoutMs: 20_000 }), (_call, args) => !held && (held = args[3].imageTag.includes(thirty[10]!)));
+    const timer = setTimeout(gate.open, 10_000);
+    const engine = fx.engine({ swr: gate.swr, config: { ...config, backoffBaseMs: 100 } });
     const settled = settle(fx, [engine], jobId, 40_000);
-    const retried = async () => (await fx.db.syncTask.findMany({ where: { jobId, status: "succeeded", submitTries: 2 } })).length;
-    const deadline = Date.now() + 10_000;
-    while ((await retried()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const retried = () => fx.db.syncTask.count({ where: { jobId, status: "succeeded", submitTries: 2 } });
     // The round could not end while the held call was out: the dropped chunk went again within it, once a read that
     // began after its landing window showed none of its tags.
-    expect(await retried()).toBe(10);
-    dropEnded();
+    expect(await countReaches(retried, 10, 10_000)).toBe(10);
+    gate.open();
+    clearTimeout(timer);
 
     const { job } = await settled;
     expect(job).toMatchObject({ status: "succeeded", succeeded: 30 });
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(thirty.map((t) => accepted.get(t))).toEqual(thirty.map(() => 1));
+    await expectAcceptedOnce(thirty);
   }, 60_000);
 
   it("what a round's reads settle is written while its calls go out, not after its first watch pass", async () => {
-    const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: twenty });
     // One chunk is refused with a 500 and waits for the next round; that round finds the other chunk's tags done, then
     // sends the refused chunk again, and that call does not come back until the test has looked.
-    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "error", status: 500, count: 1, operations: once }] });
-    const client = fx.client({ timeoutMs: 20_000 });
-    let calls = 0;
-    let resendOut!: () => void;
-    const resent = new Promise<void>((resolve) => (resendOut = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const swr = {
-      ...client,
-      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
-        if (++calls === 3) {
-          resendOut();
-          await released;
-        }
-        return client.createManualSync(...args);
-      },
-    };
+    const jobId = await jobWithFaults(twenty, [{ kind: "error", status: 500, count: 1, operations: once }]);
+    const gate = gatedSyncCalls(fx.client({ timeoutMs: 20_000 }), (call) => call === 3);
     // Watch passes 20 s apart: only the round itself can have written the other chunk's tags while the call is out.
     const slow = { ...config, pollMs: 20_000, roundSubmitMs: 50, backoffBaseMs: 400 };
-    const engine = fx.engine({ swr, config: slow });
+    const engine = fx.engine({ swr: gate.swr, config: slow });
     const settled = settle(fx, [engine], jobId, 40_000);
-    await resent;
-    const ended = async () => (await fx.db.syncTask.findMany({ where: { jobId, status: "succeeded" } })).length;
-    const deadline = Date.now() + 5_000;
-    while ((await ended()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await ended()).toBe(10);
-    release();
+    await gate.reached;
+    expect(await countReaches(() => fx.db.syncTask.count({ where: { jobId, status: "succeeded" } }), 10, 5_000)).toBe(10);
+    gate.open();
 
     const { job } = await settled;
     expect(job).toMatchObject({ status: "succeeded", succeeded: 20 });
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(twenty.map((t) => accepted.get(t))).toEqual(twenty.map(() => 1));
+    await expectAcceptedOnce(twenty);
   }, 60_000);
 
   it("a chunk SWR synced but answered with a 500 is found in the records and never sent again", async () => {
@@ -238,7 +210,6 @@ describe("a hung call holds up nothing else", () => {
     expect(job).toMatchObject({ status: "succeeded", succeeded: 10 });
     expect(calls).toBe(1);
     expect(tasks.every((t) => t.targetDigest === t.sourceDigest)).toBe(true);
-    const accepted = await submissionsPerTag(fx, builds);
-    expect(ten.map((t) => accepted.get(t))).toEqual(ten.map(() => 1));
+    await expectAcceptedOnce(ten);
   }, 40_000);
 });

@@ -5,7 +5,7 @@ import { cancelUnsentTasks } from "./handoff";
 import { WATCH_PASS_LOG } from "./round";
 import { bigRepoTagName, SEED } from "@/simulator/seed";
 import { simAdmin } from "@/simulator/testing";
-import { createJob, dyingAfter, quietLog, settle, submissionsPerTag } from "@/test/sync-fixture";
+import { createJob, dyingAfter, gatedSyncCalls, quietLog, settle, submissionsPerTag } from "@/test/sync-fixture";
 import { withSyncFixture } from "@/test/with-sync-fixture";
 
 // Jobs of thousands of tags through the real engine, the simulator over HTTP and the suite's database
@@ -77,29 +77,14 @@ describe("jobs at repository scale", () => {
     const tags = buildTags(1, 2_000);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
     // The 21st sync_images call waits until the cancel is in, so that the cancel meets a job half sent.
-    const client = fx.client();
-    let calls = 0;
-    let cancelIn!: () => void;
-    const cancelled = new Promise<void>((resolve) => (cancelIn = resolve));
-    let reached!: () => void;
-    const halfSent = new Promise<void>((resolve) => (reached = resolve));
-    const swr = {
-      ...client,
-      createManualSync: async (...args: Parameters<typeof client.createManualSync>) => {
-        if (++calls > 20) {
-          reached();
-          await cancelled;
-        }
-        return client.createManualSync(...args);
-      },
-    };
-    const engine = fx.engine({ swr, config: { chunkSize: 10 } });
+    const gate = gatedSyncCalls(fx.client(), (call) => call > 20);
+    const engine = fx.engine({ swr: gate.swr, config: { chunkSize: 10 } });
     const round = engine.runOnce();
-    await halfSent;
+    await gate.reached;
     const now = new Date();
     await fx.db.syncJob.update({ where: { id: jobId }, data: { cancelledAt: now } });
     const unsent = await cancelUnsentTasks(fx.db, jobId, now);
-    cancelIn();
+    gate.open();
     await round;
     const { tasks, job } = await settle(fx, [engine], jobId, 60_000);
 

@@ -23,7 +23,8 @@ const nextConfig: NextConfig = {
     "/api/ready": ["./prisma/sqlite/migrations/**/*", "./prisma/postgres/migrations/**/*"],
   },
   poweredByHeader: false,
-  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg"],
+  // Loaded from node_modules at run time rather than bundled: native addons, and undici (the SWR client's HTTP).
+  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg", "undici"],
   experimental: {
     // forbidden() and forbidden.tsx: admin pages answer a signed-in non-admin with 403 and a page that says why.
     authInterrupts: true,

@@ -19,7 +19,7 @@ export interface SwrCaller {
 export function createSwrCaller(config: ResolvedSwrConfig): SwrCaller {
   let tokens: TokenProvider | undefined;
   const send = createTransport({
-    fetch: config.fetch,
+    exchange: config.exchange,
     sleep: config.sleep,
     random: config.random,
     now: config.now,

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Env } from "@/lib/env";
 import type { Logger } from "@/lib/log";
+import { type Exchange, fetchExchange, undiciExchange } from "./exchange";
 import { DEFAULT_IAM_ENDPOINT_TEMPLATE, DEFAULT_SWR_ENDPOINT_TEMPLATE } from "./regions";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
@@ -39,6 +40,7 @@ export interface SwrClientConfig {
   retry?: Partial<Omit<RetryPolicy, "maxAttempts">>;
   /** Refresh IAM tokens this long before they expire. */
   tokenRefreshMarginMs?: number;
+  /** Sends through this fetch-shaped function instead of undici's request() (tests that look at the requests). */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -56,7 +58,7 @@ export interface ResolvedSwrConfig {
   hedgeAfterMs?: number;
   retry: RetryPolicy;
   tokenRefreshMarginMs: number;
-  fetch: typeof fetch;
+  exchange: Exchange;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => Date;
@@ -75,8 +77,7 @@ export function resolveSwrConfig(c: SwrClientConfig): ResolvedSwrConfig {
     hedgeAfterMs: c.hedgeAfterMs,
     retry: { ...DEFAULT_RETRY_POLICY, ...c.retry, maxAttempts: c.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts },
     tokenRefreshMarginMs: c.tokenRefreshMarginMs ?? 60 * 60 * 1000,
-    // Bound late so tests can stub the global fetch.
-    fetch: c.fetch ?? ((input, init) => fetch(input, init)),
+    exchange: c.fetch ? fetchExchange(c.fetch) : undiciExchange,
     sleep: c.sleep ?? realSleep,
     random: c.random ?? Math.random,
     now: c.now ?? (() => new Date()),

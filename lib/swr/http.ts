@@ -4,12 +4,13 @@ import { canonicalQueryString, type HttpMethod, type Query } from "./signing";
 import { parseErrorBody } from "./error-body";
 import { observeSwrExchange, observeSwrRetry } from "@/lib/metrics/swr-calls";
 import { BUSY_CODE, redact, SwrError, type SwrAuthMethod, type SwrErrorInit, type SwrResource, type SwrService } from "./errors";
+import type { Exchange, ExchangeAnswer } from "./exchange";
 import { parseRetryAfter, retryDelay, type RetryPolicy } from "./retry";
 
 // One HTTP exchange with SWR or IAM: URL, JSON body, auth headers, timeout, retries, error mapping.
 
 export interface TransportOptions {
-  fetch: typeof fetch;
+  exchange: Exchange;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => Date;
@@ -89,8 +90,9 @@ function definedQuery(query: Record<string, string | undefined> = {}): Record<st
 
 function failureOf(e: unknown, signal: AbortSignal): Pick<SwrErrorInit, "kind" | "networkCode"> {
   if (signal.aborted) return { kind: "timeout" };
-  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
-  return { kind: "network", networkCode: typeof cause?.code === "string" ? cause.code : undefined };
+  // fetch() wraps the socket's error as its cause; undici's request() throws it as it is.
+  const coded = e instanceof Error ? ((e.cause ?? e) as { code?: unknown }) : undefined;
+  return { kind: "network", networkCode: typeof coded?.code === "string" ? coded.code : undefined };
 }
 
 /** Feeds the metrics and the per-region answer record (GET /api/ready) with one attempt's outcome. */
@@ -118,16 +120,14 @@ export function createTransport(options: TransportOptions) {
     const headers = await call.authorizer.headers(prepared);
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
-    let response: Response;
-    let text: string;
+    let response: ExchangeAnswer;
     try {
-      response = await options.fetch(url, { method: prepared.method, headers, body: prepared.body, signal, redirect: "manual" });
-      text = await response.text();
+      response = await options.exchange(url, { method: prepared.method, headers, body: prepared.body, signal });
     } catch (e) {
       if (cancel?.aborted && !timeout.aborted) return { cancelled: true };
       return { error: new SwrError({ ...base, ...failureOf(e, timeout) }) };
     }
-    const header = (name: string) => response.headers.get(name) ?? undefined;
+    const { header, text } = response;
     const requestId = header("x-request-id");
     if (response.status >= 200 && response.status < 300) {
       let body: unknown;

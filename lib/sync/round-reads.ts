@@ -3,7 +3,8 @@ import { type RecordIndex, recordQuery } from "./records";
 
 // The reads of SWR's records a round has made so far, shared by its watch passes and its submission: a chunk whose
 // call failed may have synced (a 5xx, a time-out, a dropped connection), so it goes out again in the same round only
-// once a read that began after its landing window shows no record of it. Its own file so round.ts and submit.ts need not import each other.
+// once a read that began after its landing window shows no record of it. Its own file so round.ts and submit.ts need
+// not import each other.
 
 export interface RecordsSeen {
   /** When the read began: it shows every call answered before then. */
@@ -41,7 +42,10 @@ export class RoundReads {
   /** Asks the watch passes to read the repository's records from `since` on, until one that begins at or after `after`. */
   want(repository: string, since: Date, after: Date): void {
     const current = this.wanted.get(repository);
-    this.wanted.set(repository, current ? { since: since < current.since ? since : current.since, after: after > current.after ? after : current.after } : { since, after });
+    if (!current) return void this.wanted.set(repository, { since, after });
+    // One read serves every chunk waiting on the repository: from the earliest record time, begun after the latest window.
+    if (since < current.since) current.since = since;
+    if (after > current.after) current.after = after;
   }
 
   /** The repositories a read is wanted of, with the earliest record time each needs. */

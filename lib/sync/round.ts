@@ -173,14 +173,13 @@ const hasSettled = (s: Settled) => s.ends.length > 0 || s.landed.length > 0 || s
  * The job's submitted tags, watched again while its sync_images calls are still out: a chunk SWR is slow to
  * answer (or never answers) holds up neither the tags already with SWR nor the page showing them. Each pass
  * reads the records of the repositories with watched tags, lists a target only when a tag is ready for it, and
- * writes what ended at once, with whatever the round had settled before. False when the lease was lost.
+ * writes what ended at once. False when the lease was lost.
  */
-async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors, settled: Settled, reads: RoundReads): Promise<{ written: boolean; ended: number }> {
+async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors, reads: RoundReads): Promise<{ written: boolean; ended: number }> {
   const { job } = claim;
   const now = ctx.now();
-  const already = new Set(settled.ends.map((e) => e.id));
-  const watched = (await loadActiveTasks(ctx.db, job.id, ["submitted"])).filter((t) => !already.has(t.id));
-  const ends = [...settled.ends];
+  const watched = await loadActiveTasks(ctx.db, job.id, ["submitted"]);
+  const ends: TaskEnd[] = [];
   const byRepository = groupBy(watched, (t) => t.repository);
   // Repositories with submitted tags, and those a failed chunk waits for a read of (lib/sync/round-reads.ts).
   const wanted = new Map(reads.wantedReads());
@@ -194,9 +193,9 @@ async function watchPass(ctx: RoundContext, claim: Claim, cursors: RecordCursors
     reads.record(repository, { startedAt: records.startedAt, index: records.index });
     if (repoTasks.length > 0) ends.push(...(await watch(ctx, job, repoTasks, records, now)).ends);
   });
-  ctx.log.debug({ watched: watched.length, ended: ends.length - settled.ends.length }, WATCH_PASS_LOG);
-  if (ends.length === 0 && !hasSettled(settled)) return { written: true, ended: 0 };
-  const written = await writeRoundProgress(ctx.db, job.id, ctx.owner, { ...settled, ends }, ctx.now());
+  ctx.log.debug({ watched: watched.length, ended: ends.length }, WATCH_PASS_LOG);
+  if (ends.length === 0) return { written: true, ended: 0 };
+  const written = await writeRoundProgress(ctx.db, job.id, ctx.owner, { ends, landed: [], held: [] }, ctx.now());
   return { written, ended: ends.length };
 }
 
@@ -221,7 +220,8 @@ async function submitAndWatch(
   let endedMeanwhile = 0;
   // Stop watching (not submitting) once the lease is lost or a pass failed.
   let lost = false;
-  // What the round's own reads settled is written while its first calls go out, not after the first watch pass.
+  // What the round's own reads settled is written while its first calls go out, not after the first watch pass: the
+  // passes then have nothing of the round's to carry (or, when this write failed, do not run).
   if (hasSettled(settled)) {
     try {
       if (await writeRoundProgress(ctx.db, claim.job.id, ctx.owner, settled, ctx.now())) {
@@ -239,12 +239,9 @@ async function submitAndWatch(
     clearTimeout(timer);
     if (done || !ctx.alive()) break;
     try {
-      const pass = await watchPass(ctx, claim, cursors, settled, reads);
-      if (!pass.written) lost = true;
-      else {
-        endedMeanwhile += pass.ended;
-        if (pass.ended > 0 || hasSettled(settled)) settled = nothingSettled();
-      }
+      const pass = await watchPass(ctx, claim, cursors, reads);
+      if (pass.written) endedMeanwhile += pass.ended;
+      else lost = true;
     } catch (error) {
       // The round still waits for its calls and writes them down: a job let go with calls out could be sent twice.
       ctx.log.error({ err: error }, "watching the job's tags while its calls are out failed; the round's end watches them");

@@ -154,13 +154,13 @@ export async function submitTasks(
     for (const w of all) w();
   };
   const stopWaking = reads?.onRead(wake);
+  // Past the deadline the round goes on submitting while any of its calls is still out: it cannot end before they do.
+  const timeIsUp = () => ctx.now().getTime() >= deadline && inFlight === 0;
   const stopping = () => {
     const regionPause = ctx.regions.pausedUntil(region);
     if (regionPause) out.deferUntil ??= regionPause;
     return out.deferUntil !== null || cancelled || timeIsUp() || !ctx.alive();
   };
-  // Past the deadline the round goes on submitting while any of its calls is still out: it cannot end before they do.
-  const timeIsUp = () => ctx.now().getTime() >= deadline && inFlight === 0;
   /** A failed chunk ready to go again: its backoff is over and a read since its landing window shows none of its tags. */
   const retryReady = (): { part: readonly EngineTask[]; prior: string | null } | "wait" | null => {
     const now = ctx.now().getTime();

@@ -68,8 +68,10 @@ export function createShutdown(log: ShutdownLog = defaultLog()): Shutdown {
     const left = () => deadline - Date.now();
     closing = [...servers].map(closeServer);
     log.info(`stopping: no new requests; then ${stops.map((s) => s.name).join(", ") || "nothing else"}`);
+    // A stop still running at the limit means the limit has passed, whatever a timer that fired a millisecond early says.
+    let expired = false;
     for (const stop of stops) {
-      if (left() <= 0) {
+      if (expired || left() <= 0) {
         log.error(`${stop.name}: not stopped, the ${limitMs} ms limit has passed`);
         continue;
       }
@@ -83,7 +85,10 @@ export function createShutdown(log: ShutdownLog = defaultLog()): Shutdown {
         ),
         left(),
       );
-      if (!done) log.error(`${stop.name}: still stopping when the ${limitMs} ms limit passed`);
+      if (!done) {
+        log.error(`${stop.name}: still stopping when the ${limitMs} ms limit passed`);
+        expired = true;
+      }
     }
     // A connection whose last request was answered would stay open until its keep-alive ran out: end those now and then.
     const idle = setInterval(() => {

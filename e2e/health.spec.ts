@@ -13,7 +13,7 @@ test("GET /api/health answers anyone 200 {status: ok}", async ({ playwright, bas
   const anonymous = await playwright.request.newContext({ baseURL });
   const res = await anonymous.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(res.headers()["cache-control"]).toBe("no-store");
+  expect(res.headers()["cache-control"]).toBe("no-store, no-transform");
   expect(await res.json()).toEqual({ status: "ok" });
   await anonymous.dispose();
 });

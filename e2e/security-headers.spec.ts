@@ -70,8 +70,29 @@ test("API answers carry the headers and no-store", async ({ baseURL }) => {
     const response = await client.get(p);
     expect(response.status(), p).toBeLessThan(500);
     expect(expectSecurityHeaders(response.headers(), p), p).toContain("default-src 'none'");
-    if (!p.startsWith("/api/auth")) expect(response.headers()["cache-control"], p).toBe("no-store");
+    if (!p.startsWith("/api/auth")) expect(response.headers()["cache-control"], p).toMatch(/^no-store(, no-transform)?$/);
   }
+});
+
+test("API answers under 1 KiB go out uncompressed, larger ones gzipped", async ({ baseURL }) => {
+  const client = await apiClient(baseURL!, "viewer");
+  const sizes = { small: 0, large: 0 };
+  for (const p of ["/api/jobs/no-such-job", "/api/health", "/api/regions", "/api/openapi.json", "/api/jobs/stats"]) {
+    const response = await client.get(p, { headers: { "Accept-Encoding": "gzip" } });
+    const bytes = (await response.body()).byteLength;
+    const headers = response.headers();
+    if (bytes < 1024) {
+      sizes.small++;
+      expect(headers["content-encoding"], p).toBeUndefined();
+      expect(headers["cache-control"], p).toContain("no-transform");
+    } else {
+      sizes.large++;
+      expect(headers["content-encoding"], p).toBe("gzip");
+      expect(headers["cache-control"] ?? "", p).not.toContain("no-transform");
+    }
+  }
+  expect(sizes.small).toBeGreaterThan(0);
+  expect(sizes.large).toBeGreaterThan(0);
 });
 
 test("bad addresses and callback URLs answer 400 or fall back, never 500", async ({ page, baseURL }) => {

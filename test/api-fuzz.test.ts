@@ -102,7 +102,7 @@ async function problemOf(route: ApiRoute, raw: RawRequest): Promise<string | nul
     await response.body?.cancel();
     return null;
   }
-  if (response.headers.get("cache-control") !== "no-store") return `status ${response.status} without Cache-Control: no-store`;
+  if (!/^no-store(, no-transform)?$/.test(response.headers.get("cache-control") ?? "")) return `status ${response.status} without Cache-Control: no-store`;
   const text = await response.text();
   try {
     // The whole shape: a code, the English message, and the message as a catalog key (with params) for other languages.

@@ -8,6 +8,7 @@ import { logger, withRequestLog } from "@/lib/log";
 import { isSwrError, toAppError } from "@/lib/swr";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { uncompressedWhenSmall } from "@/lib/http/compression";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import {
   checkContentLength,
@@ -97,7 +98,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 ) {
   const bodyLimit = spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
   return (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
-    withRequestLog(request, async () => apiAnswer(await guarded(request, context, bodyLimit)));
+    withRequestLog(request, async () => uncompressedWhenSmall(apiAnswer(await guarded(request, context, bodyLimit))));
 
   async function guarded(request: Request, context: { params: Promise<unknown> }, bodyLimit: number): Promise<Response> {
     try {
@@ -168,9 +169,9 @@ export function publicRoute(handler: (request: Request) => Promise<Response>) {
       const targetProblem = requestTargetProblem(request.url);
       if (targetProblem) throw new AppError("bad_request", targetProblem);
       checkContentLength(request.headers, DEFAULT_BODY_LIMIT);
-      return apiAnswer(await handler(request));
+      return await uncompressedWhenSmall(apiAnswer(await handler(request)));
     } catch (error) {
-      return apiAnswer(toResponse(error));
+      return uncompressedWhenSmall(apiAnswer(toResponse(error)));
     }
   };
 }

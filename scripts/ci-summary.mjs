@@ -1,5 +1,6 @@
 // Adds up the Vitest and Playwright JSON reports of every suite run into one line: "N passed, N failed", after a line
-// per failed test (suite, file and title, and the first line of its error) so that the end of the log says what failed.
+// per failed test (suite, file and title, and the first line of its error) and per test that passed only on a retry,
+// so that the end of the log says what failed.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -22,8 +23,7 @@ function countPlaywright(suite, name) {
         passed++;
         const error = test.results?.find((r) => r.error)?.error?.message;
         flaky.push(`${name}: ${spec.file}:${spec.line} ${spec.title} ${firstLine(error)}`);
-      }
-      else if (outcome === "skipped") skipped++;
+      } else if (outcome === "skipped") skipped++;
       else {
         failed++;
         const error = test.results?.find((r) => r.error)?.error?.message;

@@ -1,10 +1,8 @@
+import { NO_STORE } from "@/test/api-headers";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
 import { publicRoute, route } from "./handler";
-
-/** no-store, and no-transform on answers under 1 KiB (lib/http/compression.ts). */
-const NO_STORE = /^no-store(, no-transform)?$/;
 
 vi.mock("@/lib/auth/session-cookie");
 const settings = { NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "silent", LOG_FORMAT: "json" };

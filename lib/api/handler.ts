@@ -98,7 +98,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 ) {
   const bodyLimit = spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
   return (request: Request, context: { params: Promise<unknown> }): Promise<Response> =>
-    withRequestLog(request, async () => uncompressedWhenSmall(apiAnswer(await guarded(request, context, bodyLimit))));
+    withRequestLog(request, async () => apiAnswer(await guarded(request, context, bodyLimit)));
 
   async function guarded(request: Request, context: { params: Promise<unknown> }, bodyLimit: number): Promise<Response> {
     try {
@@ -142,15 +142,16 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 const CLIENT_CLOSED_REQUEST = 499;
 
 /**
- * What every API answer carries: no-store (they hold per-user data: no browser or proxy may keep them) and the API's
- * security headers, set here because API requests do not pass through proxy.ts (see its matcher).
+ * What every API answer carries: no-store (they hold per-user data: no browser or proxy may keep them), the API's
+ * security headers, set here because API requests do not pass through proxy.ts (see its matcher), and no-transform
+ * on a small JSON answer (lib/http/compression.ts).
  */
-function apiAnswer(response: Response): Response {
+async function apiAnswer(response: Response): Promise<Response> {
   if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
   // The raw setting, not env(): an answer about a configuration env() refuses (a probe's, say) still gets its headers.
   const https = process.env.NEXTAUTH_URL?.startsWith("https:") ?? false;
   for (const [name, value] of API_HEADERS[https ? "https" : "http"]) response.headers.set(name, value);
-  return response;
+  return uncompressedWhenSmall(response);
 }
 
 /** The API's security headers, over http and over https (HSTS), built once. */
@@ -169,9 +170,9 @@ export function publicRoute(handler: (request: Request) => Promise<Response>) {
       const targetProblem = requestTargetProblem(request.url);
       if (targetProblem) throw new AppError("bad_request", targetProblem);
       checkContentLength(request.headers, DEFAULT_BODY_LIMIT);
-      return await uncompressedWhenSmall(apiAnswer(await handler(request)));
+      return await apiAnswer(await handler(request));
     } catch (error) {
-      return uncompressedWhenSmall(apiAnswer(toResponse(error)));
+      return apiAnswer(toResponse(error));
     }
   };
 }

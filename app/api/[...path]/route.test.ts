@@ -1,8 +1,6 @@
+import { NO_STORE } from "@/test/api-headers";
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "./route";
-
-/** no-store, and no-transform on answers under 1 KiB (lib/http/compression.ts). */
-const NO_STORE = /^no-store(, no-transform)?$/;
 
 describe("an address under /api that no route serves", () => {
   it.each([

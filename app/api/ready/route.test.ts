@@ -1,3 +1,4 @@
+import { NO_STORE } from "@/test/api-headers";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +13,6 @@ import { createReadinessProbe, readinessResponse, type ReadinessSources } from "
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { listApiRoutes, serve, type ApiRoute } from "@/test/http-pipeline";
 import { withTestDatabase } from "@/test/with-test-database";
-
-/** no-store, and no-transform on answers under 1 KiB (lib/http/compression.ts). */
-const NO_STORE = /^no-store(, no-transform)?$/;
 
 // The probes against real databases (the suite's SQLite or PostgreSQL), and through proxy.ts as `next start` serves them.
 

@@ -97,12 +97,14 @@ describe("engine instances", () => {
   it("a poll round costs one sync_job list and one target tag list per job, whatever its size", async () => {
     const tags = buildTags(401, 20);
     const jobId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags });
-    const engine = fx.engine({ config: { pollMs: 50 } });
+    // A poll interval longer than the submitting: the first round sends every tag and watches none of them (with a
+    // short one, a busy machine's slow round would watch the first chunk's tags while the second is still out).
+    const engine = fx.engine({ config: { pollMs: 60_000 } });
     await engine.runOnce();
     expect((await tasksOf(fx.db, jobId)).every((t) => t.status === "submitted")).toBe(true);
-    // Let SWR finish every tag, then watch one round.
+    // Let SWR finish every tag; then the next round, made due now rather than a poll interval later, watches them.
     await vi.waitFor(async () => expect((await fx.swr.listAllTags(south, teamA, builds)).items).toHaveLength(20), { timeout: 10_000, interval: 20 });
-    await sleep(50);
+    await fx.db.syncJob.update({ where: { id: jobId }, data: { nextRoundAt: new Date() } });
     await simAdmin.resetStats(fx.sim);
     await engine.runOnce();
 

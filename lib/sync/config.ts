@@ -43,7 +43,7 @@ export interface SyncEngineConfig {
   backoffMaxMs: number;
   /** SWR's Retry-After is honoured up to this. */
   maxRetryAfterMs: number;
-  /** Jobs claimed per tick, and how many of them are worked on at once. */
+  /** Jobs one look for due work (and one runOnce) takes on at most, and how many jobs one instance works on at once. */
   jobsPerTick: number;
   jobConcurrency: number;
   /** ShowSyncJob page size (SWR documents no maximum; a refusal above 100 falls back to 100), and the most pages one round reads. */

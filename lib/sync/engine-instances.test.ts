@@ -82,6 +82,28 @@ describe("engine instances", () => {
     expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once(tags));
   });
 
+  it("a job created while another is still submitting is worked on at once, not after that submission", async () => {
+    const big = buildTags(601, 60);
+    const bigId = await createJob(fx, { sourceRepository: builds, targetRegion: south, targetNamespace: teamA, tags: big });
+    // 30 calls of at least 100 ms one after another: the big job submits for 3 s, round after round.
+    await simAdmin.setFaults(fx.sim, { rules: [{ kind: "latency", ms: 100, operations: ["CreateManualImageSyncRepo"] }] });
+    const engine = fx.engine({ config: { chunkSize: 2, submitConcurrency: 1, roundSubmitMs: 300 } });
+    const sentOf = (jobId: string) => fx.db.syncTask.count({ where: { jobId, status: { not: "queued" } } });
+    engine.start();
+    await vi.waitFor(async () => expect(await sentOf(bigId)).toBeGreaterThanOrEqual(2), { timeout: 15_000, interval: 10 });
+
+    const small = buildTags(701, 2);
+    const smallId = await createJob(fx, { sourceRepository: builds, targetRegion: mirror, targetNamespace: teamA, tags: small });
+    await vi.waitFor(async () => expect(await sentOf(smallId)).toBe(2), { timeout: 15_000, interval: 10 });
+    const bigSentMeanwhile = await sentOf(bigId);
+    const [bigDone, smallDone] = await Promise.all([waitForJob(fx, bigId, 30_000), waitForJob(fx, smallId, 30_000)]);
+    await engine.stop();
+
+    expect(bigSentMeanwhile).toBeLessThan(big.length / 2);
+    expect([bigDone.job.status, smallDone.job.status]).toEqual(["succeeded", "succeeded"]);
+    expect(Object.fromEntries(await submissionsPerTag(fx, builds))).toEqual(once([...big, ...small]));
+  });
+
   it("two engines running at once on one database submit each tag exactly once", async () => {
     const groups = [buildTags(101, 12), buildTags(201, 12), buildTags(301, 12)];
     const jobIds = await Promise.all(groups.map((tags) => createJob(fx, { sourceRepository: builds, targetRegion: mirror, targetNamespace: teamA, tags })));

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { eachLimited } from "@/lib/collections";
 import type { Db } from "@/lib/db/create-client";
 import { logger, withLogContext } from "@/lib/log";
 import { observeEngineStart, observeEngineStop, observeEngineTick, timeRound } from "@/lib/metrics/engine";
@@ -37,12 +36,15 @@ export interface TickResult {
 export interface SyncEngine {
   readonly id: string;
   readonly config: SyncEngineConfig;
-  /** One pass: claims the due jobs, works a round of each, lets them go. Never throws; failures are logged. */
+  /** One pass: claims the due jobs, works a round of each (more while one is still submitting), lets them go. Never throws; failures are logged. */
   runOnce(): Promise<TickResult>;
-  /** Ticks every `tickMs` until stopped. */
+  /**
+   * Looks for due jobs every `tickMs` (and when a job it worked on is due again) until stopped, working on up to
+   * `jobConcurrency` jobs at once, each without waiting for the others.
+   */
   start(): void;
   /**
-   * Stops ticking and taking on new submissions, and waits (up to `graceMs`) for the current pass to end its rounds:
+   * Stops looking and taking on new submissions, and waits (up to `graceMs`) for the rounds under way to end:
    * they write down what they sent and let go of their jobs due at once, so another instance goes on without waiting.
    */
   stop(graceMs?: number): Promise<void>;
@@ -71,19 +73,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     alive: () => !halted && !stopping,
     regions: new RegionGate(config.regionConcurrency, now),
   };
+  /** Jobs this instance is working on (a chain of rounds each), and the promises of that work. */
   const working = new Set<string>();
+  const work = new Set<Promise<void>>();
   const heartbeats = new Set<NodeJS.Timeout>();
+  /** The next look for due jobs, and when it is set for. */
   let timer: NodeJS.Timeout | undefined;
-  let current: Promise<TickResult> | undefined;
+  let nextLookAt = Number.POSITIVE_INFINITY;
+  let looking: Promise<unknown> | undefined;
+  let lookAgain = false;
+  /** The last look found more due jobs than it had room for: a job's work ending looks again at once. */
+  let backlog = false;
   let started = false;
 
-  /** One round of a job: claim, work, finish; true when the job is due again at once (its submitting is not done). */
-  async function workRoundOf(jobId: string): Promise<boolean> {
+  /** One round of a job: claim, work, finish; when the job is due next (null: never, or not known here). */
+  async function workRoundOf(jobId: string): Promise<Date | null> {
     let heartbeat: NodeJS.Timeout | undefined;
     let claimed = false;
     try {
       const claim = await claimJob(ctx.db, jobId, id, now(), config.leaseMs);
-      if (!claim || halted) return false;
+      if (!claim || halted) return null;
       claimed = true;
       log.debug("round started");
       heartbeat = setInterval(() => {
@@ -91,17 +100,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }, config.leaseRenewMs);
       heartbeats.add(heartbeat);
       const round = await timeRound(() => workRound(ctx, claim));
-      if (halted) return false;
+      if (halted) return null;
       const end = stopping ? handOver(round) : round;
       clearInterval(heartbeat);
       const finished = await finishRound(ctx.db, claim.job, id, end, now());
       claimed = false;
       if (!finished) log.info("another engine took the job over; this round's results were dropped");
       else log.debug({ nextRoundAt: end.nextRoundAt }, "round finished");
-      return finished && end.nextRoundAt !== null && end.nextRoundAt <= now();
+      return finished ? end.nextRoundAt : null;
     } catch (e) {
       log.error({ err: e }, "the round failed");
-      return false;
+      return null;
     } finally {
       if (heartbeat) {
         clearInterval(heartbeat);
@@ -120,46 +129,99 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return end.nextRoundAt === null ? end : { ...end, nextRoundAt: now() };
   }
 
+  /**
+   * A job's rounds, one after another while it is due again at once (still submitting); then a look for due work is
+   * set for the moment it is due next, so that its rounds keep their pace rather than wait for the next tick.
+   */
   async function workJob(jobId: string): Promise<void> {
     // One round per job at a time in this instance; other instances are kept out by the lease.
     if (working.has(jobId) || halted) return;
     working.add(jobId);
     try {
-      // A job still submitting goes on at once, rather than waiting for the next tick.
       // Every line of the round, the SWR client's included, names the job.
-      await withLogContext({ jobId }, async () => {
-        while ((await workRoundOf(jobId)) && started && !halted);
+      const dueNext = await withLogContext({ jobId }, async () => {
+        for (;;) {
+          const next = await workRoundOf(jobId);
+          if (next === null || next > now() || !started || halted) return next;
+        }
       });
+      if (dueNext) lookAt(dueNext.getTime());
     } finally {
       working.delete(jobId);
     }
   }
 
-  async function tick(): Promise<TickResult> {
-    if (halted || stopping) return { jobs: 0 };
+  /** Starts a job's work without waiting for it; the work is kept for stop(). */
+  function startJob(jobId: string): Promise<void> {
+    const done: Promise<void> = workJob(jobId).finally(() => {
+      work.delete(done);
+      // A place came free: a job that the last look had no room for need not wait for the next tick.
+      if (backlog) lookAt(now().getTime());
+    });
+    work.add(done);
+    return done;
+  }
+
+  /**
+   * Finds due jobs and starts working on as many as this instance has room for (jobConcurrency at once), without
+   * waiting for that work: a job that submits for minutes holds up no other job's rounds. The jobs started.
+   */
+  async function look(): Promise<Promise<void>[]> {
+    if (halted || stopping) return [];
     observeEngineTick();
+    const room = () => Math.min(config.jobsPerTick, config.jobConcurrency - working.size);
+    if (room() <= 0) {
+      backlog = true;
+      return [];
+    }
     try {
-      const jobIds = await findDueJobIds(ctx.db, now(), config.jobsPerTick, id);
-      await eachLimited(jobIds, config.jobConcurrency, workJob);
-      return { jobs: jobIds.length };
+      const jobIds = await findDueJobIds(ctx.db, now(), room() + 1, id, [...working]);
+      const fits = jobIds.filter((j) => !working.has(j)).slice(0, Math.max(0, room()));
+      backlog = jobIds.length > fits.length;
+      return halted || stopping ? [] : fits.map(startJob);
     } catch (e) {
       log.error({ err: e }, "looking for due sync work failed");
-      return { jobs: 0 };
+      return [];
     }
   }
 
-  function runOnce(): Promise<TickResult> {
-    const pass = tick();
-    current = pass;
-    return pass;
+  /** One pass: looks for due jobs and works a round of each (more when it had no room for all), waiting for them. */
+  async function runOnce(): Promise<TickResult> {
+    let jobs = 0;
+    for (;;) {
+      const started = await look();
+      jobs += started.length;
+      await Promise.all(started);
+      if (!backlog || started.length === 0 || jobs >= config.jobsPerTick) return { jobs };
+    }
   }
 
-  function schedule(): void {
-    if (!started || halted) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, config.tickMs);
+  /** Sets the next look for `at` when that is sooner than the one set (while running). */
+  function lookAt(at: number): void {
+    if (!started || halted || stopping || at >= nextLookAt) return;
+    clearTimeout(timer);
+    nextLookAt = at;
+    timer = setTimeout(fire, Math.max(0, at - now().getTime()));
     timer.unref?.();
+  }
+
+  /** A look, one at a time; the next one at the latest a tick later. */
+  function fire(): void {
+    timer = undefined;
+    nextLookAt = Number.POSITIVE_INFINITY;
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
+    looking = look();
+    void looking.finally(() => {
+      looking = undefined;
+      if (lookAgain) {
+        lookAgain = false;
+        lookAt(now().getTime());
+      }
+      lookAt(now().getTime() + config.tickMs);
+    });
   }
 
   return {
@@ -175,23 +237,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       stopping = false;
       observeEngineStart(config.pollMs);
       log.info({ pollMs: config.pollMs, leaseMs: config.leaseMs, chunkSize: config.chunkSize }, "sync engine started");
-      schedule();
+      // Work held before a restart (under a stable id) or due meanwhile goes on at once.
+      lookAt(now().getTime());
     },
     async stop(graceMs = 10_000) {
       started = false;
       stopping = true;
       observeEngineStop();
       clearTimeout(timer);
-      if (current) {
-        let giveUp: NodeJS.Timeout | undefined;
-        await Promise.race([current, new Promise((resolve) => (giveUp = setTimeout(resolve, graceMs)))]);
-        clearTimeout(giveUp);
-      }
+      nextLookAt = Number.POSITIVE_INFINITY;
+      // The rounds under way end early (ctx.alive) and hand their jobs over due at once.
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([looking, ...work]), new Promise((resolve) => (giveUp = setTimeout(resolve, graceMs)))]);
+      clearTimeout(giveUp);
     },
     halt() {
       halted = true;
       started = false;
       clearTimeout(timer);
+      nextLookAt = Number.POSITIVE_INFINITY;
       for (const h of heartbeats) clearInterval(h);
       heartbeats.clear();
     },

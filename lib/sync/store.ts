@@ -62,10 +62,10 @@ const ROWS_PER_STATEMENT = 200;
 /** A lease this engine may take: free, expired, or its own (an instance restarted under a stable id takes its work back at once). */
 const claimable = (now: Date, owner: string) => ({ OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: owner }] });
 
-/** Jobs with a round due whose lease this engine may take, the longest-waiting first. */
-export async function findDueJobIds(db: Db, now: Date, limit: number, owner: string): Promise<string[]> {
+/** Jobs with a round due whose lease this engine may take, the longest-waiting first; `busy` (jobs it is working on) left out. */
+export async function findDueJobIds(db: Db, now: Date, limit: number, owner: string, busy: readonly string[] = []): Promise<string[]> {
   const rows = await db.syncJob.findMany({
-    where: { nextRoundAt: { lte: now }, ...claimable(now, owner) },
+    where: { nextRoundAt: { lte: now }, ...claimable(now, owner), ...(busy.length > 0 ? { id: { notIn: [...busy] } } : {}) },
     orderBy: { nextRoundAt: "asc" },
     take: limit,
     select: { id: true },

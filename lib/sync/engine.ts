@@ -153,11 +153,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** Starts a job's work without waiting for it; the work is kept for stop(). */
   function startJob(jobId: string): Promise<void> {
-    const done: Promise<void> = workJob(jobId).finally(() => {
-      work.delete(done);
-      // A place came free: a job that the last look had no room for need not wait for the next tick.
-      if (backlog) lookAt(now().getTime());
-    });
+    const done: Promise<void> = workJob(jobId)
+      .catch((e: unknown) => log.error({ err: e, jobId }, "working on the job failed"))
+      .finally(() => {
+        work.delete(done);
+        // A place came free: a job that the last look had no room for need not wait for the next tick.
+        if (backlog) lookAt(now().getTime());
+      });
     work.add(done);
     return done;
   }

@@ -7,6 +7,7 @@ import { lastSwrCalls, type RegionCalls } from "@/lib/metrics/swr-calls";
 import { checkEngine, checkSwr } from "./checks";
 import { checkDatabase, checkMigrations, migrationsDir } from "./database";
 import type { Readiness } from "./dto";
+import { jsonAnswer } from "@/lib/http/compression";
 
 // GET /api/ready: is this instance fit to take traffic. The database checks are shared for a moment, so a load
 // balancer (or several) probing often costs the database one query pair per window, not one per probe.
@@ -77,7 +78,7 @@ export function createReadinessProbe(sources: ReadinessSources): () => Promise<R
 
 /** 200 when ready, 503 when not; the body says each check's state either way. */
 export function readinessResponse(readiness: Readiness): Response {
-  return Response.json(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return jsonAnswer(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
 
 const holder = globalThis as typeof globalThis & { swrSyncReadiness?: () => Promise<Readiness> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMPRESS_MIN_BYTES, uncompressedWhenSmall } from "./compression";
+import { COMPRESS_MIN_BYTES, jsonAnswer, uncompressedWhenSmall } from "./compression";
 
 const json = (size: number, init?: ResponseInit) => Response.json({ pad: "x".repeat(size - '{"pad":""}'.length) }, init);
 
@@ -28,5 +28,28 @@ describe("uncompressedWhenSmall", () => {
     expect(await uncompressedWhenSmall(csv)).toBe(csv);
     const empty = new Response(null, { status: 204 });
     expect(await uncompressedWhenSmall(empty)).toBe(empty);
+  });
+
+  it("marks a jsonAnswer() by the size it kept, without reading or rebuilding it", async () => {
+    const small = jsonAnswer({ pad: "é".repeat(400) }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    // Under the threshold in characters, over it in bytes (é is two bytes in UTF-8): the size is counted in bytes.
+    const large = jsonAnswer({ pad: "é".repeat(600) });
+    const tiny = jsonAnswer({ ok: true });
+    expect(await uncompressedWhenSmall(small)).toBe(small);
+    expect(small.bodyUsed).toBe(false);
+    expect(small.status).toBe(201);
+    expect(small.headers.get("content-type")).toBe("application/json");
+    expect(small.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(await small.json()).toEqual({ pad: "é".repeat(400) });
+    expect(await uncompressedWhenSmall(large)).toBe(large);
+    expect(large.headers.get("cache-control")).toBeNull();
+    expect(await uncompressedWhenSmall(tiny)).toBe(tiny);
+    expect(tiny.headers.get("cache-control")).toBe("no-transform");
+  });
+
+  it("keeps a content type the caller gave jsonAnswer()", () => {
+    expect(jsonAnswer({}, { headers: { "Content-Type": "application/json; charset=utf-8" } }).headers.get("content-type")).toBe(
+      "application/json; charset=utf-8",
+    );
   });
 });

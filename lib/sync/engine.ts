@@ -218,11 +218,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     looking = look();
     void looking.finally(() => {
       looking = undefined;
-      if (lookAgain) {
-        lookAgain = false;
-        lookAt(now().getTime());
-      }
-      lookAt(now().getTime() + config.tickMs);
+      // A look asked for while this one ran goes at once.
+      lookAt(now().getTime() + (lookAgain ? 0 : config.tickMs));
+      lookAgain = false;
     });
   }
 

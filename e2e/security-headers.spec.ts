@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { NO_STORE } from "@/test/api-headers";
 import { apiClient } from "./api-session";
 import { signIn } from "./support";
@@ -34,7 +34,7 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   return csp;
 }
 
-async function watchCspViolations(page: Page): Promise<string[]> {
+function watchCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
@@ -42,27 +42,51 @@ async function watchCspViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-test("every page carries a nonce CSP and runs under it", async ({ page }) => {
-  const paths = pagePaths();
-  expect(paths).toContain("/jobs");
-  const violations = await watchCspViolations(page);
-  await signIn(page, "admin");
-  const nonces = new Set<string>();
-  for (const p of paths) {
-    const response = await page.goto(p);
-    expect(response, p).not.toBeNull();
-    expect(response!.status(), p).toBeLessThan(500);
-    const csp = expectSecurityHeaders(response!.headers(), p);
-    expect(csp, p).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    expect(csp, p).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    nonces.add(/'nonce-([^']+)'/.exec(csp)![1]!);
-    // Hydrated: client navigation (a script) works.
-    await expect(page.getByRole("button", { name: "Sign out" }).or(page.getByRole("button", { name: "Sign in" }))).toBeVisible();
-    // Let the page's own requests (and any client redirect) finish before the next navigation.
-    await page.waitForLoadState("networkidle");
+const PAGE_PATHS = pagePaths();
+
+// One test per page, so each page has the whole test budget however slow the machine; the admin's session is made
+// once over HTTP and handed to each test's browser context.
+test.describe("every page carries a nonce CSP and runs under it", () => {
+  let adminCookies: Cookie[] = [];
+  test.beforeAll(async ({ baseURL }) => {
+    const admin = await apiClient(baseURL!, "admin");
+    adminCookies = (await admin.storageState()).cookies;
+    await admin.dispose();
+  });
+
+  test("the pages are listed from app/", () => {
+    expect(PAGE_PATHS).toContain("/jobs");
+    expect(PAGE_PATHS).toContain("/login");
+  });
+
+  for (const p of PAGE_PATHS) {
+    test(p, async ({ page }) => {
+      await page.context().addCookies(adminCookies);
+      const violations = watchCspViolations(page);
+      const response = await page.goto(p);
+      expect(response, p).not.toBeNull();
+      expect(response!.status(), p).toBeLessThan(500);
+      const csp = expectSecurityHeaders(response!.headers(), p);
+      expect(csp, p).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(csp, p).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      // Hydrated: client navigation (a script) works.
+      await expect(page.getByRole("button", { name: "Sign out" }).or(page.getByRole("button", { name: "Sign in" }))).toBeVisible();
+      // The page's own requests (and any client redirect) run under the policy too.
+      await page.waitForLoadState("networkidle");
+      expect(violations).toEqual([]);
+    });
   }
-  expect(nonces.size).toBe(paths.length);
-  expect(violations).toEqual([]);
+
+  test("every answer has a nonce of its own", async ({ page }) => {
+    await page.context().addCookies(adminCookies);
+    const nonces = new Set<string>();
+    for (const p of ["/", "/jobs", "/", "/jobs"]) {
+      const csp = (await page.goto(p))!.headers()["content-security-policy"] ?? "";
+      nonces.add(/'nonce-([^']+)'/.exec(csp)?.[1] ?? "");
+    }
+    expect(nonces.has("")).toBe(false);
+    expect(nonces.size).toBe(4);
+  });
 });
 
 test("API answers carry the headers and no-store", async ({ baseURL }) => {

@@ -31,6 +31,7 @@ async function jobsOfRedis(page: Page): Promise<string[]> {
 }
 
 test("a double click on Sync and a second tab with the same request lead to one job", async ({ page, context }) => {
+  test.setTimeout(120_000); // several pages and two sessions, on a machine that may be busy
   await signIn(page, "operator");
   const before = await jobsOfRedis(page);
 

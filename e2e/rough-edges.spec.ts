@@ -67,6 +67,7 @@ test("a non-admin at an admin page gets 403 and that page's reason, and the refu
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // several pages and two sessions, on a machine that may be busy
   await signIn(page, "viewer");
   for (const [path, reason] of [
     ["/admin/audit", "Reading the audit log needs the admin role; you are signed in as viewer."],

@@ -23,6 +23,9 @@ async function startSync(page: Page, tag = "1.25.3"): Promise<{ id: string; crea
 const dayIn = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 
+/** The first request for `pathname` the page makes from now on (a document, or the router's fetch of it). */
+const firstRequestTo = (page: Page, pathname: string) => page.waitForRequest((r) => new URL(r.url()).pathname === pathname);
+
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 test("every page names an icon, and /favicon.ico answers", async ({ page, request }) => {
@@ -104,6 +107,13 @@ test("a non-admin at an admin page gets 403 and that page's reason, and the refu
 test.describe("in Asia/Shanghai", () => {
   test.use({ timezoneId: "Asia/Shanghai" });
 
+  test("the first page after sign-in is already asked for in the browser's zone", async ({ page }) => {
+    const first = firstRequestTo(page, "/");
+    await signIn(page, "viewer");
+    expect(await (await first).headerValue("cookie")).toContain("tz=Asia%2FShanghai");
+    await expect(page.getByText("Days in Asia/Shanghai", { exact: true })).toBeVisible();
+  });
+
   test("From = To = the day the history shows finds that day's jobs; the CSV is in that zone", async ({ page }) => {
     await signIn(page, "operator");
     const job = await startSync(page, "1.25.4");
@@ -153,7 +163,7 @@ test.describe("in Asia/Shanghai", () => {
     await expect(table).toHaveCount(0);
   });
 
-  test("a zone kept in the profile wins over the browser's, until the person follows the browser again", async ({ page }) => {
+  test("a zone kept in the profile wins over the browser's, until the person follows the browser again", async ({ page, browser }) => {
     await signIn(page, "viewer");
     await page.getByRole("link", { name: "Preferences" }).click();
     const zone = page.getByRole("combobox", { name: "Time zone" });
@@ -170,6 +180,14 @@ test.describe("in Asia/Shanghai", () => {
     await page.getByRole("search", { name: "Filter sync jobs" }).getByLabel("From", { exact: true }).fill(from);
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page.getByText("No sync jobs match these filters.")).toBeVisible();
+
+    // Signed in from another browser, the first page is already asked for in the kept zone.
+    const other = await browser.newPage();
+    const first = firstRequestTo(other, "/");
+    await signIn(other, "viewer");
+    expect(await (await first).headerValue("cookie")).toContain("tz=America%2FNew_York");
+    await expect(other.getByText("Days in America/New_York", { exact: true })).toBeVisible();
+    await other.close();
 
     await page.goto("/settings/preferences");
     await page.getByRole("combobox", { name: "Time zone" }).selectOption("");

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type SignInProblem, signInProblem } from "@/lib/auth/sign-in-error";
+import { rememberTimeZoneAtSignIn } from "@/components/shell/time-zone-cookie";
 import { signInWithCredentials } from "./auth-endpoints";
 
 const inputClass =
@@ -33,6 +34,8 @@ export function LoginForm({ callbackUrl, error: initialError }: { callbackUrl: s
     try {
       const result = await signInWithCredentials(email, password);
       if (result.ok && !result.error) {
+        // Before the first page is asked for, so that it already shows times in the person's zone.
+        await rememberTimeZoneAtSignIn();
         router.replace(callbackUrl);
         router.refresh();
         return;

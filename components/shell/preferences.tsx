@@ -4,15 +4,12 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { LOCALE_COOKIE, LOCALES, THEME_COOKIE, TIME_ZONE_COOKIE } from "@/i18n/config";
+import { hasBrowserCookie, setBrowserCookie } from "./browser-cookie";
+import { browserTimeZone } from "./time-zone-cookie";
 
-const YEAR = 60 * 60 * 24 * 365;
 const selectClass =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", "zh-CN": "简体中文" };
-
-function setCookie(name: string, value: string) {
-  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${YEAR}; samesite=lax`;
-}
 
 function applyTheme(theme: string) {
   const root = document.documentElement;
@@ -34,7 +31,7 @@ export function LanguageSelect() {
         className={selectClass}
         value={locale}
         onChange={(e) => {
-          setCookie(LOCALE_COOKIE, e.target.value);
+          setBrowserCookie(LOCALE_COOKIE, e.target.value);
           router.refresh();
         }}
       >
@@ -58,7 +55,7 @@ export function ThemeSelect({ initial }: { initial: string }) {
         className={selectClass}
         defaultValue={initial}
         onChange={(e) => {
-          setCookie(THEME_COOKIE, e.target.value);
+          setBrowserCookie(THEME_COOKIE, e.target.value);
           applyTheme(e.target.value);
         }}
       >
@@ -78,11 +75,11 @@ export function TimeZoneSync({ preferred }: { preferred: string | null }) {
   const router = useRouter();
   const current = useTimeZone();
   useEffect(() => {
-    const zone = preferred ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const told = document.cookie.split("; ").some((c) => c === `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`);
+    const zone = preferred ?? browserTimeZone();
+    const told = hasBrowserCookie(TIME_ZONE_COOKIE, zone);
     // Once told, never again: the server may spell an alias differently, which must not loop.
     if (zone && zone !== current && !told) {
-      setCookie(TIME_ZONE_COOKIE, zone);
+      setBrowserCookie(TIME_ZONE_COOKIE, zone);
       router.refresh();
     }
   }, [current, preferred, router]);

@@ -104,6 +104,31 @@ test("a non-admin at an admin page gets 403 and that page's reason, and the refu
   await admin.close();
 });
 
+test.describe("at a phone's width", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("no page scrolls sideways: the header's links wrap, wide tables scroll in their own box", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "admin");
+    const job = await startSync(page);
+    const paths = ["/", "/repositories", "/repositories/cn-north-4/team-a/nginx", "/compare", "/jobs", `/jobs/${job.id}`, "/rules", "/api-docs"];
+    paths.push("/admin/users", "/admin/audit", "/admin/webhooks", "/settings/tokens", "/settings/preferences");
+    const overflows: string[] = [];
+    for (const p of paths) {
+      await page.goto(p);
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const root = document.documentElement;
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      });
+      expect(clientWidth, p).toBe(390);
+      if (scrollWidth > clientWidth) overflows.push(`${p}: ${scrollWidth} px in ${clientWidth}`);
+    }
+    expect(overflows).toEqual([]);
+  });
+});
+
 test.describe("in Asia/Shanghai", () => {
   test.use({ timezoneId: "Asia/Shanghai" });
 

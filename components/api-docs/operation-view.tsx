@@ -117,7 +117,7 @@ export function OperationView({ op, t, common }: { op: ReferenceOperation; t: Ap
           <h4 id={`${titleId}-parameters`} className={h4Class}>
             {t("parameters")}
           </h4>
-          <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
+          <div className="relative overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
             <table className={docTableClass}>
               <caption className="sr-only">{t("parametersOf", { operation: op.summary })}</caption>
               <thead className={theadClass}>

@@ -148,7 +148,7 @@ function PropertyTable({
 }) {
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   return (
-    <div className="my-1 overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
+    <div className="relative my-1 overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
       <table className={docTableClass} lang="en">
         <caption className="sr-only">{t("propertiesOf", { name })}</caption>
         <thead className={theadClass}>

@@ -21,7 +21,7 @@ export async function AppHeader({ user, theme, timeZone }: { user: HeaderUser; t
         <Link href="/" className="text-lg font-semibold">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.label")} className="flex gap-3 text-sm">
+        <nav aria-label={t("nav.label")} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
           <NavLink href="/">{t("nav.overview")}</NavLink>
           <NavLink href="/repositories">{t("nav.repositories")}</NavLink>
           <NavLink href="/compare">{t("nav.compare")}</NavLink>

@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`rounded px-1 hover:underline ${current ? "font-semibold text-blue-700 dark:text-blue-300" : ""}`}
+      className={`whitespace-nowrap rounded px-1 hover:underline ${current ? "font-semibold text-blue-700 dark:text-blue-300" : ""}`}
     >
       {children}
     </Link>

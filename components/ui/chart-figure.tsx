@@ -43,7 +43,7 @@ export function ChartFigure({ title, summary, showTableLabel, hideTableLabel, ch
       <div role="img" aria-label={summary} className="w-full">
         {chart}
       </div>
-      <div id={`${id}-table`} hidden={!showTable} className="overflow-x-auto">
+      <div id={`${id}-table`} hidden={!showTable} className="relative overflow-x-auto">
         {table}
       </div>
     </figure>

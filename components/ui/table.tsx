@@ -30,9 +30,13 @@ export function Th({
   );
 }
 
+/**
+ * A table wider than the screen scrolls in this box, not the page. `relative` keeps the table's screen-reader-only
+ * text (absolutely positioned) inside the box too: without it, that text would widen the page itself.
+ */
 export function TableScroller({ children }: { children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       {children}
     </div>
   );

@@ -140,7 +140,7 @@ test("the job page draws its slowest tags from submission to end, with a table o
   const job = await syncAndSettle(page, ["1.25.3", "1.25.4", "alpine"]);
   await page.goto(`/jobs/${job.id}`);
   const section = page.getByRole("region", { name: "Slowest tags" });
-  await expect(section).toContainText("The 3 slowest of 3 tags that were sent to SWR and finished.");
+  await expect(section).toContainText("All 3 tags that were sent to SWR and finished, slowest first.");
   const timelineName = "The slowest tags, from submission to SWR to their end";
   await expect(section.getByRole("figure", { name: timelineName }).getByRole("img", { name: /^Horizontal bars, one for each of the 3 slowest tags/ })).toBeVisible();
   const table = await openTable(section, timelineName, timelineName);

@@ -30,6 +30,9 @@ describe("numbers in the message catalogs", () => {
     ["en", "job.progressText", { done: 0, total: 1000, percent: 0 }, "0 of 1,000 tags finished (0%)"],
     ["en", "overview.countLink", { count: 12000, status: "Failed" }, "12,000 Failed — show these jobs"],
     ["zh-CN", "users.sessionsEnded", { email: "a@b.c", count: 1500 }, "a@b.c：已结束 1,500 个会话。"],
+    ["en", "job.timelineMeasured", { all: "no", shown: 20, measured: 20000 }, "The 20 slowest of 20,000 tags that were sent to SWR and finished."],
+    ["en", "job.timelineMeasured", { all: "yes", shown: 1, measured: 1 }, "The one tag that was sent to SWR and finished."],
+    ["zh-CN", "job.timelineMeasured", { all: "yes", shown: 1200, measured: 1200 }, "已提交到 SWR 并结束的全部 1,200 个标签，最慢的在前。"],
     ["en", "webhooks.attemptLine", { number: 2, time: "now", status: "500", latency: 1234 }, "#2 at now: 500, 1,234 ms"],
   ] as const)("%s %s reads %j as %j", async (locale, key, values, expected) => {
     const t = createTranslator({ locale, messages: await loadMessages(locale) });

@@ -89,7 +89,11 @@ export function TaskTimeline({ job }: { job: JobDetail }) {
       ) : (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            {t("timelineMeasured", { shown: timeline.tasks.length, measured: timeline.measured })}
+            {t("timelineMeasured", {
+              all: timeline.tasks.length === timeline.measured ? "yes" : "no",
+              shown: timeline.tasks.length,
+              measured: timeline.measured,
+            })}
           </p>
           <ChartFigure
             title={t("timelineTitle")}

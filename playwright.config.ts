@@ -12,7 +12,7 @@ const chromiumPath =
 // Specs whose outcome the database cannot change: they check SWR reads, headers, pages, bundles and API documents.
 // `npm run test:database` (a second database after a full `npm test`, as CI runs PostgreSQL) leaves them out;
 // every other spec runs on each database.
-const DATABASE_INDEPENDENT = ["api-docs", "browse", "bundle", "security-headers", "sign-in-errors", "sync-regions", "tag-page", "theme"];
+const DATABASE_INDEPENDENT = ["accessibility", "api-docs", "browse", "bundle", "security-headers", "sign-in-errors", "sync-regions", "tag-page", "theme"];
 
 export default defineConfig({
   testDir: "e2e",

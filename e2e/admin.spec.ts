@@ -66,7 +66,7 @@ test("an admin ends all sessions of a user, who is signed out at their next requ
   await signIn(viewer, "viewer");
 
   await signIn(page, "admin", "/admin/users");
-  await page.getByRole("button", { name: "End all sessions of viewer@example.com" }).click();
+  await page.getByRole("button", { name: "End sessions of viewer@example.com" }).click();
   const dialog = page.getByRole("dialog", { name: "End all sessions of viewer@example.com?" });
   await expect(dialog).toContainText("signed out on every device");
   await dialog.getByRole("button", { name: "End sessions" }).click();

@@ -1,29 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { NO_STORE } from "@/test/api-headers";
 import { apiClient } from "./api-session";
-import { signIn } from "./support";
+import { appPagePaths, signIn } from "./support";
 
 // Every page, as the production build serves it: a nonce CSP with no unsafe-inline scripts, the other security
 // headers, and no script blocked by the policy (the page still hydrates). Pages are listed from app/ on disk.
-
-const SAMPLE_PARAMS: Record<string, string> = { id: "no-such-job", region: "cn-north-4", namespace: "team-a", repository: "nginx" };
-
-function pagePaths(): string[] {
-  const app = path.resolve("app"); // Playwright runs from the project root
-  return fs
-    .readdirSync(app, { recursive: true, encoding: "utf8" })
-    .filter((f) => path.basename(f) === "page.tsx")
-    .map((f) =>
-      `/${path.dirname(f)}`
-        .split(path.sep).join("/")
-        .replace(/\/\([^)]+\)/g, "")
-        .replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => SAMPLE_PARAMS[name] ?? "x")
-        .replace(/\/\.$/, "") || "/",
-    )
-    .sort();
-}
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -42,7 +23,7 @@ function watchCspViolations(page: Page): string[] {
   return violations;
 }
 
-const PAGE_PATHS = pagePaths();
+const PAGE_PATHS = appPagePaths();
 
 // One test per page, so each page has the whole test budget however slow the machine; the admin's session is made
 // once over HTTP and handed to each test's browser context.

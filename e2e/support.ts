@@ -32,3 +32,22 @@ export function zhTranslator(): Zh {
   const messages = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as object)) as Record<string, unknown>;
   return createTranslator({ locale: "zh-CN", messages }) as unknown as Zh;
 }
+
+const SAMPLE_PARAMS: Record<string, string> = { id: "no-such-job", region: "cn-north-4", namespace: "team-a", repository: "nginx" };
+
+/** Every page of the app, listed from app/ on disk, with sample values in its dynamic segments. */
+export function appPagePaths(): string[] {
+  const app = path.resolve("app"); // Playwright runs from the project root
+  return readdirSync(app, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "page.tsx")
+    .map(
+      (f) =>
+        `/${path.dirname(f)}`
+          .split(path.sep)
+          .join("/")
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => SAMPLE_PARAMS[name] ?? "x")
+          .replace(/\/\.$/, "") || "/",
+    )
+    .sort();
+}

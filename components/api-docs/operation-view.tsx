@@ -38,7 +38,13 @@ function Examples({ content, t }: { content: ReferenceContent; t: ApiDocsT }) {
           <figcaption className="text-xs" lang="en">
             {e.summary ?? e.name}
           </figcaption>
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" lang="en">
+          {/* Focusable, so that a long example scrolls sideways from the keyboard too. */}
+          <pre
+            tabIndex={0}
+            aria-label={e.summary ?? e.name}
+            className="overflow-x-auto rounded bg-slate-100 p-2 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-slate-800"
+            lang="en"
+          >
             <code>{JSON.stringify(e.value, null, 2)}</code>
           </pre>
         </figure>

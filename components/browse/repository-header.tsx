@@ -54,7 +54,7 @@ export async function RepositoryHeader({ repository, region }: { repository: Rep
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
         {facts.map(([label, value, mono]) => (
           <div key={label}>
-            <dt className="text-slate-500">{label}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
             <dd className={mono ? "font-mono break-words" : ""}>{value}</dd>
           </div>
         ))}

@@ -90,7 +90,7 @@ export function TagComparison({
                     <td className={cellClass}>{row.updatedAt ? formatTimestamp(format, row.updatedAt) : "—"}</td>
                     {row.outcomes.map((outcome, i) => (
                       <td key={i} className={cellClass}>
-                        {outcome ? <OutcomeBadge outcome={outcome} /> : <span className="text-slate-500">—</span>}
+                        {outcome ? <OutcomeBadge outcome={outcome} /> : <span className="text-slate-500 dark:text-slate-400">—</span>}
                         {row.targetDigests?.[i] ? <span className="ml-2 font-mono text-xs">{row.targetDigests[i]}</span> : null}
                       </td>
                     ))}

@@ -123,7 +123,7 @@ export function TaskTable({ job, progress }: { job: JobDetail; progress?: JobPro
               ))}
               {tasks.length === 0 ? (
                 <tr>
-                  <td colSpan={columns.length} className={`${cellClass} text-slate-500`}>
+                  <td colSpan={columns.length} className={`${cellClass} text-slate-500 dark:text-slate-400`}>
                     {t("noTasksShown")}
                   </td>
                 </tr>

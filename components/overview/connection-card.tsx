@@ -22,16 +22,16 @@ export async function ConnectionCard({ region }: { region: string }) {
   return (
     <Card title={title} titleId="connection-title">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="text-slate-500">{t("backend")}</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t("backend")}</dt>
         <dd>{probe.kind === "simulator" ? t("kindSimulator") : t("kindHuaweiCloud")}</dd>
-        <dt className="text-slate-500">{t("endpoint")}</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t("endpoint")}</dt>
         <dd className="break-all font-mono text-xs">{probe.endpoint}</dd>
-        <dt className="text-slate-500">{t("region")}</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t("region")}</dt>
         <dd className="whitespace-nowrap">{region}</dd>
-        <dt className="text-slate-500">{t("apiVersion")}</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t("apiVersion")}</dt>
         <dd>{probe.apiVersion ?? "—"}</dd>
       </dl>
-      <p className="mt-3 text-xs text-slate-500">{t("latency", { ms: Math.round(probe.latencyMs) })}</p>
+      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">{t("latency", { ms: Math.round(probe.latencyMs) })}</p>
     </Card>
   );
 }

@@ -28,7 +28,7 @@ export async function NamespacesCard({ region }: { region: string }) {
         <p className="text-sm text-slate-600 dark:text-slate-300">{t("namespacesEmpty", { region })}</p>
       ) : (
         <table className="w-full text-left text-sm" aria-labelledby="namespaces-title">
-          <thead className="text-slate-500">
+          <thead className="text-slate-500 dark:text-slate-400">
             <tr>
               <th scope="col" className="py-1 pr-4 font-medium">{t("colName")}</th>
               <th scope="col" className="py-1 pr-4 font-medium">{t("colCreator")}</th>

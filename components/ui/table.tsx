@@ -3,7 +3,7 @@ import type { ReactNode, ThHTMLAttributes } from "react";
 // Table styles shared by every data table; markup stays native so rows and headers keep their roles.
 
 export const tableClass = "w-full text-left text-sm";
-export const theadClass = "border-b border-slate-200 text-slate-500 dark:border-slate-700";
+export const theadClass = "border-b border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-400";
 export const rowClass = "border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50";
 export const cellClass = "px-2 py-1.5 align-middle";
 export const numericCellClass = `${cellClass} text-right tabular-nums`;

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 export default async function Loading() {
   const t = await getTranslations("common");
   return (
-    <p role="status" className="text-sm text-slate-500">
+    <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
       {t("loading")}
     </p>
   );

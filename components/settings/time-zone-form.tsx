@@ -12,6 +12,7 @@ import { useErrorText } from "@/components/ui/use-message";
 import { sendJson } from "@/lib/query/api-client";
 import type { ProfileAnswer } from "@/lib/users/dto";
 import type { UpdateProfileInput } from "@/lib/users/schemas";
+import { browserTimeZone } from "@/components/shell/time-zone-cookie";
 
 const BROWSER = "";
 
@@ -24,7 +25,7 @@ let browserZones: BrowserZones | undefined;
 /** The browser's own zone and the zones it knows (UTC first); they do not change while the page is open. */
 function readBrowserZones(): BrowserZones {
   browserZones ??= {
-    zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    zone: browserTimeZone(),
     zones: ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")],
   };
   return browserZones;

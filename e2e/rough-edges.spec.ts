@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { NGINX_ROUTE } from "@/test/fixtures";
-import { SIM_URL, signIn } from "./support";
+import { demoUser, SIM_URL, signIn } from "./support";
 
 // Rough edges a new user met: the app icon, the overview's layout, admin pages refused with 403 (and audited),
-// and the history's days in the reader's own time zone.
+// the dashboard opened under another loopback name, and the history's days in the reader's own time zone.
 
 test.beforeEach(async ({ request }) => {
   await request.post(`${SIM_URL}/__sim/reset`);
@@ -102,6 +102,31 @@ test("a non-admin at an admin page gets 403 and that page's reason, and the refu
   expect((await page.goto("/admin/audit"))?.status()).toBe(403);
   expect(await refusals()).toBe(once);
   await admin.close();
+});
+
+test("opened at localhost while the server says 127.0.0.1, the dashboard signs in and syncs", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  // The demo prints http://127.0.0.1:3000; people type localhost:3000 just as often. Both name this machine.
+  const local = new URL(baseURL!);
+  expect(local.hostname).toBe("127.0.0.1");
+  local.hostname = "localhost";
+  const operator = demoUser("operator");
+  await page.goto(new URL("/login", local).href);
+  await page.getByLabel("Email").fill(operator.email);
+  await page.getByLabel("Password").fill(operator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto(new URL("/repositories/cn-north-4/team-a/nginx", local).href);
+  await page.getByRole("checkbox", { name: "Select tag 1.25.4" }).check();
+  await page.getByRole("button", { name: "Sync 1 tag" }).click();
+  const panel = page.getByRole("dialog", { name: "Sync 1 tag of team-a/nginx" });
+  await panel.getByRole("combobox", { name: "Target region" }).selectOption("ap-southeast-1");
+  await expect(panel.getByText("team-a exists in ap-southeast-1.")).toBeVisible();
+  // The plan is asked for with a POST: the Origin check takes the page's loopback name.
+  await expect(panel.getByText("1 new · 0 identical (skipped) · 0 differ, kept as they are")).toBeVisible();
+  await panel.getByRole("button", { name: "Sync 1 tag" }).click();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/jobs\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sync of team-a/nginx to ap-southeast-1" })).toBeVisible();
 });
 
 test.describe("at a phone's width", () => {

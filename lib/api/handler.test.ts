@@ -2,7 +2,7 @@ import { NO_STORE } from "@/test/api-headers";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { actAs, APP_ORIGIN, callRoute } from "@/test/api-routes";
-import { publicRoute, route } from "./handler";
+import { isOwnOrigin, publicRoute, route } from "./handler";
 
 vi.mock("@/lib/auth/session-cookie");
 const settings = { NEXTAUTH_URL: APP_ORIGIN, LOG_LEVEL: "silent", LOG_FORMAT: "json" };
@@ -94,5 +94,37 @@ describe("route()", () => {
     });
     const res = await echo(request, { params: Promise.resolve({}) });
     expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ["the configured origin", APP_ORIGIN, APP_ORIGIN, 200],
+    ["another loopback name of it", APP_ORIGIN, "http://127.0.0.1:3000", 200],
+    ["IPv6 loopback", APP_ORIGIN, "http://[::1]:3000", 200],
+    ["another port on the same machine", APP_ORIGIN, "http://127.0.0.1:3001", 403],
+    ["another scheme", APP_ORIGIN, "https://localhost:3000", 403],
+    ["a name that only starts like it", APP_ORIGIN, "http://localhost.evil.example:3000", 403],
+    ["a loopback origin at a public app", "https://sync.example.com", "https://localhost", 403],
+    ["a public origin at a loopback app", APP_ORIGIN, "https://sync.example.com", 403],
+    ["no origin", APP_ORIGIN, null, 403],
+  ])("takes a mutation from %s: %s ← %s answers %i", async (_, configured, origin, status) => {
+    settings.NEXTAUTH_URL = configured;
+    try {
+      actAs(viewer);
+      const request = new Request(`${APP_ORIGIN}/api/x`, {
+        method: "POST",
+        headers: { ...(origin && { origin }), "content-type": "application/json" },
+        body: JSON.stringify({ name: "n" }),
+      });
+      const res = await echo(request, { params: Promise.resolve({}) });
+      expect(res.status).toBe(status);
+      if (status === 403) expect(await res.json()).toMatchObject({ error: { code: "forbidden" } });
+    } finally {
+      settings.NEXTAUTH_URL = APP_ORIGIN;
+    }
+  });
+
+  it("never takes an origin it cannot parse", () => {
+    expect(isOwnOrigin("null", APP_ORIGIN)).toBe(false);
+    expect(isOwnOrigin("http://localhost:3000", "not a url")).toBe(false);
   });
 });

@@ -51,9 +51,28 @@ function expectedOrigin(request: Request, configured: string | undefined): strin
   return `${proto}://${host}`;
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Whether `origin` is the app's own. An app configured at a loopback address (the demo, a server run on one's own
+ * machine) is the same app under any of its loopback names on the same scheme and port: http://localhost:3000 and
+ * http://127.0.0.1:3000 reach the same server, and only programs on that machine can be at either.
+ */
+export function isOwnOrigin(origin: string, expected: string): boolean {
+  if (origin === expected) return true;
+  let a: URL, b: URL;
+  try {
+    a = new URL(origin);
+    b = new URL(expected);
+  } catch {
+    return false;
+  }
+  return LOOPBACK_HOSTS.has(a.hostname) && LOOPBACK_HOSTS.has(b.hostname) && a.protocol === b.protocol && a.port === b.port;
+}
+
 export function checkSameOrigin(request: Request, configuredUrl: string | undefined): void {
   const origin = request.headers.get("origin");
-  if (!origin || origin !== expectedOrigin(request, configuredUrl)) {
+  if (!origin || !isOwnOrigin(origin, expectedOrigin(request, configuredUrl))) {
     throw new AppError("forbidden", msg("errors.request.originCheck"));
   }
 }

@@ -2,12 +2,12 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { NGINX_ROUTE } from "@/test/fixtures";
 import { apiClient, sameOrigin } from "./api-session";
-import { appPagePaths } from "./support";
+import { appPagePaths, zhTranslator } from "./support";
 
-// axe-core's WCAG 2.1 A and AA rules over every page of the app (listed from app/), in the light and the dark theme,
-// signed in as an admin (who sees every control), plus a job page with tags and the states a page only reaches
-// through its controls: the sync panel with a target chosen, a comparison's results, the overview's tables, a
-// confirmation dialog.
+// axe-core's WCAG 2.1 A and AA rules over every page of the app (listed from app/), in the light and the dark theme
+// and in Simplified Chinese, signed in as an admin (who sees every control), plus a job page with tags and the states
+// a page only reaches through its controls: the sync panel with a target chosen, a comparison's results, the
+// overview's tables, a confirmation dialog.
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -28,6 +28,22 @@ test.beforeAll(async ({ baseURL }) => {
   expect([200, 201], await started.text()).toContain(started.status());
   jobPath = `/jobs/${((await started.json()) as { job: { id: string } }).job.id}`;
   await admin.dispose();
+});
+
+test.describe("in Simplified Chinese", () => {
+  test.use({ locale: "zh-CN" });
+  const zh = zhTranslator();
+
+  for (const p of [...appPagePaths(), "a job with tags"]) {
+    test(p, async ({ page }) => {
+      await page.context().addCookies(adminCookies);
+      await page.goto(p === "a job with tags" ? jobPath : p);
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+      await expect(page.getByRole("button", { name: zh("nav.signOut") }).or(page.getByRole("button", { name: zh("login.submit") }))).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await violations(page)).toEqual([]);
+    });
+  }
 });
 
 for (const theme of ["light", "dark"] as const) {

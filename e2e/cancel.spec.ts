@@ -3,7 +3,7 @@ import { SIM_URL, signIn } from "./support";
 import { NGINX_ROUTE } from "@/test/fixtures";
 
 // Cancelling a running sync from its page: the confirmation says what will not be sent, the job ends cancelled
-// with its cancelled tags counted, and Retry sends them after all.
+// with its cancelled tags counted, and Retry sends them after all. While it runs, the page says when a tag last moved.
 
 const TAGS = ["1.25.3", "1.25.4", "1.26.0"];
 const LANDING_MS = 45_000;
@@ -33,6 +33,9 @@ test("an operator cancels a running sync, sees what was not sent, and Retry brin
   await page.goto(`/jobs/${job.id}`);
   const status = page.getByRole("status", { name: "Job status" });
   await expect(status).toHaveText(/Queued|Running/);
+  // While it runs, the page says when a tag last moved; once it has ended, its end says it.
+  const lastProgress = page.getByRole("term").filter({ hasText: /^Last progress$/ });
+  await expect(lastProgress).toBeVisible();
   await page.getByRole("button", { name: "Cancel sync" }).click();
 
   const dialog = page.getByRole("dialog", { name: "Cancel this sync?" });
@@ -45,6 +48,7 @@ test("an operator cancels a running sync, sees what was not sent, and Retry brin
   const notice = page.getByRole("region", { name: "Cancellation" });
   await expect(notice).toContainText(/^Cancelled by operator@example\.com at .+\. 3 tags were not sent;/);
   await expect(page.getByRole("button", { name: "Cancel sync" })).toHaveCount(0);
+  await expect(lastProgress).toHaveCount(0);
   const progress = page.getByRole("progressbar", { name: "Sync progress" });
   await expect(progress).toHaveAttribute("aria-valuetext", "3 of 3 tags finished (100%)");
 

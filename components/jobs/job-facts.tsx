@@ -82,7 +82,8 @@ export function JobFacts({ job, repositories = null }: { job: JobSummary; reposi
   const facts: [string, ReactNode][] = [
     [t("startedBy"), job.createdBy.email],
     [t("startedAt"), formatDateTime(format, job.createdAt)],
-    [t("updatedAt"), formatDateTime(format, job.updatedAt)],
+    // While the job runs: when a tag last moved (a stalled job shows it); once it has finished, that is its end.
+    ...(job.finishedAt ? [] : [[t("progressAt"), formatDateTime(format, job.progressAt)] as [string, ReactNode]]),
     [t("finishedAt"), job.finishedAt ? formatDateTime(format, job.finishedAt) : t("notFinished")],
     ...(job.finishedAt ? [[t("duration"), durationText(t, Date.parse(job.finishedAt) - Date.parse(job.createdAt))] as [string, ReactNode]] : []),
     ...ends,

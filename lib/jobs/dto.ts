@@ -49,6 +49,8 @@ export const jobSummarySchema = z.object({
   createdBy: z.object({ email: z.string() }),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** When a tag of the job last moved (sent, ended, or SWR's record of it changed), or the job was started or retried. */
+  progressAt: isoTime,
   finishedAt: isoTime.nullable(),
   attempt: z.number().int(),
   counts: jobCountsSchema,

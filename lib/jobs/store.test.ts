@@ -92,6 +92,20 @@ describe("createJob", () => {
   });
 });
 
+describe("getJobAnswer", () => {
+  it("says when a tag last moved (progressAt), which the engine's bookkeeping on the job's record does not change", async () => {
+    const created = await createJob(job);
+    if (created.kind !== "created") throw new Error("expected a new job");
+    const moved = new Date(Date.now() - 10 * 60_000);
+    await db().syncJob.update({ where: { id: created.id }, data: { progressAt: moved } });
+    // A lease renewal: the record changes, no tag does.
+    await db().syncJob.update({ where: { id: created.id }, data: { leaseOwner: "engine-1", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    const { job: answer } = await getJobAnswer(created.id);
+    expect(answer.progressAt).toBe(moved.toISOString());
+    expect(Date.parse(answer.updatedAt)).toBeGreaterThan(moved.getTime());
+  });
+});
+
 describe("a job of 20,000 tags", () => {
   const tags = Array.from({ length: 20_000 }, (_, i) => `v${String(i).padStart(5, "0")}`);
   let id = "";

@@ -115,6 +115,7 @@ function toJobSummary(job: JobRow, live?: { counts: TaskCounts }): JobSummary {
     createdBy: { email: job.createdBy.email },
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
+    progressAt: job.progressAt.toISOString(),
     finishedAt: iso(job.finishedAt),
     attempt: job.attempt,
     counts: live ? toJobCounts(live.counts) : storedCounts(job),

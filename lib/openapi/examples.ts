@@ -72,6 +72,7 @@ const JOB_DETAIL: JobDetail = {
   createdBy: { email: "operator@example.com" },
   createdAt: "2026-12-01T08:00:00.000Z",
   updatedAt: "2026-12-01T08:00:05.000Z",
+  progressAt: "2026-12-01T08:00:04.000Z",
   finishedAt: null,
   attempt: 1,
   counts: { total: 2, queued: 1, active: 1, succeeded: 0, failed: 0, cancelled: 0, skipped: 0, kept: 0 },

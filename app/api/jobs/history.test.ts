@@ -175,6 +175,7 @@ describe("GET /api/jobs", () => {
       createdBy: { email: running?.email },
       createdAt: running?.createdAt.toISOString(),
       updatedAt: expect.any(String),
+      progressAt: expect.any(String),
       finishedAt: null,
       attempt: 1,
       tagSelection: null,

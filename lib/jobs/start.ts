@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { msg } from "@/i18n/message";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { getSwrClient } from "@/lib/swr";
+import { createSwrClient, manyReadsRetry, swrConfigFromEnv } from "@/lib/swr";
 import { auditFailures } from "./audit-failure";
 import type { JobDetail, JobPlan } from "./dto";
 import { describePlan, planTasks, type PlanSwr } from "./plan";
@@ -53,15 +53,29 @@ function sharedSelector(input: JobRequest): TagSelector | null {
   return input.repositories.every((r) => r.tagSelector && JSON.stringify(r.tagSelector) === JSON.stringify(first)) ? first : null;
 }
 
+/** The longest wait between two tries of one of a plan's reads: the person is waiting for the plan in the sync panel. */
+const PLAN_RETRY_MAX_DELAY_MS = 1_000;
+let planSwr: PlanSwr | undefined;
+
+/**
+ * The client a job's plan reads SWR with. A plan needs every read it makes (each target namespace, each source and
+ * target repository: more than 100 for a namespace of 50 repositories) and stops at the first that fails, so its
+ * reads are retried as work made of many reads is (manyReadsRetry), not as the dashboard's single reads.
+ */
+function getPlanSwrClient(): PlanSwr {
+  planSwr ??= createSwrClient({ ...swrConfigFromEnv(env()), ...manyReadsRetry(env(), PLAN_RETRY_MAX_DELAY_MS) });
+  return planSwr;
+}
+
 /** POST /api/jobs/plan: what the request would do, before anything is written. */
-export async function planJob(input: JobRequest, swr: PlanSwr = getSwrClient()): Promise<JobPlan> {
+export async function planJob(input: JobRequest, swr: PlanSwr = getPlanSwrClient()): Promise<JobPlan> {
   return { plan: describePlan(await planTasks(input, swr, env().SYNC_MAX_TAGS_PER_JOB)) };
 }
 
 export async function startJob(
   input: JobRequest,
   { user, idempotencyKey }: { user: SessionUser; idempotencyKey?: string },
-  swr: PlanSwr = getSwrClient(),
+  swr: PlanSwr = getPlanSwrClient(),
 ): Promise<StartJobResult> {
   const requestHash = hashJobRequest(input);
   const actor = { id: user.id, email: user.email };

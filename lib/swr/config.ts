@@ -85,6 +85,21 @@ export function resolveSwrConfig(c: SwrClientConfig): ResolvedSwrConfig {
   };
 }
 
+const MANY_READS_RETRY_BASE_MS = 100;
+
+/**
+ * Retries for work that needs many reads to all succeed and fails with the first that does not: the sync engine's
+ * rounds, a job's plan (a namespace of 50 repositories is 100 reads and more). With the dashboard's attempts, a rare
+ * SWR error would become a likely failure as the reads grow in number; so twice its attempts (SWR_MAX_ATTEMPTS; 1
+ * still means none), with waits growing from 100 ms to at most `maxDelayMs`. Retry-After is honoured as always.
+ */
+export function manyReadsRetry(e: Pick<Env, "SWR_MAX_ATTEMPTS">, maxDelayMs: number): Pick<SwrClientConfig, "maxAttempts" | "retry"> {
+  return {
+    maxAttempts: e.SWR_MAX_ATTEMPTS === 1 ? 1 : 2 * e.SWR_MAX_ATTEMPTS,
+    retry: { baseDelayMs: MANY_READS_RETRY_BASE_MS, maxDelayMs: Math.max(MANY_READS_RETRY_BASE_MS, maxDelayMs) },
+  };
+}
+
 /** AK/SK when both are set, otherwise IAM password sign-in (env validation guarantees one of them). */
 export function swrConfigFromEnv(e: Env): SwrClientConfig {
   const credentials: SwrCredentials | undefined =

@@ -2,7 +2,7 @@
 import "server-only";
 
 export { createSwrClient, getSwrClient, type SwrClient } from "./client";
-export { swrConfigFromEnv, type AkSkCredentials, type PasswordCredentials, type SwrClientConfig, type SwrCredentials } from "./config";
+export { manyReadsRetry, swrConfigFromEnv, type AkSkCredentials, type PasswordCredentials, type SwrClientConfig, type SwrCredentials } from "./config";
 export { describeSwrError, isSwrError, SwrError, toAppError, type SwrErrorKind, type SwrResource } from "./errors";
 export { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "./names";
 export type {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Env } from "@/lib/env";
+import { manyReadsRetry, type SwrClientConfig } from "@/lib/swr";
 import type { RetryPolicy } from "@/lib/swr/retry";
 
 // How the sync engine paces itself. SWR documents no limits for sync_images or sync_job; the defaults
@@ -102,20 +103,14 @@ export function engineHungAfterMs(e: Env): number {
   return Math.min(1_000, Math.floor(engineSwrTimeoutMs(e) / 2));
 }
 
-const ENGINE_READ_RETRY_BASE_MS = 100;
-
 /**
  * How the engine's client retries its reads (SWR's records, the target's tags). Each failed read costs every tag
- * of its job a poll interval, and the engine makes one per repository per poll interval: so twice the dashboard's
- * attempts (SWR_MAX_ATTEMPTS; 1 still means none), with waits of at most engineHungAfterMs growing from 100 ms,
- * so that a read that keeps failing gives up within about a poll interval. Retry-After is honoured as always;
- * sync_images is never retried by the client.
+ * of its job a poll interval, and the engine makes one per repository per poll interval: so the retries of work made
+ * of many reads (manyReadsRetry), with waits of at most engineHungAfterMs, so that a read that keeps failing gives up
+ * within about a poll interval. sync_images is never retried by the client.
  */
-export function engineReadRetry(e: Env): { maxAttempts: number; retry: { baseDelayMs: number; maxDelayMs: number } } {
-  return {
-    maxAttempts: e.SWR_MAX_ATTEMPTS === 1 ? 1 : 2 * e.SWR_MAX_ATTEMPTS,
-    retry: { baseDelayMs: ENGINE_READ_RETRY_BASE_MS, maxDelayMs: Math.max(ENGINE_READ_RETRY_BASE_MS, engineHungAfterMs(e)) },
-  };
+export function engineReadRetry(e: Env): Pick<SwrClientConfig, "maxAttempts" | "retry"> {
+  return manyReadsRetry(e, engineHungAfterMs(e));
 }
 
 /** The settings that lib/env.ts validates (SYNC_*). */

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { SIM_URL, signIn } from "./support";
 import { NGINX_ROUTE } from "@/test/fixtures";
@@ -66,6 +67,15 @@ test("a failing tag shows its reason in words, and Retry failed brings it to suc
   await expect(failed).toContainText(
     "SWR reports that the sync to namespace “team-a” in ap-southeast-1 failed",
   );
+
+  // The export follows the tags list's filter: the failed tag alone, with its reason.
+  await page.getByRole("group", { name: "Show tags by status" }).getByRole("button", { name: "Failed (1)" }).click();
+  await expect(page.getByRole("table", { name: "Tags" }).getByRole("rowheader")).toHaveText(["1.25.4"]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export these tags as CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^sync-job-${id}-tags-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const rows = (await readFile(await download.path(), "utf8")).split("\r\n").filter((r) => r !== "");
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toMatch(/^nginx,ap-southeast-1,team-a,1\.25\.4,failed,new,1,sha256:[0-9a-f]{64},,\d{4}-.+,swr_\w+,SWR reports that the sync to namespace “team-a” in ap-southeast-1 failed/);
 
   const retry = page.getByRole("button", { name: "Retry 1 failed tag" });
   await expect(retry).toBeEnabled();

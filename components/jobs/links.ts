@@ -12,6 +12,14 @@ export const jobsHref = (filters: JobFilters = {}) => `/jobs${jobFiltersSearch(f
 export const jobsCsvHref = (filters: JobFilters, timeZone: string) =>
   apiUrl("/api/jobs/export.csv", { ...filters, tz: timeZone });
 
+/** The CSV of a job's tags matching the filters the tags list shows: times in `timeZone`, errors in `locale`. */
+export const jobTasksCsvHref = (
+  id: string,
+  filters: { status?: string; q?: string; repository?: string; target?: string },
+  timeZone: string,
+  locale: string,
+) => apiUrl(`/api/jobs/${encodeURIComponent(id)}/export.csv`, { ...filters, tz: timeZone, lang: locale });
+
 interface JobEnds {
   sourceRegion: string;
   sourceNamespace: string;

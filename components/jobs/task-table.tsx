@@ -1,9 +1,10 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { SearchInput } from "@/components/browse/search-input";
 import { Pagination } from "@/components/ui/pagination";
+import { buttonClass } from "@/components/ui/button";
 import { cellClass, numericCellClass, rowClass, tableClass, TableScroller, Th, theadClass } from "@/components/ui/table";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { useRecordedErrorText } from "@/components/ui/use-message";
@@ -13,6 +14,7 @@ import { shortDigest } from "@/lib/format";
 import { TASK_PAGE_SIZE } from "./api";
 import { countsMatching, repositoriesOf, spansSeveral, targetName } from "./breakdown";
 import { formatDateTime } from "./format";
+import { jobTasksCsvHref } from "./links";
 import { QueryError } from "./query-error";
 import { TaskStatusBadge } from "./status-badge";
 import { taskKey } from "./task-changes";
@@ -88,7 +90,10 @@ export function TaskTable({ job, progress }: { job: JobDetail; progress?: JobPro
   const [repository, setRepository] = useState<string | undefined>(undefined);
   const [target, setTarget] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const query = useTaskPage(job.id, { status, q: q || undefined, repository, target, offset: (page - 1) * TASK_PAGE_SIZE });
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
+  const filters = { status, q: q || undefined, repository, target };
+  const query = useTaskPage(job.id, { ...filters, offset: (page - 1) * TASK_PAGE_SIZE });
   const columns = several ? [COLUMNS[0], "colRepository", "colTarget", ...COLUMNS.slice(1)] : COLUMNS;
   const columnLabel = (key: string) => (key === "colRepository" || key === "colTarget" ? ts(key) : t(key as (typeof COLUMNS)[number]));
   // The job's counts cover every task; narrowed to a repository or target, the counts of that part (once known).
@@ -149,9 +154,15 @@ export function TaskTable({ job, progress }: { job: JobDetail; progress?: JobPro
 
   return (
     <section aria-labelledby="job-tasks-title" className="space-y-3">
-      <h2 id="job-tasks-title" className="text-base font-semibold">
-        {t("tasksTitle")}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="job-tasks-title" className="text-base font-semibold">
+          {t("tasksTitle")}
+        </h2>
+        {/* A plain link: the browser downloads the CSV the route handler streams, with the filters chosen below. */}
+        <a href={jobTasksCsvHref(job.id, filters, timeZone, locale)} download className={buttonClass("secondary")}>
+          {t("exportTasksCsv")}
+        </a>
+      </div>
       <div className="flex flex-wrap items-end gap-3">
         {several ? (
           <TaskScopeFilter

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES } from "@/i18n/config";
 import { type Message, msg } from "@/i18n/message";
 import { JOB_STATUSES, TASK_STATES } from "./states";
 import { namespaceNameSchema, regionIdSchema, repositoryNameSchema, tagNameSchema } from "@/lib/swr/names";
@@ -333,3 +334,11 @@ export const taskListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_TASK_PAGE_SIZE).default(100),
 });
 export type TaskListQuery = z.output<typeof taskListQuerySchema>;
+
+/** GET /api/jobs/{id}/export.csv: the tasks list's filters, the reader's time zone and language. */
+export const taskCsvQuerySchema = taskListQuerySchema
+  .omit({ offset: true, limit: true })
+  .extend({ tz: optional(timeZoneSchema), lang: optional(z.enum(LOCALES)) })
+  .transform(({ tz, lang, ...filters }) => ({ filters, timeZone: tz ?? UTC, locale: lang ?? DEFAULT_LOCALE }));
+export type TaskCsvQuery = z.output<typeof taskCsvQuerySchema>;
+export type TaskFilters = TaskCsvQuery["filters"];

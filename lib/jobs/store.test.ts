@@ -3,7 +3,7 @@ import { withTestDatabase } from "@/test/with-test-database";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
 import type { PlannedTask } from "./plan";
-import { createJob, getJobAnswer, getJobByIdempotencyKey, listJobTasks, type NewJob } from "./store";
+import { createJob, getJobAnswer, getJobByIdempotencyKey, iterateJobTasks, listJobTasks, type NewJob } from "./store";
 
 withTestDatabase();
 
@@ -129,6 +129,17 @@ describe("a job of 20,000 tags", () => {
     expect(page.items.map((t) => t.tag)).toEqual(tags.slice(19_950));
     expect((await listJobTasks(id, { offset: 0, limit: 100, q: "1999", status: "queued" })).items.map((t) => t.tag)).toEqual(["v01999", "v11999", "v19990", "v19991", "v19992", "v19993", "v19994", "v19995", "v19996", "v19997", "v19998", "v19999"]);
     expect((await listJobTasks(id, { offset: 0, limit: 100, q: undefined, status: "failed" })).total).toBe(0);
+  });
+
+  it("is read whole for its CSV, page after page in the tasks list's order, each page after the last", async () => {
+    const pages: string[][] = [];
+    for await (const page of await iterateJobTasks(id, {}, 3_000)) pages.push(page.map((t) => t.tag));
+    expect(pages.map((p) => p.length)).toEqual([3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 2_000]);
+    expect(pages.flat()).toEqual(tags);
+    const matching: string[] = [];
+    for await (const page of await iterateJobTasks(id, { q: "1999" }, 5)) matching.push(...page.map((t) => t.tag));
+    expect(matching).toEqual(["v01999", "v11999", "v19990", "v19991", "v19992", "v19993", "v19994", "v19995", "v19996", "v19997", "v19998", "v19999"]);
+    await expect(iterateJobTasks("no-such-job", {})).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a refresh with ?since= carries only the tasks that changed", async () => {

@@ -15,7 +15,7 @@ import { PLAN_CLASSES, type PlanClass } from "@/lib/compare/classify";
 import type { Prisma, SyncJob, SyncTask } from "@/prisma/generated/postgres/client";
 import type { JobAnswer, JobCounts, JobDetail, JobPage, JobProgress, JobStats, JobSummary, TagSelection, TaskDto, TaskPage } from "./dto";
 import type { PlannedTask } from "./plan";
-import type { JobFilters, JobListQuery, JobQuery, JobTarget, TagSelector, TaskListQuery } from "./schemas";
+import type { JobFilters, JobListQuery, JobQuery, JobTarget, TagSelector, TaskFilters, TaskListQuery } from "./schemas";
 import { deriveJobStatus, emptyCounts, isJobStatus, isLiveJobStatus, isTaskState, JOB_STATUSES, LIVE_JOB_STATUSES, type JobStatus, type TaskCounts, totalOf } from "./states";
 import { enqueueJobOutcome } from "@/lib/webhooks/enqueue";
 import { readTaskCounts, summaryFields } from "./summary";
@@ -275,11 +275,8 @@ export async function getJobAnswer(id: string, { since, from, to }: JobQuery = {
 }
 
 /** One page of a job's tasks by tag, filtered by state, a substring of the tag, the repository and the target. */
-export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPage> {
-  const client = db();
-  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw jobNotFound(id);
-  const where: Prisma.SyncTaskWhereInput = {
+function taskWhere(id: string, q: TaskFilters): Prisma.SyncTaskWhereInput {
+  return {
     jobId: id,
     status: q.status,
     repository: q.repository,
@@ -287,11 +284,38 @@ export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPa
     targetNamespace: q.target?.namespace,
     ...(q.q ? { tag: { contains: q.q } } : {}),
   };
+}
+
+export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPage> {
+  const client = db();
+  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw jobNotFound(id);
+  const where = taskWhere(id, q);
   const [total, rows] = await Promise.all([
     client.syncTask.count({ where }),
     client.syncTask.findMany({ where, orderBy: TASK_ORDER, skip: q.offset, take: q.limit }),
   ]);
   return { items: rows.map(toTaskDto), total, offset: q.offset, limit: q.limit };
+}
+
+/**
+ * Every task of a job matching `filters`, in the tasks list's order, page by page (each page after the last row of
+ * the one before, so a page costs the same however far in); 404 before the first page when the job does not exist.
+ */
+export async function iterateJobTasks(id: string, filters: TaskFilters, pageSize = 1_000): Promise<AsyncGenerator<TaskDto[]>> {
+  const client = db();
+  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw jobNotFound(id);
+  const where = taskWhere(id, filters);
+  return (async function* pages() {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await client.syncTask.findMany({ where, orderBy: TASK_ORDER, take: pageSize, ...(after ? { cursor: { id: after }, skip: 1 } : {}) });
+      if (rows.length > 0) yield rows.map(toTaskDto);
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.id;
+    }
+  })();
 }
 
 /** Task counts per repository and target, from one grouped count. */

@@ -21,6 +21,7 @@ import {
   jobQuerySchema,
   jobStatsQuerySchema,
   jobTimelineQuerySchema,
+  taskCsvQuerySchema,
   taskListQuerySchema,
 } from "@/lib/jobs/schemas";
 import {
@@ -202,6 +203,34 @@ export const JOB_OPERATIONS: Operation[] = [
     },
     responses: [
       { status: 200, description: "One page of tasks.", json: { schema: taskPageSchema, name: "TaskPage" } },
+    ],
+    errors: [404],
+  },
+  {
+    id: "exportJobTasksCsv",
+    method: "get",
+    path: "/api/jobs/{id}/export.csv",
+    summary: "Export the tags of a sync job as CSV",
+    description:
+      "Every task of the job matching the tasks list's filters, in its order, as a CSV download (RFC 4180, CRLF line ends): repository, target, tag, status, plan, attempts, digests, submission and finish times in `tz` with their offset, and a failed tag's error code and sentence in `lang`. An unknown job or a filter error answers JSON before any CSV is sent.",
+    tag: "Jobs",
+    access: "viewer",
+    params: jobIdParamsSchema,
+    query: taskCsvQuerySchema,
+    notes: {
+      id: "The job's ID.",
+      q: "A part of the tag name.",
+      repository: "Only the tasks of this source repository.",
+      target: "Only the tasks for this target, as `region/namespace` (e.g. `cn-east-3/team-a`).",
+      tz: "The IANA time zone of the times, e.g. Asia/Shanghai (default UTC).",
+      lang: "The language of the error sentences: `en` (default) or `zh-CN`.",
+    },
+    responses: [
+      {
+        status: 200,
+        description: "The matching tasks.",
+        other: { mediaType: "text/csv", description: "One row per task, with a header row." },
+      },
     ],
     errors: [404],
   },

@@ -76,6 +76,7 @@ test("a failing tag shows its reason in words, and Retry failed brings it to suc
   const rows = (await readFile(await download.path(), "utf8")).split("\r\n").filter((r) => r !== "");
   expect(rows).toHaveLength(2);
   expect(rows[1]).toMatch(/^nginx,ap-southeast-1,team-a,1\.25\.4,failed,new,1,sha256:[0-9a-f]{64},,\d{4}-.+,swr_\w+,SWR reports that the sync to namespace “team-a” in ap-southeast-1 failed/);
+  await page.getByRole("group", { name: "Show tags by status" }).getByRole("button", { name: "All (2)" }).click();
 
   const retry = page.getByRole("button", { name: "Retry 1 failed tag" });
   await expect(retry).toBeEnabled();

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/create-client";
 import { db } from "@/lib/db/client";
 import { jobAttemptSchema, type AttemptDto, type JobAttempts } from "./dto";
-import { jobNotFound, taskErrorDto, toJobCounts } from "./store";
+import { jobNotFound, requireJobExists, taskErrorDto, toJobCounts } from "./store";
 import { readTaskCounts } from "./summary";
 
 // An attempt's record: when a new attempt of a job begins (retry, overwrite of kept tags), the attempt
@@ -54,8 +54,7 @@ export async function recordAttempt(tx: DbTx, jobId: string, endedBy: string, ho
 
 /** GET /api/jobs/{id}/attempts: the job's earlier attempts, the latest first. */
 export async function listAttempts(jobId: string): Promise<JobAttempts> {
-  const exists = await db().syncJob.findUnique({ where: { id: jobId }, select: { id: true } });
-  if (!exists) throw jobNotFound(jobId);
+  await requireJobExists(jobId);
   const rows = await db().syncAttempt.findMany({ where: { jobId }, orderBy: { attempt: "desc" } });
   return {
     attempts: rows.map(

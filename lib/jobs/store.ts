@@ -237,6 +237,12 @@ export function jobNotFound(id: string): AppError {
   return new AppError("not_found", msg("jobErrors.notFound", { id }));
 }
 
+/** 404 unless the job exists: for reads of its parts, which would otherwise answer an unknown job with nothing. */
+export async function requireJobExists(id: string, client: DbTx = db()): Promise<void> {
+  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw jobNotFound(id);
+}
+
 /** The job with counts from its tasks as they are now (the stored ones follow at the end of each engine round). */
 async function readDetail(client: DbTx, id: string): Promise<{ detail: JobDetail; row: JobRow } | null> {
   const readAt = Date.now();
@@ -288,8 +294,7 @@ function taskWhere(id: string, q: TaskFilters): Prisma.SyncTaskWhereInput {
 
 export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPage> {
   const client = db();
-  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw jobNotFound(id);
+  await requireJobExists(id, client);
   const where = taskWhere(id, q);
   const [total, rows] = await Promise.all([
     client.syncTask.count({ where }),
@@ -304,8 +309,7 @@ export async function listJobTasks(id: string, q: TaskListQuery): Promise<TaskPa
  */
 export async function iterateJobTasks(id: string, filters: TaskFilters, pageSize = 1_000): Promise<AsyncGenerator<TaskDto[]>> {
   const client = db();
-  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw jobNotFound(id);
+  await requireJobExists(id, client);
   const where = taskWhere(id, filters);
   return (async function* pages() {
     let after: string | undefined;
@@ -321,8 +325,7 @@ export async function iterateJobTasks(id: string, filters: TaskFilters, pageSize
 /** Task counts per repository and target, from one grouped count. */
 export async function getJobProgress(id: string): Promise<JobProgress> {
   const client = db();
-  const exists = await client.syncJob.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw jobNotFound(id);
+  await requireJobExists(id, client);
   const rows = await client.syncTask.groupBy({ by: ["repository", "targetRegion", "targetNamespace", "status"], where: { jobId: id }, _count: { _all: true } });
   const groups = new Map<string, { repository: string; targetRegion: string; targetNamespace: string; counts: TaskCounts }>();
   for (const r of rows) {
